@@ -1,0 +1,31 @@
+package fr.backoffice;
+
+import jakarta.ws.rs.core.Application;
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Back office service API", version = "1.0.0", description = """
+                The back office behind front-office applications: production units, accounts, operations executed \
+                into a double-entry ledger, regulatory filings, an event feed and an audit trail.
+
+                **Conventions.** JSON in camelCase. Money is a decimal *string* beside an ISO 4217 `currency` \
+                (`"1250.00"`, at most the currency's minor units). Timestamps are ISO-8601 UTC. Errors are RFC 9457 \
+                `application/problem+json` with a stable `code`. Lists use cursor pagination (`limit`, `after`, \
+                `nextCursor`). Mutable resources carry `version` and an `ETag`; `PATCH`/`PUT` need `If-Match`. \
+                `POST` endpoints accept an `Idempotency-Key` header (required on `POST /operations`).
+
+                **Security.** Bearer JWT (RS256): roles in `groups` (`front-office`, `agent`, `supervisor`, \
+                `auditor`, `admin`), caller in `sub`, production unit in `unit`. Agents and supervisors see and act \
+                only within their own unit."""),
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)),
+        tags = {
+                @Tag(name = "Units", description = "Production units of the back office and their work queues"),
+                @Tag(name = "Accounts", description = "Customer and internal accounts"),
+        })
+public class BackOfficeApplication extends Application {
+}

@@ -1,0 +1,152 @@
+package fr.backoffice.account;
+
+import fr.backoffice.common.error.ApiException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An account and the rules of SPEC section 5 that concern it alone. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String iban;
+
+    @Column(name = "holder_name", nullable = false)
+    public String holderName;
+
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    public String customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public AccountType type;
+
+    /** Set on the internal accounts the service creates for its own postings; null otherwise. */
+    @Column(updatable = false)
+    public String purpose;
+
+    @Column(nullable = false, updatable = false)
+    public String currency;
+
+    @Column(name = "unit_code", nullable = false, updatable = false)
+    public String unit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AccountStatus status;
+
+    @Column(name = "ledger_balance", nullable = false)
+    public BigDecimal ledgerBalance;
+
+    @Column(name = "held_amount", nullable = false)
+    public BigDecimal heldAmount;
+
+    /** Null means unlimited, which only internal accounts are. */
+    @Column(name = "overdraft_limit")
+    public BigDecimal overdraftLimit;
+
+    @Column(name = "opened_at", nullable = false, updatable = false)
+    public Instant openedAt;
+
+    @Column(name = "opened_by", nullable = false, updatable = false)
+    public String openedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Version
+    public long version;
+
+    public BigDecimal availableBalance() {
+        return ledgerBalance.subtract(heldAmount);
+    }
+
+    public void freeze(String actor, String reason, Instant at) {
+        requireStatus(AccountStatus.ACTIVE, "freeze");
+        changeStatus(AccountStatus.FROZEN, actor, reason, at);
+    }
+
+    public void unfreeze(String actor, String reason, Instant at) {
+        requireStatus(AccountStatus.FROZEN, "unfreeze");
+        changeStatus(AccountStatus.ACTIVE, actor, reason, at);
+    }
+
+    /** Only an empty account closes: nothing posted is left and nothing is held. */
+    public void close(String actor, String reason, Instant at) {
+        requireStatus(AccountStatus.ACTIVE, "close");
+        if (ledgerBalance.signum() != 0 || heldAmount.signum() != 0) {
+            throw ApiException.unprocessable("ACCOUNT_NOT_EMPTY",
+                    "The account can only be closed with a zero balance and nothing held (balance "
+                            + ledgerBalance.toPlainString() + ", held " + heldAmount.toPlainString() + ").");
+        }
+        changeStatus(AccountStatus.CLOSED, actor, reason, at);
+        closedAt = at;
+    }
+
+    /** Savings accounts cannot be overdrawn and internal ones have no limit; a limit in use cannot shrink below the use. */
+    public void changeOverdraftLimit(BigDecimal limit) {
+        requireOpen();
+        checkOverdraftAllowed(type, limit);
+        if (availableBalance().add(limit).signum() < 0) {
+            throw ApiException.unprocessable("OVERDRAFT_IN_USE",
+                    "The account already uses more overdraft than the new limit allows (available balance "
+                            + availableBalance().toPlainString() + ").");
+        }
+        overdraftLimit = limit;
+    }
+
+    public void renameHolder(String name) {
+        requireOpen();
+        holderName = name;
+    }
+
+    public static void checkOverdraftAllowed(AccountType type, BigDecimal limit) {
+        if (type == AccountType.INTERNAL) {
+            throw ApiException.unprocessable("OVERDRAFT_NOT_ALLOWED", "Internal accounts have no overdraft limit.");
+        }
+        if (type == AccountType.SAVINGS && limit.signum() != 0) {
+            throw ApiException.unprocessable("OVERDRAFT_NOT_ALLOWED", "Savings accounts cannot be overdrawn.");
+        }
+    }
+
+    private void requireOpen() {
+        if (status == AccountStatus.CLOSED) {
+            throw ApiException.unprocessable("ACCOUNT_CLOSED", "The account is closed.");
+        }
+    }
+
+    private void requireStatus(AccountStatus expected, String action) {
+        if (status != expected) {
+            throw ApiException.invalidTransition(status.name(), action + " the account");
+        }
+    }
+
+    private void changeStatus(AccountStatus next, String actor, String reason, Instant at) {
+        status = next;
+        statusChangedAt = at;
+        statusChangedBy = actor;
+        statusReason = reason;
+    }
+}

@@ -1,0 +1,5 @@
+package fr.backoffice.account;
+
+public enum AccountStatus {
+    ACTIVE, FROZEN, CLOSED
+}

@@ -1,0 +1,7 @@
+package fr.backoffice.account;
+
+public enum AccountType {
+    CURRENT, SAVINGS,
+    /** The bank's own accounts: cash per unit, cheques in clearing, outgoing transfers, fee income, VAT collected. */
+    INTERNAL
+}

@@ -1,0 +1,57 @@
+package fr.backoffice.account.repository;
+
+import fr.backoffice.account.Account;
+import fr.backoffice.account.AccountStatus;
+import fr.backoffice.account.AccountType;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
+
+    /** The filters of {@code GET /accounts}; null means "any". */
+    public record Filter(AccountStatus status, String unit, String customerId, AccountType type, String currency) {
+    }
+
+    /** Accounts in id (creation) order after {@code afterId}, {@code limit} rows at most. */
+    public Uni<List<Account>> page(Filter filter, UUID afterId, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        where(where, params, "status", filter.status());
+        where(where, params, "unit", filter.unit());
+        where(where, params, "customerId", filter.customerId());
+        where(where, params, "type", filter.type());
+        where(where, params, "currency", filter.currency());
+        if (afterId != null) {
+            where.add("id > :after");
+            params.and("after", afterId);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id";
+        return find(query, params).range(0, limit - 1).list();
+    }
+
+    public Uni<Boolean> ibanExists(String iban) {
+        return count("iban", iban).map(count -> count > 0);
+    }
+
+    public Uni<String> nextAccountNumber() {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("select lpad(nextval('account_number_seq')::text, 11, '0')", String.class)
+                .getSingleResult());
+    }
+
+    private static void where(List<String> where, Parameters params, String field, Object value) {
+        if (value != null) {
+            where.add(field + " = :" + field);
+            params.and(field, value);
+        }
+    }
+}

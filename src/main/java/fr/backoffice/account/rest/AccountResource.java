@@ -1,0 +1,196 @@
+package fr.backoffice.account.rest;
+
+import fr.backoffice.account.Account;
+import fr.backoffice.account.AccountStatus;
+import fr.backoffice.account.AccountType;
+import fr.backoffice.account.repository.AccountRepository;
+import fr.backoffice.account.rest.AccountDtos.AccountChange;
+import fr.backoffice.account.rest.AccountDtos.AccountView;
+import fr.backoffice.account.rest.AccountDtos.NewAccount;
+import fr.backoffice.account.rest.AccountDtos.Reason;
+import fr.backoffice.account.rest.AccountDtos.RequiredReason;
+import fr.backoffice.account.service.AccountService;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.money.Money;
+import fr.backoffice.common.openapi.Examples;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+
+@Path("/accounts")
+@Tag(name = "Accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final String ACCOUNT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.ADMIN})
+    @Operation(operationId = "openAccount", summary = "Open an account (front-office, admin; INTERNAL accounts: admin only)",
+            description = "The IBAN is generated (French, `FR76`, bank code, the unit's branch code, account number, RIB key) "
+                    + "unless one is given, in which case it is validated and must be unique.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewAccount.class), examples = @ExampleObject(name = "current account", value = Examples.NEW_ACCOUNT)))
+    @APIResponse(responseCode = "201", description = "Opened; `Location` names the account",
+            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
+                    examples = @ExampleObject(name = "account", value = Examples.ACCOUNT)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (bad currency, amount...), `INVALID_IBAN`, malformed body")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or INTERNAL requested by a non-admin")
+    @APIResponse(responseCode = "409", description = "`IBAN_EXISTS`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_UNIT`; `OVERDRAFT_NOT_ALLOWED` (SAVINGS with a limit, INTERNAL with any); `IDEMPOTENCY_KEY_REUSED`")
+    public Uni<Response> open(@Valid @NotNull NewAccount request,
+                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+                              @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return accounts.open(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listAccounts", summary = "List accounts, oldest first",
+            description = "Agents and supervisors see only the accounts of their own unit.")
+    @APIResponse(responseCode = "200", description = "A page of accounts")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid")
+    public Uni<Page<AccountView>> list(
+            @Parameter(schema = @Schema(implementation = AccountStatus.class)) @QueryParam("status") String status,
+            @Parameter(example = "PAR-01") @QueryParam("unit") String unit,
+            @Parameter(example = "C-000123") @QueryParam("customerId") String customerId,
+            @Parameter(schema = @Schema(implementation = AccountType.class)) @QueryParam("type") String type,
+            @Parameter(example = "EUR") @QueryParam("currency") String currency,
+            @BeanParam PageRequest page) {
+        AccountRepository.Filter filter = new AccountRepository.Filter(
+                enumParam("status", status, AccountStatus.class), unit, customerId,
+                enumParam("type", type, AccountType.class),
+                currency == null ? null : Money.currency("currency", currency).getCurrencyCode());
+        return accounts.list(filter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getAccount", summary = "Read an account, with its balances and ETag")
+    @APIResponse(responseCode = "200", description = "The account",
+            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
+                    examples = @ExampleObject(name = "account", value = Examples.ACCOUNT)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
+    public Uni<Response> get(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id) {
+        return accounts.get(id).map(AccountResource::ok);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "updateAccount", summary = "Change the holder's name (agent, supervisor) or the overdraft limit (supervisor)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChange.class), examples = @ExampleObject(name = "change", value = Examples.ACCOUNT_PATCH)))
+    @APIResponse(responseCode = "200", description = "The changed account",
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role (an agent changing the overdraft limit), or another unit's account")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
+    @APIResponse(responseCode = "409", description = "`CONCURRENT_UPDATE`")
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version")
+    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`; `OVERDRAFT_NOT_ALLOWED`; `OVERDRAFT_IN_USE`: the account already uses more overdraft than the new limit")
+    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header")
+    public Uni<Response> update(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
+                                @Parameter(description = Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull AccountChange change) {
+        return accounts.change(id, ifMatch, change).map(AccountResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/freeze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "freezeAccount", summary = "Freeze an active account: no new debit or credit (agent, supervisor)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequiredReason.class), examples = @ExampleObject(name = "freeze", value = Examples.FREEZE)))
+    @StatusActionResponses
+    public Uni<Response> freeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
+                                @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull RequiredReason body) {
+        return accounts.freeze(id, ifMatch, body.reason()).map(AccountResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/unfreeze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "unfreezeAccount", summary = "Unfreeze a frozen account (supervisor)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
+            examples = @ExampleObject(name = "unfreeze", value = "{ \"reason\": \"Customer identity confirmed\" }")))
+    @StatusActionResponses
+    public Uni<Response> unfreeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
+                                  @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid Reason body) {
+        return accounts.unfreeze(id, ifMatch, body == null ? null : body.reason()).map(AccountResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "closeAccount", summary = "Close an active account whose balance and holds are zero (agent, supervisor)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
+            examples = @ExampleObject(name = "close", value = "{ \"reason\": \"Customer request\" }")))
+    @StatusActionResponses
+    @APIResponse(responseCode = "422", description = "`ACCOUNT_NOT_EMPTY`: the balance or the held amount is not zero")
+    public Uni<Response> close(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
+                               @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid Reason body) {
+        return accounts.close(id, ifMatch, body == null ? null : body.reason()).map(AccountResource::ok);
+    }
+
+    private static Response ok(Account account) {
+        return Reply.ok(AccountView.of(account), account.version).toResponse();
+    }
+
+    static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw ApiException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

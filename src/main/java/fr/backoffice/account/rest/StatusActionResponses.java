@@ -1,0 +1,26 @@
+package fr.backoffice.account.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The answers shared by freeze, unfreeze and close. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@APIResponse(responseCode = "200", description = "The account in its new status",
+        headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDtos.AccountView.class)))
+@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or another unit's account")
+@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
+@APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the account's status")
+@APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
+@interface StatusActionResponses {
+}

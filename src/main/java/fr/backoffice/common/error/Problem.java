@@ -1,0 +1,47 @@
+package fr.backoffice.common.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** RFC 9457 problem details, plus our stable machine-readable {@code code}. */
+@Schema(name = "Problem", description = "RFC 9457 problem details (`application/problem+json`).")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        @Schema(description = "URI identifying the problem type", examples = "https://backoffice.example/problems/insufficient-funds") String type,
+        @Schema(examples = "Unprocessable Content") String title,
+        @Schema(examples = "422") int status,
+        @Schema(examples = "The available balance of the debit account is too low.") String detail,
+        @Schema(description = "The request path", examples = "/operations") String instance,
+        @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", examples = "INSUFFICIENT_FUNDS") String code,
+        @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://backoffice.example/problems/";
+
+    public static Problem of(int status, String code, String detail, String instance, List<FieldError> errors) {
+        return new Problem(TYPE_BASE + code.toLowerCase().replace('_', '-'), title(status), status, detail, instance, code,
+                errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+}

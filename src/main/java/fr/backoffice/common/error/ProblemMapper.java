@@ -1,0 +1,194 @@
+package fr.backoffice.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become RFC 9457 problems. Nothing internal (stack traces, SQL,
+ * class names) ever reaches the client; unexpected failures are logged and answered with a bare 500.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper({
+            Throwable.class, ApiException.class, WebApplicationException.class, ConstraintViolationException.class,
+            JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class,
+            ValueInstantiationException.class, UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class, ForbiddenException.class, OptimisticLockException.class,
+            StaleStateException.class, CompositeException.class, CompletionException.class})
+    public Response map(Throwable failure, HttpServerRequest request) {
+        Response response = toResponse(failure, request.path());
+        if (response.getStatus() == 401 && !request.response().headers().contains(HttpHeaders.WWW_AUTHENTICATE)) {
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+        return response;
+    }
+
+    public static Response toResponse(Throwable failure, String path) {
+        Throwable cause = unwrap(failure);
+        Problem problem = toProblem(cause, path);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (true) {
+            if (current instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
+                current = composite.getCauses().get(0);
+            } else if ((current instanceof CompletionException
+                    || current.getClass().getName().equals("java.util.concurrent.ExecutionException"))
+                    && current.getCause() != null) {
+                current = current.getCause();
+            } else if (current instanceof WebApplicationException && current.getCause() != null
+                    && !(current.getCause() instanceof WebApplicationException)
+                    && (current.getCause() instanceof JsonProcessingException || current.getCause() instanceof ApiException)) {
+                current = current.getCause();
+            } else {
+                return current;
+            }
+        }
+    }
+
+    private static Problem toProblem(Throwable cause, String path) {
+        if (cause instanceof ApiException api) {
+            return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
+        }
+        if (cause instanceof ConstraintViolationException violations) {
+            return Problem.of(400, "VALIDATION_FAILED", "The request is not valid.", path, fieldErrors(violations));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return Problem.of(400, "UNKNOWN_PROPERTY", "Unknown property '" + unknown.getPropertyName() + "'.", path,
+                    List.of(new FieldError(jsonPath(unknown), "unknown property")));
+        }
+        if (cause instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
+            return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
+        }
+        if (cause instanceof JsonParseException) {
+            return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            String field = jsonPath(mapping);
+            return Problem.of(400, "INVALID_JSON", "The request body does not match the expected structure"
+                    + (field.isEmpty() ? "." : " at '" + field + "'."), path,
+                    field.isEmpty() ? List.of() : List.of(new FieldError(field, "wrong type or value")));
+        }
+        if (cause instanceof JsonProcessingException) {
+            return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
+        }
+        if (cause instanceof UnauthorizedException || cause instanceof AuthenticationFailedException
+                || cause instanceof AuthenticationCompletionException) {
+            return Problem.of(401, "UNAUTHENTICATED", "A valid bearer token is required.", path, List.of());
+        }
+        if (cause instanceof ForbiddenException) {
+            return Problem.of(403, "FORBIDDEN", "Your role does not allow this action.", path, List.of());
+        }
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            return Problem.of(409, "CONCURRENT_UPDATE", "The resource was changed by someone else; read it again and retry.",
+                    path, List.of());
+        }
+        if (cause instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                return Problem.of(status, codeFor(status), detailFor(status), path, List.of());
+            }
+        }
+        LOG.errorf(cause, "Unexpected failure on %s", path);
+        return Problem.of(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", path, List.of());
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 400 -> "The request is not valid.";
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "The requested media type cannot be produced; ask for application/json.";
+            case 413 -> "The request body is larger than 64 KiB.";
+            case 415 -> "The request body must be application/json.";
+            default -> Problem.title(status) + ".";
+        };
+    }
+
+    private static String jsonPath(JsonMappingException failure) {
+        return failure.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static List<FieldError> fieldErrors(ConstraintViolationException violations) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** Drops the method and parameter nodes: the client knows fields and query parameters, not Java names. */
+    private static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE -> { }
+                case PARAMETER -> names.add(node.getName());
+                default -> {
+                    String name = node.getName();
+                    if (node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    if (name != null) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        // A body parameter's own name means nothing to the client; a query parameter's name is the field.
+        if (names.size() > 1) {
+            names.remove(0);
+        }
+        return String.join(".", names);
+    }
+}

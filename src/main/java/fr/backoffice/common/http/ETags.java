@@ -1,0 +1,42 @@
+package fr.backoffice.common.http;
+
+import fr.backoffice.common.error.ApiException;
+
+/** Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules of SPEC section 2. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** For PATCH and PUT: the header is mandatory (428) and must name the current version (412). */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "PRECONDITION_REQUIRED",
+                    "This update requires an If-Match header carrying the ETag you last read.");
+        }
+        checkMatch(ifMatch, currentVersion);
+    }
+
+    /** For actions: an If-Match header is optional, but honoured when sent. */
+    public static void checkMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String expected = of(currentVersion);
+        for (String tag : ifMatch.split(",")) {
+            String candidate = tag.trim();
+            if (candidate.startsWith("W/")) {
+                candidate = candidate.substring(2);
+            }
+            if (candidate.equals(expected)) {
+                return;
+            }
+        }
+        throw new ApiException(412, "PRECONDITION_FAILED",
+                "The resource has changed since you read it (current ETag " + expected + ").");
+    }
+}

@@ -1,0 +1,133 @@
+package fr.backoffice.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.Reply;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotency keys (SPEC section 2), kept in the database so every service instance agrees.
+ *
+ * <p>Runs inside the caller's transaction: a transaction-scoped advisory lock on (client, key) tells a
+ * concurrent duplicate that the first is in flight (409) without making it wait, and the stored answer
+ * commits together with the effect it describes, so a key can never execute twice. A refused request
+ * (any 4xx problem) rolls back and stores nothing: its retry is judged afresh.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
+    @Inject
+    ObjectMapper json;
+
+    /** Checks the header's form; {@code required} is true where the spec demands one. */
+    public static String checkKey(String key, boolean required) {
+        if (key == null) {
+            if (required) {
+                throw ApiException.invalidField(HEADER, "is required: 1 to 255 printable ASCII characters");
+            }
+            return null;
+        }
+        if (!VALID_KEY.matcher(key).matches() || key.isBlank()) {
+            throw ApiException.invalidField(HEADER, "must be 1 to 255 printable ASCII characters");
+        }
+        return key;
+    }
+
+    /**
+     * Runs {@code action} once per (client, key): a retry with the same request replays the stored reply,
+     * a different request under the same key is refused. Must be called within a transaction.
+     */
+    public Uni<Reply> once(String clientId, String key, String requestLine, Object request, Supplier<Uni<Reply>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        String fingerprint = fingerprint(requestLine, request);
+        IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
+        return Panache.getSession()
+                .flatMap(session -> session
+                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:client || chr(0) || :key, 0))",
+                                Boolean.class)
+                        .setParameter("client", clientId)
+                        .setParameter("key", key)
+                        .getSingleResult()
+                        .flatMap(locked -> {
+                            if (!locked) {
+                                throw inFlight();
+                            }
+                            return session.find(IdempotencyRecord.class, id);
+                        })
+                        .flatMap(previous -> {
+                            if (previous != null) {
+                                return Uni.createFrom().item(replay(previous, fingerprint));
+                            }
+                            return action.get().flatMap(reply -> session.persist(record(id, fingerprint, reply))
+                                    .replaceWith(reply));
+                        }));
+    }
+
+    private Reply replay(IdempotencyRecord previous, String fingerprint) {
+        if (!previous.requestFingerprint.equals(fingerprint)) {
+            throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different request.");
+        }
+        try {
+            return new Reply(previous.responseStatus, json.readTree(previous.responseBody), previous.responseLocation,
+                    null, true);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("Stored idempotent response is not JSON", corrupt);
+        }
+    }
+
+    private IdempotencyRecord record(IdempotencyRecord.Key id, String fingerprint, Reply reply) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.id = id;
+        record.requestFingerprint = fingerprint;
+        record.responseStatus = reply.status();
+        record.responseLocation = reply.location();
+        record.responseBody = write(reply.body());
+        record.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return record;
+    }
+
+    static ApiException inFlight() {
+        return ApiException.conflict("IDEMPOTENCY_REQUEST_IN_FLIGHT",
+                "A request with this Idempotency-Key is still being processed; retry shortly.");
+    }
+
+    /** Same method, path and parsed body give the same fingerprint, whatever the JSON's spacing or key order. */
+    private String fingerprint(String requestLine, Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(requestLine.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException unserializable) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), unserializable);
+        }
+    }
+}

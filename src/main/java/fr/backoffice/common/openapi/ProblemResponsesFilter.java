@@ -1,0 +1,74 @@
+package fr.backoffice.common.openapi;
+
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.Map;
+
+/**
+ * Errors every operation shares are documented here once instead of on each method: each secured operation
+ * can answer 401 and 403, each operation with a body 400, 413 and 415, each one 500; and every error
+ * response, including those the resources declare, carries the problem schema.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> COMMON = Map.of(
+            "400", "`VALIDATION_FAILED`, `MALFORMED_JSON`, `INVALID_JSON`, `UNKNOWN_PROPERTY`: the request is malformed or invalid",
+            "401", "`UNAUTHENTICATED`: no bearer token, or one that is malformed, expired or wrongly signed",
+            "403", "`FORBIDDEN`: the caller's role or unit does not allow this",
+            "413", "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB",
+            "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",
+            "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    continue;
+                }
+                boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+                if (secured) {
+                    addIfAbsent(responses, "401");
+                    addIfAbsent(responses, "403");
+                }
+                if (operation.getRequestBody() != null) {
+                    addIfAbsent(responses, "400");
+                    addIfAbsent(responses, "413");
+                    addIfAbsent(responses, "415");
+                }
+                addIfAbsent(responses, "500");
+                responses.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        response.setContent(problemContent());
+                    }
+                });
+            }
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, String code) {
+        if (!responses.hasAPIResponse(code)) {
+            APIResponse response = OASFactory.createAPIResponse().description(COMMON.get(code));
+            responses.addAPIResponse(code, response);
+        }
+    }
+
+    private static Content problemContent() {
+        MediaType problem = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + Problem.class.getSimpleName()));
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem);
+    }
+}

@@ -1,0 +1,52 @@
+package fr.backoffice.common.paging;
+
+import fr.backoffice.common.error.ApiException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The {@code limit} and {@code after} query parameters every list shares. */
+public class PageRequest {
+    // limit is read as text so that "abc" gets our 400 problem rather than JAX-RS's 404 for unconvertible parameters.
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    @QueryParam("limit")
+    @DefaultValue("50")
+    @Parameter(description = "Page size, 1 to 200",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    String limit;
+
+    @QueryParam("after")
+    @Parameter(description = "The `nextCursor` of the previous page")
+    String after;
+
+    public PageRequest() {
+    }
+
+    public PageRequest(int limit, String after) {
+        this.limit = Integer.toString(limit);
+        this.after = after;
+    }
+
+    public int limit() {
+        int value;
+        try {
+            value = Integer.parseInt(limit);
+        } catch (NumberFormatException notANumber) {
+            throw ApiException.invalidField("limit", "must be an integer from 1 to " + MAX_LIMIT);
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw ApiException.invalidField("limit", "must be an integer from 1 to " + MAX_LIMIT);
+        }
+        return value;
+    }
+
+    /** The decoded key of the last row already seen, or null for the first page. */
+    public String afterKey() {
+        return Cursor.decode(after);
+    }
+}

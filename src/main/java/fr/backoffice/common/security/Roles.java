@@ -1,0 +1,14 @@
+package fr.backoffice.common.security;
+
+/** The roles of SPEC section 3, as carried in the token's {@code groups} claim. */
+public final class Roles {
+
+    public static final String FRONT_OFFICE = "front-office";
+    public static final String AGENT = "agent";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,33 @@
+package fr.backoffice.unit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** A production unit of the back office, e.g. {@code PAR-01}. */
+@Entity
+@Table(name = "unit")
+public class Unit {
+
+    public static final Pattern CODE = Pattern.compile("[A-Z]{3}-[0-9]{2}");
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String region;
+
+    /** The branch code (code guichet) of IBANs generated for the unit's accounts. */
+    @Column(name = "branch_code", nullable = false, updatable = false)
+    public String branchCode;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+}

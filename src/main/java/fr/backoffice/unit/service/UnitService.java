@@ -1,0 +1,80 @@
+package fr.backoffice.unit.service;
+
+import fr.backoffice.common.Persistence;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.unit.Unit;
+import fr.backoffice.unit.repository.UnitRepository;
+import fr.backoffice.unit.rest.UnitDtos.NewUnit;
+import fr.backoffice.unit.rest.UnitDtos.UnitView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+@ApplicationScoped
+public class UnitService {
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    Idempotency idempotency;
+
+    @WithTransaction
+    public Uni<Reply> create(String clientId, String idempotencyKey, NewUnit request) {
+        return idempotency.once(clientId, idempotencyKey, "POST /units", request, () -> insert(request)
+                .map(view -> Reply.created(view, "/units/" + view.code(), null)));
+    }
+
+    private Uni<UnitView> insert(NewUnit request) {
+        return units.findById(request.code()).flatMap(existing -> {
+            if (existing != null) {
+                throw exists(request.code());
+            }
+            return units.nextBranchCode();
+        }).flatMap(branchCode -> {
+            Unit unit = new Unit();
+            unit.code = request.code();
+            unit.name = request.name().strip();
+            unit.region = request.region().strip();
+            unit.branchCode = branchCode;
+            unit.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return units.persistAndFlush(unit);
+        }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(request.code()))
+                .map(UnitView::of);
+    }
+
+    private static ApiException exists(String code) {
+        return ApiException.conflict("UNIT_EXISTS", "Unit " + code + " already exists.");
+    }
+
+    @WithSession
+    public Uni<UnitView> get(String code) {
+        return require(code).map(UnitView::of);
+    }
+
+    @WithSession
+    public Uni<Unit> require(String code) {
+        return units.findById(code).map(unit -> {
+            if (unit == null) {
+                throw ApiException.notFound("Unit " + code);
+            }
+            return unit;
+        });
+    }
+
+    @WithSession
+    public Uni<Page<UnitView>> list(PageRequest page) {
+        int limit = page.limit();
+        return units.page(page.afterKey(), limit + 1)
+                .map(rows -> Page.of(rows, limit, unit -> unit.code, UnitView::of));
+    }
+}
