@@ -61,7 +61,7 @@ public class Idempotency {
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
         return Panache.getSession()
                 .flatMap(session -> session
-                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:client || chr(0) || :key, 0))",
+                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:client), hashtext(:key))",
                                 Boolean.class)
                         .setParameter("client", clientId)
                         .setParameter("key", key)

@@ -1,0 +1,51 @@
+package fr.backoffice.support;
+
+import io.restassured.path.json.JsonPath;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Creates what a test needs through the API itself, each time with fresh names so tests never collide. */
+public final class Fixtures {
+
+    private static final AtomicInteger UNITS = new AtomicInteger();
+    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    /** AAA-00, AAA-01, ... ZZZ-99: unique within a run, and the test schema starts empty each run. */
+    public static String newUnitCode() {
+        int n = UNITS.getAndIncrement();
+        int letters = n / 100;
+        char[] code = {(char) ('A' + letters / 676 % 26), (char) ('A' + letters / 26 % 26), (char) ('A' + letters % 26)};
+        return new String(code) + "-" + String.format("%02d", n % 100);
+    }
+
+    public static String newCustomerId() {
+        return "C-" + String.format("%06d", CUSTOMERS.incrementAndGet());
+    }
+
+    public static String unit() {
+        String code = newUnitCode();
+        Api.as(Tokens.admin())
+                .body(Map.of("code", code, "name", "Unit " + code, "region", "Test region"))
+                .post("/units").then().statusCode(201);
+        return code;
+    }
+
+    public static JsonPath account(String unit, String type, String currency, String overdraftLimit) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "holder", Map.of("name", "Holder of " + unit, "customerId", newCustomerId()),
+                "type", type, "currency", currency, "unit", unit));
+        if (overdraftLimit != null) {
+            body.put("overdraftLimit", overdraftLimit);
+        }
+        String token = "INTERNAL".equals(type) ? Tokens.admin() : Tokens.frontOffice();
+        return Api.as(token).body(body).post("/accounts").then().statusCode(201).extract().jsonPath();
+    }
+
+    public static String currentAccount(String unit) {
+        return account(unit, "CURRENT", "EUR", "0.00").getString("id");
+    }
+}

@@ -1,0 +1,65 @@
+package fr.backoffice.support;
+
+import fr.backoffice.common.security.Roles;
+import io.smallrye.jwt.build.Jwt;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Bearer tokens as the identity provider would issue them. In the test profile Quarkus generates the
+ * signing key pair, so these are verified exactly like production tokens.
+ */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String token(String sub, String unit, String... roles) {
+        var builder = Jwt.subject(sub).groups(Set.of(roles));
+        if (unit != null) {
+            builder.claim("unit", unit);
+        }
+        return builder.sign();
+    }
+
+    public static String admin() {
+        return token("admin-1", null, Roles.ADMIN);
+    }
+
+    public static String frontOffice() {
+        return token("front-app-1", null, Roles.FRONT_OFFICE);
+    }
+
+    public static String auditor() {
+        return token("auditor-1", null, Roles.AUDITOR);
+    }
+
+    public static String agent(String unit) {
+        return token("agent-" + unit, unit, Roles.AGENT);
+    }
+
+    public static String supervisor(String unit) {
+        return token("supervisor-" + unit, unit, Roles.SUPERVISOR);
+    }
+
+    public static String expired() {
+        return Jwt.subject("late-1").groups(Set.of(Roles.ADMIN))
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+    }
+
+    /** A well-formed token signed by a key the service does not trust. */
+    public static String wronglySigned() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair stranger = generator.generateKeyPair();
+            return Jwt.subject("intruder").groups(Set.of(Roles.ADMIN)).sign(stranger.getPrivate());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

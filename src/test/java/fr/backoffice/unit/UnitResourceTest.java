@@ -1,0 +1,123 @@
+package fr.backoffice.unit;
+
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class UnitResourceTest {
+
+    @Test
+    void admin_creates_a_unit_and_everyone_can_read_it() {
+        String code = Fixtures.newUnitCode();
+        Api.as(Tokens.admin())
+                .body(Map.of("code", code, "name", "Lyon Part-Dieu", "region", "Auvergne-Rhône-Alpes"))
+                .post("/units")
+                .then().statusCode(201)
+                .header("Location", endsWith("/units/" + code))
+                .body("code", equalTo(code))
+                .body("name", equalTo("Lyon Part-Dieu"))
+                .body("region", equalTo("Auvergne-Rhône-Alpes"))
+                .body("createdAt", notNullValue());
+
+        for (String token : new String[]{Tokens.frontOffice(), Tokens.agent(code), Tokens.supervisor("ZZZ-99"), Tokens.auditor(), Tokens.admin()}) {
+            Api.as(token).get("/units/{code}", code).then().statusCode(200).body("name", equalTo("Lyon Part-Dieu"));
+        }
+    }
+
+    @Test
+    void a_duplicate_code_is_refused_with_unit_exists() {
+        String code = Fixtures.unit();
+        Api.as(Tokens.admin())
+                .body(Map.of("code", code, "name", "Again", "region", "Again"))
+                .post("/units")
+                .then().statusCode(409).body("code", equalTo("UNIT_EXISTS"));
+    }
+
+    @Test
+    void only_an_admin_creates_units() {
+        for (String token : new String[]{Tokens.frontOffice(), Tokens.agent("PAR-01"), Tokens.supervisor("PAR-01"), Tokens.auditor()}) {
+            Api.as(token)
+                    .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R"))
+                    .post("/units")
+                    .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        }
+    }
+
+    @Test
+    void a_malformed_code_is_a_validation_problem_naming_the_field() {
+        Api.invalidRequestAs(Tokens.admin())
+                .body(Map.of("code", "paris-1", "name", "", "region", "R"))
+                .post("/units")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("code"))
+                .body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void an_unknown_unit_is_404() {
+        Api.as(Tokens.admin()).get("/units/{code}", "NOP-00").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void units_are_listed_by_code_one_page_at_a_time() {
+        Fixtures.unit();
+        Fixtures.unit();
+        Fixtures.unit();
+        var first = Api.as(Tokens.auditor()).queryParam("limit", 2).get("/units")
+                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
+                .extract().jsonPath();
+        String lastOfFirst = first.getString("items[1].code");
+        var second = Api.as(Tokens.auditor()).queryParam("limit", 200).queryParam("after", first.getString("nextCursor"))
+                .get("/units").then().statusCode(200).body("nextCursor", nullValue()).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(second.getList("items.code", String.class))
+                .isSorted()
+                .allSatisfy(code -> org.assertj.core.api.Assertions.assertThat(code).isGreaterThan(lastOfFirst));
+    }
+
+    @Test
+    void a_limit_out_of_range_is_400() {
+        Api.invalidRequestAs(Tokens.admin()).queryParam("limit", 201).get("/units")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        Api.invalidRequestAs(Tokens.admin()).queryParam("limit", "ten").get("/units")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        Api.invalidRequestAs(Tokens.admin()).queryParam("after", "%%%").get("/units")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
+    void the_same_idempotency_key_replays_the_creation() {
+        String code = Fixtures.newUnitCode();
+        Map<String, String> body = Map.of("code", code, "name", "Nantes", "region", "Pays de la Loire");
+        Api.as(Tokens.admin()).header("Idempotency-Key", "unit-" + code).body(body).post("/units")
+                .then().statusCode(201);
+        Api.as(Tokens.admin()).header("Idempotency-Key", "unit-" + code).body(body).post("/units")
+                .then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", endsWith("/units/" + code))
+                .body("code", equalTo(code));
+        Api.as(Tokens.admin()).header("Idempotency-Key", "unit-" + code)
+                .body(Map.of("code", code, "name", "Other", "region", "Pays de la Loire")).post("/units")
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void reading_needs_a_valid_token() {
+        Api.anonymous().get("/units").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+}
