@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
+                @Tag(name = "Operations", description = "Transfers, cheque and cash deposits, withdrawals, fees: submission, checks, approval, execution, reversal"),
+                @Tag(name = "Ledger", description = "Double-entry ledger: statements, balances, trial balance"),
         })
 public class BackOfficeApplication extends Application {
 }

@@ -76,11 +76,49 @@ public class Account {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** How many entries were ever posted to the account: the last statement position. */
+    @Column(name = "entry_count", nullable = false)
+    public long entryCount;
+
     @Version
     public long version;
 
     public BigDecimal availableBalance() {
         return ledgerBalance.subtract(heldAmount);
+    }
+
+    /**
+     * Why the account cannot take {@code signedAmount} now (a problem and reason code), or null if it can:
+     * a frozen or closed account takes nothing, and a debit may not take the available balance below
+     * {@code -overdraftLimit} (internal accounts have no limit).
+     */
+    public String refusal(BigDecimal signedAmount) {
+        if (status == AccountStatus.FROZEN) {
+            return "ACCOUNT_FROZEN";
+        }
+        if (status == AccountStatus.CLOSED) {
+            return "ACCOUNT_CLOSED";
+        }
+        if (signedAmount.signum() < 0 && overdraftLimit != null
+                && availableBalance().add(signedAmount).add(overdraftLimit).signum() < 0) {
+            return "INSUFFICIENT_FUNDS";
+        }
+        return null;
+    }
+
+    /** Books an entry and returns its position in the account's statement. */
+    public long post(BigDecimal signedAmount) {
+        ledgerBalance = ledgerBalance.add(signedAmount);
+        entryCount++;
+        return entryCount;
+    }
+
+    public void hold(BigDecimal amount) {
+        heldAmount = heldAmount.add(amount);
+    }
+
+    public void release(BigDecimal amount) {
+        heldAmount = heldAmount.subtract(amount);
     }
 
     public void freeze(String actor, String reason, Instant at) {

@@ -1,28 +1,51 @@
 package fr.backoffice.common;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Recognises database refusals that are expected outcomes rather than bugs. */
 public final class Persistence {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Deadlock detected, serialization failure: the transaction may simply be run again. */
+    private static final Set<String> TRANSIENT = Set.of("40P01", "40001");
+    private static final int ATTEMPTS = 3;
 
     private Persistence() {
     }
 
     /** True when a unique constraint refused a row that a concurrent request inserted first. */
     public static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
+        return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    /** True when PostgreSQL aborted the transaction only because of concurrent ones. */
+    public static boolean isTransient(Throwable failure) {
+        return TRANSIENT.contains(sqlState(failure));
+    }
+
+    /**
+     * Runs a transaction again, a bounded number of times, when PostgreSQL aborted it for a deadlock or a
+     * serialization failure. Each attempt must open its own transaction; the retry re-subscribes at once,
+     * on the same event loop, so no session ever crosses threads.
+     */
+    public static <T> Uni<T> retryOnConflict(Supplier<Uni<T>> attempt) {
+        return Uni.createFrom().<T>deferred(attempt::get).onFailure(Persistence::isTransient).retry().atMost(ATTEMPTS - 1);
+    }
+
+    public static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
-            if (cause instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
+            if (cause instanceof PgException pg && pg.getSqlState() != null) {
+                return pg.getSqlState();
             }
         }
-        return false;
+        return null;
     }
 }

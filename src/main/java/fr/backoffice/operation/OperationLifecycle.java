@@ -18,6 +18,8 @@ import java.util.Set;
 /**
  * The operation state machine of SPEC section 6. It says which statuses an action may lead to;
  * which one it does (approval threshold, execution date, funds) is for the service to decide.
+ * Validation and approval execute at once when the date is reached, so they too may end in REJECTED
+ * (insufficient funds, frozen account at execution time).
  */
 public final class OperationLifecycle {
 
@@ -43,8 +45,8 @@ public final class OperationLifecycle {
             return NOT_ALLOWED;
         }
         return switch (action) {
-            case VALIDATE -> from == RECEIVED ? only(PENDING_APPROVAL, SCHEDULED, EXECUTED) : NOT_ALLOWED;
-            case APPROVE -> from == PENDING_APPROVAL ? only(SCHEDULED, EXECUTED) : NOT_ALLOWED;
+            case VALIDATE -> from == RECEIVED ? only(PENDING_APPROVAL, SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
+            case APPROVE -> from == PENDING_APPROVAL ? only(SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
             case EXECUTE -> canExecute(type, from) ? only(EXECUTED, REJECTED) : NOT_ALLOWED;
             case REJECT -> BEFORE_EXECUTION.contains(from) ? only(REJECTED) : NOT_ALLOWED;
             case CANCEL -> BEFORE_EXECUTION.contains(from) ? only(CANCELLED) : NOT_ALLOWED;

@@ -111,7 +111,8 @@ public class ProblemMapper {
         if (cause instanceof ForbiddenException) {
             return Problem.of(403, "FORBIDDEN", "Your role does not allow this action.", path, List.of());
         }
-        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                || fr.backoffice.common.Persistence.isTransient(cause)) {
             return Problem.of(409, "CONCURRENT_UPDATE", "The resource was changed by someone else; read it again and retry.",
                     path, List.of());
         }

@@ -51,4 +51,84 @@ public final class Examples {
 
     public static final String FREEZE = """
             { "reason": "Suspected fraud reported by the customer" }""";
+
+    public static final String IDEMPOTENCY_KEY_REQUIRED =
+            "Required. 1 to 255 printable ASCII characters, scoped to the caller (`sub`), kept at least 24 h. A retry "
+                    + "with the same key and body replays the first response with `Idempotent-Replayed: true`; another body "
+                    + "gives 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is in flight gives 409 "
+                    + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`. A refused request (4xx) stores nothing: its retry is judged afresh.";
+
+    public static final String NEW_TRANSFER = """
+            {
+              "type": "TRANSFER",
+              "amount": "250.00",
+              "currency": "EUR",
+              "debitAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "creditAccountId": "019ac9d2-7a10-7c41-8b2f-3c4d5e6f7a81",
+              "reference": "INV-2026-1142",
+              "label": "Rent November"
+            }""";
+
+    public static final String NEW_EXTERNAL_TRANSFER = """
+            {
+              "type": "TRANSFER",
+              "amount": "1250.00",
+              "currency": "EUR",
+              "debitAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "creditor": { "name": "Dupont SARL", "iban": "DE89370400440532013000" },
+              "requestedExecutionDate": "2026-12-01"
+            }""";
+
+    public static final String NEW_CHEQUE_DEPOSIT = """
+            {
+              "type": "CHEQUE_DEPOSIT",
+              "amount": "480.00",
+              "currency": "EUR",
+              "creditAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "cheque": { "number": "0012345", "drawerName": "Jean Durand", "drawerBank": "Banque Exemple", "issueDate": "2026-11-20" }
+            }""";
+
+    public static final String NEW_FEE = """
+            { "type": "FEE", "amount": "12.00", "currency": "EUR", "debitAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70", "vatRate": "20", "label": "Card fee" }""";
+
+    public static final String OPERATION = """
+            {
+              "id": "019ac9d3-0b11-7d22-9c33-4d5e6f708192",
+              "type": "TRANSFER",
+              "status": "EXECUTED",
+              "amount": "250.00",
+              "currency": "EUR",
+              "debitAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "creditAccountId": "019ac9d2-7a10-7c41-8b2f-3c4d5e6f7a81",
+              "creditor": null,
+              "cheque": null,
+              "vatRate": null,
+              "reference": "INV-2026-1142",
+              "label": "Rent November",
+              "unit": "PAR-01",
+              "requestedExecutionDate": "2026-11-30",
+              "valueDate": "2026-11-30",
+              "receivedAt": "2026-11-30T09:15:00Z",
+              "executedAt": "2026-11-30T09:15:00Z",
+              "submittedBy": "online-banking",
+              "validatedBy": null,
+              "approvedBy": null,
+              "assignee": null,
+              "requiresApproval": false,
+              "reasonCode": null,
+              "reasonComment": null,
+              "reversalOf": null,
+              "reversedBy": null,
+              "history": [
+                { "at": "2026-11-30T09:15:00Z", "actor": "online-banking", "from": null, "to": "RECEIVED", "reason": null },
+                { "at": "2026-11-30T09:15:00Z", "actor": "online-banking", "from": "RECEIVED", "to": "EXECUTED", "reason": null }
+              ],
+              "version": 0
+            }""";
+
+    public static final String REJECTION = """
+            { "reasonCode": "SIGNATURE_MISMATCH", "comment": "Signature does not match the specimen" }""";
+
+    public static final String REASON = """
+            { "reason": "Booked on the wrong account at the customer's request" }""";
 }

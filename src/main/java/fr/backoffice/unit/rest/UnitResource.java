@@ -7,6 +7,8 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
+import fr.backoffice.operation.rest.OperationDtos.QueueItem;
+import fr.backoffice.operation.service.OperationService;
 import fr.backoffice.unit.rest.UnitDtos.NewUnit;
 import fr.backoffice.unit.rest.UnitDtos.UnitView;
 import fr.backoffice.unit.service.UnitService;
@@ -46,6 +48,9 @@ public class UnitResource {
     @Inject
     Caller caller;
 
+    @Inject
+    OperationService operations;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -82,5 +87,19 @@ public class UnitResource {
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
     public Uni<UnitView> get(@Parameter(example = "PAR-01") @PathParam("code") String code) {
         return units.get(code);
+    }
+
+    @GET
+    @Path("/{code}/queue")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getUnitQueue", summary = "Operations of the unit waiting for a person, oldest first",
+            description = "RECEIVED and PENDING_APPROVAL operations, each with `dueAt` = `receivedAt` + 1 TARGET2 business day. "
+                    + "Agents and supervisors read their own unit's queue only.")
+    @APIResponse(responseCode = "200", description = "A page of the queue")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or another unit's queue")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
+    public Uni<Page<QueueItem>> queue(@Parameter(example = "PAR-01") @PathParam("code") String code, @BeanParam PageRequest page) {
+        return operations.queue(code, page);
     }
 }

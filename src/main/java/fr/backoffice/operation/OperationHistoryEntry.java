@@ -1,0 +1,43 @@
+package fr.backoffice.operation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One status change of an operation: who moved it, when, from what to what, and why. */
+@Entity
+@Table(name = "operation_history")
+public class OperationHistoryEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "operation_id", nullable = false, updatable = false)
+    public UUID operationId;
+
+    @Column(nullable = false, updatable = false)
+    public Instant at;
+
+    @Column(nullable = false, updatable = false)
+    public String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status", updatable = false)
+    public OperationStatus from;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false, updatable = false)
+    public OperationStatus to;
+
+    @Column(updatable = false)
+    public String reason;
+}

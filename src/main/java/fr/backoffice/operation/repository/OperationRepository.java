@@ -1,0 +1,82 @@
+package fr.backoffice.operation.repository;
+
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.OperationType;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class OperationRepository implements PanacheRepositoryBase<Operation, UUID> {
+
+    /** The filters of {@code GET /operations}; null means "any". {@code from}/{@code to} bound {@code receivedAt}. */
+    public record Filter(OperationStatus status, OperationType type, String unit, UUID accountId, Instant from, Instant to) {
+    }
+
+    /** Operations in id (reception) order after {@code afterId}. */
+    public Uni<List<Operation>> page(Filter filter, UUID afterId, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.status() != null) {
+            where.add("status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.type() != null) {
+            where.add("type = :type");
+            params.and("type", filter.type());
+        }
+        if (filter.unit() != null) {
+            where.add("unit = :unit");
+            params.and("unit", filter.unit());
+        }
+        if (filter.accountId() != null) {
+            where.add("(debitAccountId = :account or creditAccountId = :account)");
+            params.and("account", filter.accountId());
+        }
+        if (filter.from() != null) {
+            where.add("receivedAt >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("receivedAt < :to");
+            params.and("to", filter.to());
+        }
+        if (afterId != null) {
+            where.add("id > :after");
+            params.and("after", afterId);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id";
+        return find(query, params).range(0, limit - 1).list();
+    }
+
+    /** The unit's operations waiting for a person, oldest first. */
+    public Uni<List<Operation>> queue(String unit, UUID afterId, int limit) {
+        return find("unit = ?1 and status in ?2 and id > ?3 order by id", unit,
+                List.of(OperationStatus.RECEIVED, OperationStatus.PENDING_APPROVAL),
+                afterId == null ? new UUID(0, 0) : afterId)
+                .range(0, limit - 1).list();
+    }
+
+    /**
+     * One scheduled operation whose value date has come, locked for execution; rows other instances are
+     * executing are skipped rather than waited for.
+     */
+    public Uni<UUID> nextDue(LocalDate today) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select id from operation where status = 'SCHEDULED' and value_date <= :today
+                        order by value_date, id limit 1 for update skip locked""", UUID.class)
+                .setParameter("today", today)
+                .getResultList()
+                .map(ids -> ids.isEmpty() ? null : ids.get(0)));
+    }
+}

@@ -1,0 +1,28 @@
+package fr.backoffice.operation.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The answers every action on an operation shares. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@APIResponse(responseCode = "200", description = "The operation as it now stands",
+        headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationDtos.OperationView.class)))
+@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role or another unit's operation; "
+        + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
+@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation")
+@APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the current status; "
+        + "`ALREADY_CLAIMED`: assigned to someone else; `CONCURRENT_UPDATE`")
+@APIResponse(responseCode = "422", description = "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`: a reversal the accounts do not allow")
+@interface ActionResponses {
+}

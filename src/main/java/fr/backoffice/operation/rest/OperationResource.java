@@ -1,0 +1,246 @@
+package fr.backoffice.operation.rest;
+
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.ETags;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.openapi.Examples;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Roles;
+import fr.backoffice.common.time.TimeParams;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.repository.OperationRepository;
+import fr.backoffice.operation.rest.OperationDtos.ActionReason;
+import fr.backoffice.operation.rest.OperationDtos.NewOperation;
+import fr.backoffice.operation.rest.OperationDtos.OperationView;
+import fr.backoffice.operation.rest.OperationDtos.Rejection;
+import fr.backoffice.operation.service.OperationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@Path("/operations")
+@Tag(name = "Operations")
+@Produces(MediaType.APPLICATION_JSON)
+public class OperationResource {
+
+    private static final String OPERATION_ID = "019ac9d3-0b11-7d22-9c33-4d5e6f708192";
+    private static final String ANY_ROLE_SCOPED = "Agents and supervisors act only on operations of their own unit.";
+
+    @Inject
+    OperationService operations;
+
+    @Inject
+    TimeSource time;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT})
+    @Operation(operationId = "submitOperation", summary = "Submit an operation (front-office, agent)", description = """
+            Records the operation and reserves its amount on the debit account. A TRANSFER or CASH operation of at \
+            most the straight-through threshold (1000.00 by default) for today executes at once: the answer already \
+            says EXECUTED. Everything else waits in the unit's queue for an agent; from the approval threshold \
+            (10000.00 by default) a supervisor approves it after validation. A request that cannot become a valid \
+            operation gets 422 and creates nothing.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewOperation.class), examples = {
+            @ExampleObject(name = "internal transfer", value = Examples.NEW_TRANSFER),
+            @ExampleObject(name = "external SEPA transfer", value = Examples.NEW_EXTERNAL_TRANSFER),
+            @ExampleObject(name = "cheque deposit", value = Examples.NEW_CHEQUE_DEPOSIT),
+            @ExampleObject(name = "fee with VAT", value = Examples.NEW_FEE)}))
+    @APIResponse(responseCode = "201", description = "Recorded (or executed); `Location` names the operation. "
+            + "A replay of the first answer carries `Idempotent-Replayed: true`.",
+            headers = {
+                    @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class),
+                    examples = @ExampleObject(name = "executed transfer", value = Examples.OPERATION)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (missing or extra fields for the type, amount, "
+            + "currency, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, malformed body")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an agent submitting for another unit's account")
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`")
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT`, `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
+            + "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`, `CREDITOR_HELD_HERE`, `CHEQUE_EXPIRED`, "
+            + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`")
+    public Uni<Response> submit(@Valid @NotNull NewOperation request,
+                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
+                                        example = "3f1c9a6e-transfer-42")
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, true);
+        return retried(() -> operations.submit(key, request)).map(Reply::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listOperations", summary = "List operations, oldest first", description = ANY_ROLE_SCOPED)
+    @APIResponse(responseCode = "200", description = "A page of operations")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid")
+    public Uni<Page<OperationView>> list(
+            @Parameter(schema = @Schema(implementation = OperationStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = OperationType.class)) @QueryParam("type") String type,
+            @Parameter(example = "PAR-01") @QueryParam("unit") String unit,
+            @Parameter(description = "Operations debiting or crediting this account") @QueryParam("accountId") String accountId,
+            @Parameter(description = "Received at or after (timestamp, or date in the bank's zone)", example = "2026-11-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Received before (timestamp), or up to the end of this date", example = "2026-11-30")
+            @QueryParam("to") String to,
+            @BeanParam PageRequest page) {
+        UUID account = accountId == null ? null
+                : Ids.parse(accountId).orElseThrow(() -> ApiException.invalidField("accountId", "is not an account id"));
+        OperationRepository.Filter filter = new OperationRepository.Filter(
+                enumParam("status", status, OperationStatus.class), enumParam("type", type, OperationType.class), unit, account,
+                TimeParams.instant("from", from, time.businessZone()), TimeParams.endOf("to", to, time.businessZone()));
+        return operations.list(filter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getOperation", summary = "Read an operation with its history", description = ANY_ROLE_SCOPED)
+    @APIResponse(responseCode = "200", description = "The operation",
+            headers = @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class),
+                    examples = @ExampleObject(name = "operation", value = Examples.OPERATION)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation, or not in the caller's unit")
+    public Uni<Response> get(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return operations.get(id).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "claimOperation", summary = "Assign a waiting operation to oneself (agent, supervisor)")
+    @ActionResponses
+    public Uni<Response> claim(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return retried(() -> operations.claim(id)).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/validate")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "validateOperation", summary = "Validate a received operation (agent, supervisor, not its submitter)",
+            description = "It then waits for approval (from the approval threshold), waits for its date (SCHEDULED), or "
+                    + "executes at once; at execution it is REJECTED if an account no longer allows it "
+                    + "(`reasonCode` INSUFFICIENT_FUNDS, ACCOUNT_FROZEN, ACCOUNT_CLOSED).")
+    @ActionResponses
+    public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return retried(() -> operations.validate(id)).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "approveOperation", summary = "Approve an operation over the threshold (supervisor, neither submitter nor validator)")
+    @ActionResponses
+    public Uni<Response> approve(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return retried(() -> operations.approve(id)).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "rejectOperation", summary = "Reject an operation not executed yet, with a reason code (agent, supervisor)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Rejection.class), examples = @ExampleObject(name = "rejection", value = Examples.REJECTION)))
+    @ActionResponses
+    public Uni<Response> reject(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body) {
+        return retried(() -> operations.reject(id, body.reasonCode(), body.comment())).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Roles.FRONT_OFFICE)
+    @Operation(operationId = "cancelOperation", summary = "Cancel an operation before it executes (front-office)")
+    @ActionResponses
+    public Uni<Response> cancel(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return retried(() -> operations.cancel(id)).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/reverse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "reverseOperation", summary = "Reverse an executed operation (supervisor)",
+            description = "Creates an executed REVERSAL operation posting the mirror entries; the original becomes REVERSED "
+                    + "and both link to each other (`reversedBy`, `reversalOf`). A reversal is never reversed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionReason.class), examples = @ExampleObject(name = "reason", value = Examples.REASON)))
+    @ActionResponses
+    public Uni<Response> reverse(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body) {
+        return retried(() -> operations.reverse(id, body.reason())).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/clear")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "clearCheque", summary = "Record that a deposited cheque was paid: its hold is released (agent, supervisor)")
+    @ActionResponses
+    public Uni<Response> clear(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+        return retried(() -> operations.clear(id)).map(OperationResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/bounce")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(operationId = "bounceCheque", summary = "Record an unpaid cheque: the credit is taken back (agent, supervisor)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionReason.class),
+            examples = @ExampleObject(name = "reason", value = "{ \"reason\": \"Insufficient funds on the drawer's account\" }")))
+    @ActionResponses
+    public Uni<Response> bounce(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body) {
+        return retried(() -> operations.bounce(id, body.reason())).map(OperationResource::ok);
+    }
+
+    private static Response ok(OperationView view) {
+        return Response.ok(view).header("ETag", ETags.of(view.version())).build();
+    }
+
+    /** Each attempt is a new transaction; see {@link fr.backoffice.common.Persistence#retryOnConflict}. */
+    private static <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
+        return fr.backoffice.common.Persistence.retryOnConflict(attempt);
+    }
+
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw ApiException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package fr.backoffice.operation.service;
+
+import fr.backoffice.account.Iban;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
+import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.rest.OperationDtos.NewOperation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What a submitted operation must look like before any account is read (SPEC section 6). */
+final class OperationRules {
+
+    /** French rule: a cheque is payable for one year and eight days after its issue date. */
+    static final int CHEQUE_VALIDITY_DAYS_AFTER_ONE_YEAR = 8;
+    private static final Pattern VAT_RATE = Pattern.compile("\\d{1,2}(\\.\\d{1,2})?");
+
+    private OperationRules() {
+    }
+
+    /** Each type takes exactly its fields; anything missing or extra is a 400 naming every such field. */
+    static void checkShape(NewOperation request) {
+        List<FieldError> errors = new ArrayList<>();
+        OperationType type = request.type();
+        boolean external = type == OperationType.TRANSFER && request.creditor() != null;
+        expect(errors, "debitAccountId", request.debitAccountId() != null,
+                type == OperationType.TRANSFER || type == OperationType.CASH_WITHDRAWAL || type == OperationType.FEE);
+        expect(errors, "creditAccountId", request.creditAccountId() != null,
+                (type == OperationType.TRANSFER && !external) || type == OperationType.CHEQUE_DEPOSIT
+                        || type == OperationType.CASH_DEPOSIT);
+        if (type == OperationType.TRANSFER && request.creditor() != null && request.creditAccountId() != null) {
+            errors.add(new FieldError("creditor", "give either creditAccountId (internal) or creditor (external), not both"));
+        } else if (type != OperationType.TRANSFER && request.creditor() != null) {
+            errors.add(new FieldError("creditor", "only an external TRANSFER has a creditor"));
+        }
+        expect(errors, "cheque", request.cheque() != null, type == OperationType.CHEQUE_DEPOSIT);
+        if (request.vatRate() != null && type != OperationType.FEE) {
+            errors.add(new FieldError("vatRate", "only a FEE has a VAT rate"));
+        }
+        if (type == OperationType.REVERSAL) {
+            errors.add(new FieldError("type", "a REVERSAL is created by POST /operations/{id}/reverse only"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "VALIDATION_FAILED", "The request is not valid for a " + type + ".", errors);
+        }
+    }
+
+    static BigDecimal vatRate(String rate) {
+        if (rate == null) {
+            return null;
+        }
+        if (!VAT_RATE.matcher(rate).matches()) {
+            throw ApiException.invalidField("vatRate", "must be a percentage such as \"20\" or \"5.5\"");
+        }
+        return new BigDecimal(rate);
+    }
+
+    static Iban creditorIban(String iban) {
+        try {
+            return Iban.parse(iban);
+        } catch (IllegalArgumentException invalid) {
+            throw new ApiException(400, "INVALID_IBAN", invalid.getMessage() + ".",
+                    List.of(new FieldError("creditor.iban", invalid.getMessage())));
+        }
+    }
+
+    /** Post-dated cheques are not accepted yet, and cheques are payable one year and eight days. */
+    static void checkChequeDate(LocalDate issueDate, LocalDate today) {
+        if (issueDate.isAfter(today)) {
+            throw ApiException.unprocessable("CHEQUE_POSTDATED", "The cheque is dated " + issueDate + ", in the future.");
+        }
+        if (issueDate.plusYears(1).plusDays(CHEQUE_VALIDITY_DAYS_AFTER_ONE_YEAR).isBefore(today)) {
+            throw ApiException.unprocessable("CHEQUE_EXPIRED",
+                    "The cheque was issued on " + issueDate + ", more than one year and eight days ago.");
+        }
+    }
+
+    private static void expect(List<FieldError> errors, String field, boolean present, boolean required) {
+        if (required && !present) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (!required && present) {
+            errors.add(new FieldError(field, "is not allowed for this type"));
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package fr.backoffice.operation;
+
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.service.ScheduledExecutions;
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.Tokens;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static fr.backoffice.support.Ledgers.submit;
+import static fr.backoffice.support.Ledgers.transfer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The lifecycle of SPEC section 6, through HTTP: queue, claim, validate, approve, reject, cancel, schedule. */
+@QuarkusTest
+class OperationLifecycleApiTest {
+
+    @Inject
+    ScheduledExecutions scheduler;
+
+    @Inject
+    TimeSource realTime;
+
+    @Test
+    void a_small_transfer_for_today_executes_straight_through() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "300.00");
+
+        JsonPath op = submit(Tokens.frontOffice(), transfer(from, to, "120.50"));
+
+        assertThat(op.getString("status")).isEqualTo("EXECUTED");
+        assertThat(op.getString("executedAt")).isNotNull();
+        assertThat(op.getList("history.to")).containsExactly("RECEIVED", "EXECUTED");
+        assertThat(Ledgers.balance(from)).isEqualTo("179.50");
+        assertThat(Ledgers.balance(to)).isEqualTo("120.50");
+        assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("0.00");
+    }
+
+    @Test
+    void a_large_transfer_waits_in_the_queue_with_its_amount_held_then_an_agent_validates_it() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "3000.00");
+
+        JsonPath op = submit(Tokens.frontOffice(), transfer(from, to, "2500.00"));
+        String id = op.getString("id");
+        assertThat(op.getString("status")).isEqualTo("RECEIVED");
+        JsonPath account = Ledgers.account(from);
+        assertThat(account.getString("ledgerBalance")).isEqualTo("3000.00");
+        assertThat(account.getString("heldAmount")).isEqualTo("2500.00");
+        assertThat(account.getString("availableBalance")).isEqualTo("500.00");
+
+        Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].operation.id", equalTo(id))
+                .body("items[0].dueAt", notNullValue());
+
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/claim", id).then().statusCode(200)
+                .body("assignee", equalTo("agent-" + unit));
+        Api.as(Tokens.token("other-agent", unit, "agent")).post("/operations/{id}/validate", id).then().statusCode(409)
+                .body("code", equalTo("ALREADY_CLAIMED"));
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                .body("status", equalTo("EXECUTED"))
+                .body("validatedBy", equalTo("agent-" + unit))
+                .body("assignee", nullValue());
+
+        assertThat(Ledgers.balance(from)).isEqualTo("500.00");
+        assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("0.00");
+        assertThat(Ledgers.balance(to)).isEqualTo("2500.00");
+        Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void from_the_approval_threshold_a_second_supervisor_approves_after_validation() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "12000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, to, "10000.00")).getString("id");
+
+        String validator = "supervisor-validator";
+        Api.as(Tokens.token(validator, unit, "supervisor")).post("/operations/{id}/validate", id).then().statusCode(200)
+                .body("status", equalTo("PENDING_APPROVAL")).body("requiresApproval", equalTo(true));
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/approve", id).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        Api.as(Tokens.token(validator, unit, "supervisor")).post("/operations/{id}/approve", id).then().statusCode(403)
+                .body("code", equalTo("FOUR_EYES_VIOLATION"));
+        Api.as(Tokens.token("supervisor-approver", unit, "supervisor")).post("/operations/{id}/approve", id).then().statusCode(200)
+                .body("status", equalTo("EXECUTED"))
+                .body("approvedBy", equalTo("supervisor-approver"))
+                .body("history.to", equalTo(java.util.List.of("RECEIVED", "PENDING_APPROVAL", "EXECUTED")));
+        assertThat(Ledgers.balance(to)).isEqualTo("10000.00");
+    }
+
+    @Test
+    void the_submitter_never_validates_nor_approves_their_own_operation() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String agent = Tokens.agent(unit);
+        String id = submit(agent, transfer(from, to, "1500.00")).getString("id");
+
+        Api.as(agent).post("/operations/{id}/validate", id).then().statusCode(403).body("code", equalTo("FOUR_EYES_VIOLATION"));
+        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
+    void a_rejection_carries_a_reason_code_and_releases_the_hold() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, Fixtures.currentAccount(unit), "1500.00")).getString("id");
+
+        Api.as(Tokens.agent(unit)).body(Map.of("reasonCode", "SUSPECTED_FRAUD", "comment", "Unusual beneficiary"))
+                .post("/operations/{id}/reject", id).then().statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("reasonCode", equalTo("SUSPECTED_FRAUD"))
+                .body("reasonComment", equalTo("Unusual beneficiary"));
+        assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("2000.00");
+
+        Api.as(Tokens.agent(unit)).body(Map.of("reasonCode", "OTHER")).post("/operations/{id}/reject", id)
+                .then().statusCode(409).body("code", equalTo("INVALID_TRANSITION"));
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(409)
+                .body("code", equalTo("INVALID_TRANSITION"));
+        Api.invalidRequestAs(Tokens.agent(unit)).body(Map.of("reasonCode", "BECAUSE")).post("/operations/{id}/reject", id)
+                .then().statusCode(400);
+    }
+
+    @Test
+    void the_front_office_cancels_before_execution_but_not_after() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String waiting = submit(Tokens.frontOffice(), transfer(from, to, "1500.00")).getString("id");
+        String executed = submit(Tokens.frontOffice(), transfer(from, to, "10.00")).getString("id");
+
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/cancel", waiting).then().statusCode(403);
+        Api.as(Tokens.frontOffice()).post("/operations/{id}/cancel", waiting).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Api.as(Tokens.frontOffice()).post("/operations/{id}/cancel", executed).then().statusCode(409)
+                .body("code", equalTo("INVALID_TRANSITION"));
+        assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("1990.00");
+    }
+
+    @Test
+    void an_operation_for_a_later_date_is_scheduled_and_executed_by_the_service_on_its_value_date() throws Throwable {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "500.00");
+        LocalDate today = realTime.today();
+        // the first Saturday after next week: its value date is the Monday after
+        LocalDate saturday = today.plusDays(7);
+        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        Map<String, Object> request = transfer(from, to, "200.00");
+        request.put("requestedExecutionDate", saturday.toString());
+        JsonPath op = submit(Tokens.frontOffice(), request);
+        String id = op.getString("id");
+        LocalDate valueDate = LocalDate.parse(op.getString("valueDate"));
+        assertThat(valueDate).isEqualTo(BusinessCalendar.onOrAfter(saturday)).isAfter(saturday);
+        assertThat(op.getString("status")).isEqualTo("RECEIVED");
+
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                .body("status", equalTo("SCHEDULED"));
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue())).isGreaterThanOrEqualTo(0);
+        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body("status", equalTo("SCHEDULED"));
+
+        QuarkusMock.installMockForType(new FixedTime(valueDate), TimeSource.class);
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue())).isGreaterThanOrEqualTo(1);
+        Api.as(Tokens.admin()).get("/operations/{id}", id).then().statusCode(200)
+                .body("status", equalTo("EXECUTED"))
+                .body("history[-1].actor", equalTo(ScheduledExecutions.ACTOR));
+        Api.as(Tokens.admin()).get("/accounts/{id}/entries", to).then().statusCode(200)
+                .body("items[0].valueDate", equalTo(valueDate.toString()));
+        assertThat(Ledgers.balance(to)).isEqualTo("200.00");
+    }
+
+    @Test
+    void a_debit_refused_at_execution_time_rejects_the_operation_with_the_reason() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, Fixtures.currentAccount(unit), "1500.00")).getString("id");
+        Api.as(Tokens.agent(unit)).body(Map.of("reason", "Court order")).post("/accounts/{id}/freeze", from)
+                .then().statusCode(200);
+
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("reasonCode", equalTo("ACCOUNT_FROZEN"));
+        JsonPath account = Ledgers.account(from);
+        assertThat(account.getString("ledgerBalance")).isEqualTo("2000.00");
+        assertThat(account.getString("heldAmount")).isEqualTo("0.00");
+    }
+
+    @Test
+    void agents_and_supervisors_only_see_and_act_on_their_own_unit() {
+        String unit = Fixtures.unit();
+        String elsewhere = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, Fixtures.currentAccount(unit), "1500.00")).getString("id");
+
+        Api.as(Tokens.agent(elsewhere)).get("/operations/{id}", id).then().statusCode(404);
+        Api.as(Tokens.agent(elsewhere)).post("/operations/{id}/validate", id).then().statusCode(403);
+        Api.as(Tokens.supervisor(elsewhere)).get("/units/{code}/queue", unit).then().statusCode(403);
+        Api.as(Tokens.agent(elsewhere)).get("/operations").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        Api.as(Tokens.agent(elsewhere)).header("Idempotency-Key", "x-" + id)
+                .body(transfer(from, Fixtures.currentAccount(unit), "10.00")).post("/operations").then().statusCode(403);
+        Api.as(Tokens.auditor()).get("/operations/{id}", id).then().statusCode(200);
+        Api.as(Tokens.auditor()).post("/operations/{id}/validate", id).then().statusCode(403);
+    }
+
+    @Test
+    void operations_are_listed_with_filters() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        submit(Tokens.frontOffice(), transfer(from, to, "1500.00"));
+        submit(Tokens.frontOffice(), transfer(from, to, "5.00"));
+
+        Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("type", "TRANSFER").get("/operations")
+                .then().statusCode(200).body("items", hasSize(2));
+        Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("status", "RECEIVED").get("/operations")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].amount", equalTo("1500.00"));
+        Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("limit", 1).get("/operations")
+                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+        Api.as(Tokens.admin()).queryParam("unit", unit).queryParam("from", Instant.now().plusSeconds(3600).toString())
+                .get("/operations").then().statusCode(200).body("items", hasSize(0));
+        Api.invalidRequestAs(Tokens.admin()).queryParam("status", "DONE").get("/operations").then().statusCode(400);
+        Api.invalidRequestAs(Tokens.admin()).queryParam("from", "yesterday").get("/operations").then().statusCode(400);
+    }
+
+    /** The service's clock set to a business date of the test's choosing. */
+    static class FixedTime extends TimeSource {
+        private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+        private final LocalDate today;
+
+        FixedTime(LocalDate today) {
+            this.today = today;
+        }
+
+        @Override
+        public ZoneId businessZone() {
+            return PARIS;
+        }
+
+        @Override
+        public LocalDate today() {
+            return today;
+        }
+
+        @Override
+        public Instant now() {
+            return today.atTime(10, 0).atZone(PARIS).toInstant();
+        }
+    }
+}
