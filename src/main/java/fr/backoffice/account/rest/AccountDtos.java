@@ -61,8 +61,11 @@ public final class AccountDtos {
             String reason) {
     }
 
-    @Schema(name = "StatusChange", description = "The last freeze, unfreeze or close of the account")
-    public record StatusChangeView(Instant at, @Schema(examples = "agent-042") String actor, String reason) {
+    // nullable here rather than on the property: OpenAPI 3.0 ignores "nullable" beside a $ref, so validators
+    // and client generators would reject the null every account carries until its first status change.
+    @Schema(name = "StatusChange", nullable = true, description = "The last freeze, unfreeze or close of the account; null until the first")
+    public record StatusChangeView(Instant at, @Schema(examples = "agent-042") String actor,
+                                   @Schema(nullable = true, description = "Null when none was given") String reason) {
     }
 
     @Schema(name = "Account")
@@ -80,8 +83,10 @@ public final class AccountDtos {
             @Schema(nullable = true, examples = "500.00", description = "How far below zero availableBalance may go; null (unlimited) for INTERNAL")
             String overdraftLimit,
             Instant openedAt,
-            @Schema(nullable = true) Instant closedAt,
-            @Schema(nullable = true) StatusChangeView lastStatusChange,
+            // an inline string: a nullable $ref to Instant would not admit null in OpenAPI 3.0
+            @Schema(nullable = true, implementation = String.class, format = "date-time", examples = "2026-11-28T09:15:00Z")
+            Instant closedAt,
+            StatusChangeView lastStatusChange,
             @Schema(examples = "0") long version) {
 
         public static AccountView of(Account account) {

@@ -155,7 +155,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "unfreezeAccount", summary = "Unfreeze a frozen account (supervisor)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "unfreeze", value = "{ \"reason\": \"Customer identity confirmed\" }")))
     @StatusActionResponses
     public Uni<Response> unfreeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
@@ -169,7 +169,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "closeAccount", summary = "Close an active account whose balance and holds are zero (agent, supervisor)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "close", value = "{ \"reason\": \"Customer request\" }")))
     @StatusActionResponses
     @APIResponse(responseCode = "422", description = "`ACCOUNT_NOT_EMPTY`: the balance or the held amount is not zero")

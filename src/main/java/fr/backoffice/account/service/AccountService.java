@@ -147,7 +147,8 @@ public class AccountService {
                 : Ids.parse(page.afterKey()).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
         AccountRepository.Filter scoped = filter;
         if (caller.isUnitScoped()) {
-            if (filter.unit() != null && !filter.unit().equals(caller.unit())) {
+            // an agent's token without a unit claim sees no unit, rather than (as a null filter would) all of them
+            if (caller.unit() == null || filter.unit() != null && !filter.unit().equals(caller.unit())) {
                 return Uni.createFrom().item(new Page<>(java.util.List.of(), null));
             }
             scoped = new AccountRepository.Filter(filter.status(), caller.unit(), filter.customerId(), filter.type(),

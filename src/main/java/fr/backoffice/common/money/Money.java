@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class Money {
 
     public static final int MAX_INTEGER_DIGITS = 15;
+    /** The scale of every amount column (SQL {@code numeric(…, 3)}): a currency with more minor units would be rounded. */
+    public static final int MAX_MINOR_UNITS = 3;
     /** Plain decimal notation only: no sign, no exponent, no spaces, no leading '+' or '.'. */
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
@@ -21,14 +23,17 @@ public final class Money {
     private Money() {
     }
 
-    /** An ISO 4217 currency with a defined number of minor units (funds and metals such as XAU have none). */
+    /**
+     * An ISO 4217 currency with a defined number of minor units (funds and metals such as XAU have none), and no
+     * more of them than amounts are stored with (which rules out units of account such as CLF, with 4).
+     */
     public static Currency currency(String field, String code) {
         if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
             throw ApiException.invalidField(field, "must be an ISO 4217 code such as EUR");
         }
         try {
             Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
+            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > MAX_MINOR_UNITS) {
                 throw ApiException.invalidField(field, "is not a currency accounts can be held in");
             }
             return currency;
