@@ -25,7 +25,8 @@ public final class Persistence {
 
     /** True when PostgreSQL aborted the transaction only because of concurrent ones. */
     public static boolean isTransient(Throwable failure) {
-        return TRANSIENT.contains(sqlState(failure));
+        String state = sqlState(failure);
+        return state != null && TRANSIENT.contains(state);
     }
 
     /**

@@ -22,13 +22,14 @@ public final class OperationDtos {
     private OperationDtos() {
     }
 
-    @Schema(name = "Creditor", description = "The beneficiary of an external (SEPA) transfer, whose account is not held here")
+    // Nullable schemas rather than nullable properties: OpenAPI 3.0 ignores "nullable" beside a $ref.
+    @Schema(name = "Creditor", nullable = true, description = "The beneficiary of an external (SEPA) transfer, whose account is not held here")
     public record Creditor(
             @NotBlank @Size(max = 70) @Schema(required = true, maxLength = 70, examples = "Dupont SARL") String name,
             @NotBlank @Size(max = 42) @Schema(required = true, maxLength = 42, examples = "DE89370400440532013000") String iban) {
     }
 
-    @Schema(name = "Cheque")
+    @Schema(name = "Cheque", nullable = true)
     public record Cheque(
             @NotNull @Pattern(regexp = "[0-9]{7}", message = "must be 7 digits")
             @Schema(required = true, pattern = "^[0-9]{7}$", examples = "0012345") String number,
@@ -71,7 +72,10 @@ public final class OperationDtos {
 
     @Schema(name = "OperationHistoryEntry")
     public record HistoryView(Instant at, @Schema(examples = "agent-042") String actor,
-                              @Schema(nullable = true) OperationStatus from, OperationStatus to,
+                              @Schema(nullable = true, implementation = String.class, enumeration = {"RECEIVED", "PENDING_APPROVAL",
+                                      "SCHEDULED", "EXECUTED", "REJECTED", "CANCELLED", "REVERSED", "CLEARED", "BOUNCED"},
+                                      description = "Null on the first entry") OperationStatus from,
+                              OperationStatus to,
                               @Schema(nullable = true) String reason) {
 
         static HistoryView of(OperationHistoryEntry entry) {
@@ -88,8 +92,8 @@ public final class OperationDtos {
             @Schema(examples = "EUR") String currency,
             @Schema(nullable = true) String debitAccountId,
             @Schema(nullable = true) String creditAccountId,
-            @Schema(nullable = true) Creditor creditor,
-            @Schema(nullable = true) Cheque cheque,
+            Creditor creditor,
+            Cheque cheque,
             @Schema(nullable = true, examples = "20") String vatRate,
             @Schema(nullable = true) String reference,
             @Schema(nullable = true) String label,
@@ -97,13 +101,15 @@ public final class OperationDtos {
             LocalDate requestedExecutionDate,
             LocalDate valueDate,
             Instant receivedAt,
-            @Schema(nullable = true) Instant executedAt,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant executedAt,
             String submittedBy,
             @Schema(nullable = true) String validatedBy,
             @Schema(nullable = true) String approvedBy,
             @Schema(nullable = true) String assignee,
             boolean requiresApproval,
-            @Schema(nullable = true) ReasonCode reasonCode,
+            @Schema(nullable = true, implementation = String.class, enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN",
+                    "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"})
+            ReasonCode reasonCode,
             @Schema(nullable = true) String reasonComment,
             @Schema(nullable = true) String reversalOf,
             @Schema(nullable = true) String reversedBy,
