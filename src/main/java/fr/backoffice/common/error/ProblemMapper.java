@@ -92,7 +92,9 @@ public class ProblemMapper {
         if (cause instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
             return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
         }
-        if (cause instanceof JsonParseException) {
+        // a syntax error inside a value reaches us wrapped, with the path of the property being read
+        if (cause instanceof JsonParseException
+                || cause instanceof JsonMappingException && cause.getCause() instanceof JsonParseException) {
             return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
         }
         if (cause instanceof JsonMappingException mapping) {

@@ -12,13 +12,14 @@ import jakarta.inject.Singleton;
  * Request bodies are read as written: Jackson's default coercions would take {@code "overdraftLimit": 100} for
  * {@code "100"}, {@code "name": true} for {@code "true"} and {@code "type": 1} for the second enum constant. Each is
  * a wrong JSON type, so each is refused (400 {@code INVALID_JSON} naming the field) instead of guessed at.
+ * Likewise a document followed by anything but whitespace is malformed.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
