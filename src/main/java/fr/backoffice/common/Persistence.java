@@ -14,6 +14,7 @@ public final class Persistence {
     /** Deadlock detected, serialization failure: the transaction may simply be run again. */
     private static final Set<String> TRANSIENT = Set.of("40P01", "40001");
     private static final int ATTEMPTS = 3;
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
     private Persistence() {
     }
@@ -21,6 +22,11 @@ public final class Persistence {
     /** True when a unique constraint refused a row that a concurrent request inserted first. */
     public static boolean isUniqueViolation(Throwable failure) {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    /** True when the database refused text it cannot hold (U+0000 in a query parameter, say): the client's doing. */
+    public static boolean isUnstorableText(Throwable failure) {
+        return CHARACTER_NOT_IN_REPERTOIRE.equals(sqlState(failure));
     }
 
     /** True when PostgreSQL aborted the transaction only because of concurrent ones. */

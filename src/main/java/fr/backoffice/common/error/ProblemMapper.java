@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import fr.backoffice.common.Persistence;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -92,7 +93,9 @@ public class ProblemMapper {
         if (cause instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
             return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
         }
-        if (cause instanceof JsonParseException) {
+        // a syntax error inside a value reaches us wrapped, with the path of the property being read
+        if (cause instanceof JsonParseException
+                || cause instanceof JsonMappingException && cause.getCause() instanceof JsonParseException) {
             return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
         }
         if (cause instanceof JsonMappingException mapping) {
@@ -121,6 +124,10 @@ public class ProblemMapper {
             if (status < 500) {
                 return Problem.of(status, codeFor(status), detailFor(status), path, List.of());
             }
+        }
+        if (Persistence.isUnstorableText(cause)) {
+            return Problem.of(400, "VALIDATION_FAILED",
+                    "The request holds text that cannot be stored: the NUL character (U+0000).", path, List.of());
         }
         LOG.errorf(cause, "Unexpected failure on %s", path);
         return Problem.of(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", path, List.of());

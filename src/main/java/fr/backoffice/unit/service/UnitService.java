@@ -63,6 +63,10 @@ public class UnitService {
 
     @WithSession
     public Uni<Unit> require(String code) {
+        if (code == null || !Unit.CODE.matcher(code).matches()) {
+            // no unit can have this code: say so without asking the database (which refuses some text, e.g. U+0000)
+            return Uni.createFrom().failure(ApiException.notFound("Unit " + code));
+        }
         return units.findById(code).map(unit -> {
             if (unit == null) {
                 throw ApiException.notFound("Unit " + code);

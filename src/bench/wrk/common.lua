@@ -1,0 +1,34 @@
+-- Shared by the benchmark's wrk scripts: reads account ids, counts status codes across threads.
+local M = {}
+
+function M.read_ids(path)
+  local ids = {}
+  for line in io.lines(path) do
+    if #line > 0 then ids[#ids + 1] = line end
+  end
+  return ids
+end
+
+local threads = {}
+
+function M.setup(thread)
+  thread:set("id", #threads + 1)
+  threads[#threads + 1] = thread
+end
+
+-- Prints one line the driver script parses: status counts and latency percentiles (microseconds).
+function M.done(summary, latency)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    local c = thread:get("counts")
+    for status, n in pairs(c) do counts[status] = (counts[status] or 0) + n end
+  end
+  local parts = {}
+  for status, n in pairs(counts) do parts[#parts + 1] = status .. ":" .. n end
+  table.sort(parts)
+  io.write(string.format("RESULT requests=%d seconds=%.3f p50_us=%d p99_us=%d statuses=%s socket_errors=%d\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
+    table.concat(parts, ","), summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+
+return M

@@ -1,0 +1,257 @@
+package fr.backoffice.common;
+
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static fr.backoffice.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC section 2, for every endpoint: whatever a client sends, the answer is a documented 4xx problem (never a
+ * 500, never an internal detail) and nothing is written.
+ */
+@QuarkusTest
+class ApiConventionsTest {
+
+    /** A valid {@code POST /accounts} body as raw JSON, with {@code %s} placeholders for the unit and customer. */
+    private static final String ACCOUNT_JSON = """
+            {"holder": {"name": "Camille Martin", "customerId": "%s"}, "type": "CURRENT", "currency": "EUR", "unit": "%s"}""";
+
+    private static String accountJson(String unit, String customerId) {
+        return ACCOUNT_JSON.formatted(customerId, unit);
+    }
+
+    private static RequestSpecification frontOffice() {
+        return Api.invalidRequestAs(Tokens.frontOffice());
+    }
+
+    private static void nothingOpenedFor(String customerId) {
+        assertThat(Api.as(Tokens.auditor()).queryParam("customerId", customerId).get("/accounts")
+                .then().statusCode(200).extract().jsonPath().getList("items"))
+                .as("accounts of %s", customerId).isEmpty();
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_400_malformed_json() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        for (String body : List.of("{", "not json", "{'code': 'PAR-01'}", "{,}", "{]", "{} trailing", "{}}")) {
+            assertProblem(frontOffice().body(body).post("/accounts"), 400, "MALFORMED_JSON");
+            assertProblem(Api.invalidRequestAs(Tokens.admin()).body(body).post("/units"), 400, "MALFORMED_JSON");
+            assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).header("If-Match", "\"0\"").body(body)
+                    .patch("/accounts/{id}", account), 400, "MALFORMED_JSON");
+            assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).body(body)
+                    .post("/accounts/{id}/freeze", account), 400, "MALFORMED_JSON");
+        }
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+    }
+
+    @Test
+    void a_syntax_error_inside_a_value_is_400_malformed_json() {
+        String unit = Fixtures.unit();
+        for (String body : List.of("{\"holder\": {\"name\": }}", "{\"type\": CURRENT}", "{\"holder\": {\"name\": \"a\" \"b\"}}",
+                "{\"overdraftLimit\": \"1", accountJson(unit, "C-x").replace("\"EUR\"", "\"EUR\" \"JPY\""))) {
+            assertProblem(frontOffice().body(body).post("/accounts"), 400, "MALFORMED_JSON");
+        }
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_400_malformed_json() {
+        byte[] latin1 = accountJson(Fixtures.unit(), "C-Müller").getBytes(StandardCharsets.ISO_8859_1);
+        assertProblem(frontOffice().contentType("application/json").body(latin1).post("/accounts"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void absurdly_deep_nesting_is_refused_without_harm() {
+        String deep = "{\"holder\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        Response response = frontOffice().body(deep).post("/accounts");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, 400, response.jsonPath().getString("code"));
+    }
+
+    @Test
+    void a_value_of_the_wrong_json_type_is_400_naming_the_field() {
+        String unit = Fixtures.unit();
+        List<Map.Entry<String, Object>> wrongTypes = List.of(
+                Map.entry("type", 5),
+                Map.entry("type", 1),
+                Map.entry("holder", "x"),
+                Map.entry("holder", List.of("Camille Martin")),
+                Map.entry("currency", 978),
+                Map.entry("overdraftLimit", 100),
+                Map.entry("overdraftLimit", 100.5),
+                Map.entry("overdraftLimit", true),
+                Map.entry("unit", Map.of("code", unit)));
+        for (Map.Entry<String, Object> wrong : wrongTypes) {
+            String customerId = Fixtures.newCustomerId();
+            Map<String, Object> body = new HashMap<>(Map.of(
+                    "holder", Map.of("name", "Camille Martin", "customerId", customerId),
+                    "type", "CURRENT", "currency", "EUR", "unit", unit));
+            body.put(wrong.getKey(), wrong.getValue());
+            JsonPath problem = assertProblem(frontOffice().body(body).post("/accounts"), 400, "INVALID_JSON");
+            assertThat(problem.getList("errors.field", String.class)).as("%s", wrong).containsExactly(wrong.getKey());
+            nothingOpenedFor(customerId);
+        }
+    }
+
+    @Test
+    void a_holder_name_of_the_wrong_json_type_is_400_naming_the_nested_field() {
+        String unit = Fixtures.unit();
+        for (String name : List.of("true", "42", "null", "{}")) {
+            String body = """
+                    {"holder": {"name": %s, "customerId": "C-1"}, "type": "CURRENT", "currency": "EUR", "unit": "%s"}"""
+                    .formatted(name, unit);
+            JsonPath problem = assertProblem(frontOffice().body(body).post("/accounts"), 400,
+                    name.equals("null") ? "VALIDATION_FAILED" : "INVALID_JSON");
+            assertThat(problem.getList("errors.field", String.class)).containsExactly("holder.name");
+        }
+    }
+
+    @Test
+    void a_body_that_is_not_an_object_is_400() {
+        for (String body : List.of("[]", "\"CURRENT\"", "42", "null")) {
+            Response response = frontOffice().body(body).post("/accounts");
+            assertProblem(response, 400, response.jsonPath().getString("code"));
+        }
+    }
+
+    @Test
+    void an_unknown_property_is_400_unknown_property_naming_it() {
+        String unit = Fixtures.unit();
+        String customerId = Fixtures.newCustomerId();
+        String colour = accountJson(unit, customerId).replaceFirst("\\}$", ", \"colour\": \"blue\"}");
+        JsonPath problem = assertProblem(frontOffice().body(colour).post("/accounts"), 400, "UNKNOWN_PROPERTY");
+        assertThat(problem.getString("detail")).contains("colour");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("colour");
+
+        String nickname = accountJson(unit, customerId).replace("\"Camille Martin\"", "\"Camille Martin\", \"nickname\": \"Cam\"");
+        problem = assertProblem(frontOffice().body(nickname).post("/accounts"), 400, "UNKNOWN_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("holder.nickname");
+        nothingOpenedFor(customerId);
+
+        String account = Fixtures.currentAccount(unit);
+        problem = assertProblem(Api.invalidRequestAs(Tokens.supervisor(unit)).header("If-Match", "\"0\"")
+                .body(Map.of("status", "CLOSED")).patch("/accounts/{id}", account), 400, "UNKNOWN_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("status");
+
+        problem = assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R", "branchCode", "00001"))
+                .post("/units"), 400, "UNKNOWN_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("branchCode");
+    }
+
+    @Test
+    void an_unknown_enum_value_is_400_naming_the_field() {
+        String unit = Fixtures.unit();
+        for (String type : List.of("CHECKING", "current", "", "CURRENT_")) {
+            String customerId = Fixtures.newCustomerId();
+            String body = accountJson(unit, customerId).replace("\"CURRENT\"", "\"" + type + "\"");
+            JsonPath problem = assertProblem(frontOffice().body(body).post("/accounts"), 400, "INVALID_JSON");
+            assertThat(problem.getList("errors.field", String.class)).containsExactly("type");
+            nothingOpenedFor(customerId);
+        }
+    }
+
+    @Test
+    void a_body_over_64_kib_is_413_and_nothing_is_written() {
+        String unit = Fixtures.unit();
+        String customerId = Fixtures.newCustomerId();
+        String atTheLimit = padded(accountJson(unit, customerId), 64 * 1024);
+        String overTheLimit = padded(accountJson(unit, Fixtures.newCustomerId()), 64 * 1024 + 1);
+
+        Response tooLarge = frontOffice().body(overTheLimit).post("/accounts");
+        assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+        assertProblem(tooLarge, 413, "PAYLOAD_TOO_LARGE");
+        nothingOpenedFor(customerId);
+
+        // a body of exactly 64 KiB is still read
+        Api.as(Tokens.frontOffice()).body(atTheLimit).post("/accounts").then().statusCode(201);
+
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).body(padded("{\"code\": \"AAA-00\"}", 100_000)).post("/units"),
+                413, "PAYLOAD_TOO_LARGE");
+    }
+
+    /** The JSON text followed by spaces up to exactly {@code bytes} bytes of UTF-8. */
+    private static String padded(String json, int bytes) {
+        return json + " ".repeat(bytes - json.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void a_body_that_is_not_json_by_content_type_is_415() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String customerId = Fixtures.newCustomerId();
+        for (String contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
+            assertProblem(Api.invalidRequestAs(Tokens.frontOffice()).contentType(contentType)
+                    .body(accountJson(unit, customerId)).post("/accounts"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(Api.invalidRequestAs(Tokens.admin()).contentType(contentType)
+                    .body("{\"code\": \"" + Fixtures.newUnitCode() + "\", \"name\": \"N\", \"region\": \"R\"}")
+                    .post("/units"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).contentType(contentType).header("If-Match", "\"0\"")
+                    .body("{\"holder\": {\"name\": \"X\"}}").patch("/accounts/{id}", account), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).contentType(contentType)
+                    .body("{\"reason\": \"Check\"}").post("/accounts/{id}/freeze", account), 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        nothingOpenedFor(customerId);
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+    }
+
+    @Test
+    void json_with_a_charset_parameter_is_json() {
+        Api.as(Tokens.frontOffice()).contentType("application/json; charset=UTF-8")
+                .body(accountJson(Fixtures.unit(), Fixtures.newCustomerId())).post("/accounts")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void an_unknown_path_is_a_404_problem() {
+        for (String path : List.of("/nope", "/accounts/x/y", "/units/PAR-01/frobnicate", "/operations")) {
+            assertProblem(Api.invalidRequestAs(Tokens.admin()).get(path), 404, "NOT_FOUND");
+        }
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).body("{}").post("/nope"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_method_a_resource_does_not_have_is_a_405_problem() {
+        String account = Fixtures.currentAccount(Fixtures.unit());
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).delete("/accounts/{id}", account), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).body("{}").put("/accounts/{id}", account), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).delete("/units"), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/accounts/{id}/freeze", account), 405, "METHOD_NOT_ALLOWED");
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().statusCode(200);
+    }
+
+    @Test
+    void text_the_database_cannot_store_is_refused_not_a_500() {
+        String unit = Fixtures.unit();
+        String customerId = Fixtures.newCustomerId();
+        String body = accountJson(unit, customerId).replace("Camille Martin", "Camille\\u0000Martin");
+        JsonPath problem = assertProblem(frontOffice().body(body).post("/accounts"), 400, "INVALID_JSON");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("holder.name");
+        nothingOpenedFor(customerId);
+
+        Response byCustomer = Api.invalidRequestAs(Tokens.auditor()).queryParam("customerId", "C\u0000").get("/accounts");
+        assertProblem(byCustomer, 400, "VALIDATION_FAILED");
+        Response byCode = Api.invalidRequestAs(Tokens.auditor()).urlEncodingEnabled(false).get("/units/PAR%0001");
+        assertThat(byCode.statusCode()).isIn(400, 404);
+        assertProblem(byCode, byCode.statusCode(), byCode.jsonPath().getString("code"));
+    }
+
+    @Test
+    void an_error_answer_is_a_problem_even_for_a_client_that_asks_for_something_else() {
+        Response response = RestAssured.given().accept("text/html").get("/nope");
+        assertProblem(response, 404, "NOT_FOUND");
+    }
+}

@@ -1,0 +1,41 @@
+package fr.backoffice.support;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every error response must look like (SPEC section 2): an RFC 9457 problem, and nothing internal in it. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Traces of the implementation a client must never see: stack frames, exception or class names, SQL. */
+    private static final Pattern INTERNALS = Pattern.compile("(?i)exception|\\tat |\\bat [a-z]+\\.[a-z]"
+            + "|\\b(java|javax|jakarta|com\\.fasterxml|org\\.[a-z]+|io\\.(vertx|quarkus|smallrye|netty)|fr\\.backoffice)\\."
+            + "|hibernate|jackson|resteasy|\\bsql|select .* from|insert into|\\bpg[a-z]*exception|\\$[A-Z][a-z]+");
+
+    private Problems() {
+    }
+
+    /** Asserts {@code response} is a problem with this status and code, and returns it for further checks. */
+    public static JsonPath assertProblem(Response response, int status, String code) {
+        assertThat(response.statusCode()).as("status of %s", response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith(MEDIA_TYPE);
+        assertNoInternals(response);
+        JsonPath problem = response.jsonPath();
+        assertThat(problem.getString("type")).startsWith("https://");
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("detail")).isNotBlank();
+        assertThat(problem.getString("instance")).startsWith("/");
+        assertThat(problem.getString("code")).isEqualTo(code).matches("[A-Z][A-Z0-9_]*");
+        return problem;
+    }
+
+    public static void assertNoInternals(Response response) {
+        assertThat(response.asString()).doesNotContainPattern(INTERNALS);
+    }
+}
