@@ -61,7 +61,8 @@ public class Idempotency {
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
         return Panache.getSession()
                 .flatMap(session -> session
-                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:client), hashtext(:key))",
+                        .createSelectionQuery("select cast(function('pg_try_advisory_xact_lock', "
+                                + "function('hashtext', :client), function('hashtext', :key)) as Boolean)",
                                 Boolean.class)
                         .setParameter("client", clientId)
                         .setParameter("key", key)

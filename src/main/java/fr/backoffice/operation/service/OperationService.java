@@ -192,7 +192,7 @@ public class OperationService {
             ids.add(op.creditAccountId);
         }
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select id, unit_code, currency, type from account where id in (:ids)", Object[].class)
+                .createSelectionQuery("select id, unit, currency, type from Account where id in :ids", Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()
                 .map(rows -> {
@@ -223,7 +223,7 @@ public class OperationService {
             throw new ApiException(422, "UNKNOWN_ACCOUNT", "No account has the id given in " + field + ".",
                     List.of(new FieldError(field, "unknown account")));
         }
-        if (AccountType.INTERNAL.name().equals(row[3])) {
+        if (row[3] == AccountType.INTERNAL) {
             throw new ApiException(422, "INTERNAL_ACCOUNT", "Internal accounts are moved only by the service's own postings.",
                     List.of(new FieldError(field, "is an internal account")));
         }
