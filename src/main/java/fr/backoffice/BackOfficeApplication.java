@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
+                @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
+                @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
         })
 public class BackOfficeApplication extends Application {
 }

@@ -114,10 +114,7 @@ public final class FilingCalendar {
                     : "a calendar quarter (the declarant files VAT quarterly)";
             case ANNUAL_ACCOUNTS -> "the fiscal year ending on " + FiscalYearEnd.format(fiscalYearEnd);
         };
-        Period hint = type == FilingType.ANNUAL_ACCOUNTS
-                ? fiscalYearContaining(fiscalYearEnd, end)
-                : vatPeriodContaining(regime, start);
-        return Optional.of("The period must be " + what + ", e.g. " + hint + ".");
+        return Optional.of("The period must be " + what + ", e.g. " + expected + ".");
     }
 
     private static Period expectedPeriod(FilingType type, VatRegime regime, MonthDay fiscalYearEnd, LocalDate start) {

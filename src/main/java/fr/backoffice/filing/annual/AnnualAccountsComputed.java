@@ -1,6 +1,7 @@
 package fr.backoffice.filing.annual;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.backoffice.filing.FilingComputed;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,5 +17,5 @@ public record AnnualAccountsComputed(
         @Schema(examples = "0", description = "netIncome − (revenue − expenses); 0 when consistent") Long netIncomeDifference,
         @Schema(type = SchemaType.STRING, format = "date", examples = "2026-06-30",
                 description = "Last day for approving the accounts: fiscal year end + 6 months")
-        String approvalDeadline) {
+        String approvalDeadline) implements FilingComputed {
 }

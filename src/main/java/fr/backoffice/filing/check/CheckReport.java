@@ -10,10 +10,10 @@ public record CheckReport(List<CheckResult> results) {
     }
 
     public boolean passed() {
-        return results.stream().noneMatch(CheckResult::isFailed);
+        return results.stream().noneMatch(CheckResult::hasFailed);
     }
 
     public List<CheckResult> failures() {
-        return results.stream().filter(CheckResult::isFailed).toList();
+        return results.stream().filter(CheckResult::hasFailed).toList();
     }
 }

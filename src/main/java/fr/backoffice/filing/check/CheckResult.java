@@ -27,7 +27,7 @@ public record CheckResult(
         return new CheckResult(code, CheckOutcome.SKIPPED, field, message);
     }
 
-    public boolean isFailed() {
+    public boolean hasFailed() {
         return outcome == CheckOutcome.FAILED;
     }
 }

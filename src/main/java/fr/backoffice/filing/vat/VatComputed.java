@@ -1,6 +1,7 @@
 package fr.backoffice.filing.vat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.backoffice.filing.FilingComputed;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -13,7 +14,8 @@ public record VatComputed(
         @Schema(required = true, examples = "1200", description = "goodsAndServices + fixedAssets + other") long totalDeductibleVat,
         @Schema(required = true) Credit creditCarriedForward,
         @Schema(required = true, examples = "806", description = "max(0, totalOutputVat − totalDeductibleVat − credit)") long netVatDue,
-        @Schema(required = true, examples = "0", description = "max(0, totalDeductibleVat + credit − totalOutputVat)") long creditToCarryForward) {
+        @Schema(required = true, examples = "0", description = "max(0, totalDeductibleVat + credit − totalOutputVat)") long creditToCarryForward)
+        implements FilingComputed {
 
     public enum LineKind { TAXABLE_SALE, INTRA_EU_ACQUISITION }
 
