@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
                 @Tag(name = "Operations", description = "Transfers, cheque and cash deposits, withdrawals, fees: submission, checks, approval, execution, reversal"),
                 @Tag(name = "Ledger", description = "Double-entry ledger: statements, balances, trial balance"),
+                @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
+                @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
         })
 public class BackOfficeApplication extends Application {
 }

@@ -1,0 +1,50 @@
+package fr.backoffice.declarant.rest;
+
+import fr.backoffice.declarant.Declarant;
+import fr.backoffice.declarant.VatRegime;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+public final class DeclarantDtos {
+
+    private DeclarantDtos() {
+    }
+
+    @Schema(name = "NewDeclarant")
+    public record NewDeclarant(
+            @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Boulangerie Martin SAS") String name,
+            @NotNull @Schema(required = true, pattern = "^[0-9]{9}$", examples = "732829320",
+                    description = "9 digits with a valid Luhn checksum (400 `INVALID_SIREN` otherwise)") String siren,
+            @Size(max = 13) @Schema(maxLength = 13, pattern = "^FR[0-9]{11}$", examples = "FR44732829320",
+                    description = "`FR` + 2-digit key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97. Computed when absent; "
+                            + "checked when given (400 `INVALID_VAT_NUMBER`).") String vatNumber,
+            @NotNull @Schema(required = true) VatRegime vatRegime,
+            @NotNull @Schema(required = true, pattern = "^[0-9]{2}-[0-9]{2}$", examples = "12-31",
+                    description = "Last day of the fiscal year, `MM-DD` (`02-29` ends on 28 February in common years)")
+            String fiscalYearEnd,
+            @Schema(examples = "2024-01-01", description = "Obligations start on this date; without it they cover whatever "
+                    + "range is asked") LocalDate liableFrom) {
+    }
+
+    @Schema(name = "Declarant")
+    public record DeclarantView(
+            @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
+            @Schema(examples = "Boulangerie Martin SAS") String name,
+            @Schema(examples = "732829320") String siren,
+            @Schema(examples = "FR44732829320") String vatNumber,
+            VatRegime vatRegime,
+            @Schema(examples = "12-31") String fiscalYearEnd,
+            @Schema(nullable = true, implementation = String.class, format = "date", examples = "2024-01-01") LocalDate liableFrom,
+            Instant createdAt) {
+
+        public static DeclarantView of(Declarant declarant) {
+            return new DeclarantView(declarant.id.toString(), declarant.name, declarant.siren, declarant.vatNumber,
+                    declarant.vatRegime, declarant.fiscalYearEnd, declarant.liableFrom, declarant.createdAt);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package fr.backoffice.declarant.service;
+
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.Persistence;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.declarant.Declarant;
+import fr.backoffice.declarant.FiscalYearEnd;
+import fr.backoffice.declarant.Siren;
+import fr.backoffice.declarant.repository.DeclarantRepository;
+import fr.backoffice.declarant.rest.DeclarantDtos.DeclarantView;
+import fr.backoffice.declarant.rest.DeclarantDtos.NewDeclarant;
+import fr.backoffice.filing.FilingCalendar;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeclarantService {
+
+    @Inject
+    DeclarantRepository declarants;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @WithTransaction
+    public Uni<Reply> create(String idempotencyKey, NewDeclarant request) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /declarants", request, () -> insert(request)
+                .map(declarant -> Reply.created(DeclarantView.of(declarant), "/declarants/" + declarant.id, null)));
+    }
+
+    private Uni<Declarant> insert(NewDeclarant request) {
+        String siren = request.siren();
+        if (!Siren.isValid(siren)) {
+            throw new ApiException(400, "INVALID_SIREN", "The SIREN must be 9 digits with a valid Luhn checksum.",
+                    List.of(new FieldError("siren", "is not a valid SIREN (9 digits, Luhn checksum)")));
+        }
+        String vatNumber = Siren.vatNumber(siren);
+        if (request.vatNumber() != null && !Siren.isValidVatNumber(request.vatNumber(), siren)) {
+            throw new ApiException(400, "INVALID_VAT_NUMBER", "The VAT number of SIREN " + siren + " is " + vatNumber
+                    + " (FR, key (12 + 3 × (SIREN mod 97)) mod 97, SIREN); omit it to have it computed.",
+                    List.of(new FieldError("vatNumber", "does not match the SIREN and its key")));
+        }
+        String fiscalYearEnd;
+        try {
+            fiscalYearEnd = FiscalYearEnd.format(FiscalYearEnd.parse(request.fiscalYearEnd()));
+        } catch (IllegalArgumentException invalid) {
+            throw ApiException.invalidField("fiscalYearEnd", invalid.getMessage());
+        }
+        if (request.liableFrom() != null && !FilingCalendar.inRange(request.liableFrom())) {
+            throw ApiException.invalidField("liableFrom", "must be between " + FilingCalendar.EARLIEST + " and "
+                    + FilingCalendar.LATEST);
+        }
+        return declarants.sirenExists(siren).flatMap(exists -> {
+            if (exists) {
+                throw exists(siren);
+            }
+            Declarant declarant = new Declarant();
+            declarant.id = Ids.newId();
+            declarant.name = request.name().strip();
+            declarant.siren = siren;
+            declarant.vatNumber = vatNumber;
+            declarant.vatRegime = request.vatRegime();
+            declarant.fiscalYearEnd = fiscalYearEnd;
+            declarant.liableFrom = request.liableFrom();
+            declarant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            declarant.createdBy = caller.id();
+            return declarants.persistAndFlush(declarant);
+        }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(siren));
+    }
+
+    private static ApiException exists(String siren) {
+        return ApiException.conflict("DECLARANT_EXISTS", "A declarant with SIREN " + siren + " is already registered.");
+    }
+
+    @WithSession
+    public Uni<DeclarantView> get(String id) {
+        return require(id).map(DeclarantView::of);
+    }
+
+    /** The declarant, or 404 (also for ids that cannot name one). */
+    @WithSession
+    public Uni<Declarant> require(String id) {
+        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Declarant " + id));
+        return declarants.findById(uuid).map(declarant -> {
+            if (declarant == null) {
+                throw ApiException.notFound("Declarant " + id);
+            }
+            return declarant;
+        });
+    }
+
+    @WithSession
+    public Uni<Page<DeclarantView>> list(String siren, PageRequest page) {
+        int limit = page.limit();
+        UUID after = page.afterKey() == null ? null
+                : Ids.parse(page.afterKey()).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
+        return declarants.page(siren, after, limit + 1)
+                .map(rows -> Page.of(rows, limit, declarant -> declarant.id.toString(), DeclarantView::of));
+    }
+}

@@ -1,0 +1,205 @@
+package fr.backoffice.filing;
+
+import fr.backoffice.common.error.ApiException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One declaration and its lifecycle: {@code DRAFT → VALIDATED → SUBMITTED → ACCEPTED | REJECTED}. Only a draft's
+ * content changes; once submitted, the only change is the acknowledgement (and, after it, the link to the
+ * amendment that corrects it). Content, computation and check results are JSON objects kept as text.
+ */
+@Entity
+@Table(name = "filing")
+public class Filing {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public FilingType type;
+
+    @Column(name = "declarant_id", nullable = false, updatable = false)
+    public UUID declarantId;
+
+    @Column(name = "period_start", nullable = false, updatable = false)
+    public LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false, updatable = false)
+    public LocalDate periodEnd;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FilingStatus status;
+
+    @Column(nullable = false)
+    public String content;
+
+    @Column(nullable = false)
+    public String computed;
+
+    @Column(nullable = false)
+    public String checks;
+
+    @Column(name = "prepared_by", nullable = false, updatable = false)
+    public String preparedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "validated_by")
+    public String validatedBy;
+
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column
+    public String digest;
+
+    @Column(name = "deposit_reference")
+    public String depositReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ack_outcome")
+    public AcknowledgementOutcome ackOutcome;
+
+    @Column(name = "ack_administration_reference")
+    public String ackAdministrationReference;
+
+    @Column(name = "ack_reason")
+    public String ackReason;
+
+    @Column(name = "ack_received_at")
+    public Instant ackReceivedAt;
+
+    @Column(name = "ack_recorded_by")
+    public String ackRecordedBy;
+
+    @Column(updatable = false)
+    public UUID amends;
+
+    @Column(name = "amended_by")
+    public UUID amendedBy;
+
+    @Version
+    public long version;
+
+    public Period period() {
+        return new Period(periodStart, periodEnd);
+    }
+
+    /** A draft takes new content, with the computation, check results and due date that follow from it. */
+    public void replaceContent(Evaluation evaluation) {
+        checkEditable();
+        apply(evaluation);
+    }
+
+    /** Only a draft's content changes; anything later is immutable (409 INVALID_TRANSITION). */
+    public void checkEditable() {
+        if (status != FilingStatus.DRAFT) {
+            throw ApiException.conflict("INVALID_TRANSITION", "Cannot replace the content of a filing in status " + status
+                    + ": only a DRAFT is editable" + (status == FilingStatus.VALIDATED ? "."
+                    : status == FilingStatus.SUBMITTED ? "; once acknowledged it can be amended." : "; amend it instead."));
+        }
+    }
+
+    /** Validation starts from a draft. */
+    public void checkValidatable() {
+        require(FilingStatus.DRAFT, "validate");
+    }
+
+    /** Submission starts from a validated filing. */
+    public void checkSubmittable() {
+        require(FilingStatus.VALIDATED, "submit");
+    }
+
+    /** The content passed every check (the caller ran them): the draft becomes VALIDATED. */
+    public FilingStatus validate(Evaluation evaluation, String actor, Instant at) {
+        FilingStatus from = require(FilingStatus.DRAFT, "validate");
+        apply(evaluation);
+        status = FilingStatus.VALIDATED;
+        validatedBy = actor;
+        validatedAt = at;
+        return from;
+    }
+
+    /** Frozen: the document of {@code digest} was handed to the administration under {@code depositReference}. */
+    public FilingStatus submit(String actor, Instant at, String documentDigest, String reference) {
+        FilingStatus from = require(FilingStatus.VALIDATED, "submit");
+        status = FilingStatus.SUBMITTED;
+        submittedBy = actor;
+        submittedAt = at;
+        digest = documentDigest;
+        depositReference = reference;
+        return from;
+    }
+
+    public FilingStatus acknowledge(AcknowledgementOutcome outcome, String administrationReference, String reason,
+                                    String actor, Instant at) {
+        FilingStatus from = require(FilingStatus.SUBMITTED, "record an acknowledgement");
+        status = outcome.status();
+        ackOutcome = outcome;
+        ackAdministrationReference = administrationReference;
+        ackReason = reason;
+        ackReceivedAt = at;
+        ackRecordedBy = actor;
+        return from;
+    }
+
+    /** Only an acknowledged filing is amended, and only once. */
+    public void checkAmendable() {
+        if (status != FilingStatus.ACCEPTED && status != FilingStatus.REJECTED) {
+            throw ApiException.invalidTransition(status.name(), "amend a filing (only ACCEPTED or REJECTED ones are amended)");
+        }
+        if (amendedBy != null) {
+            throw alreadyAmended(amendedBy);
+        }
+    }
+
+    public void amendedBy(UUID amendment) {
+        checkAmendable();
+        amendedBy = amendment;
+    }
+
+    public static ApiException alreadyAmended(UUID amendment) {
+        return ApiException.conflict("ALREADY_AMENDED", "This filing was already amended"
+                + (amendment == null ? "." : " by " + amendment + "; amend that one instead."));
+    }
+
+    private void apply(Evaluation evaluation) {
+        content = evaluation.content();
+        computed = evaluation.computed();
+        checks = evaluation.checks();
+        dueDate = evaluation.dueDate();
+    }
+
+    private FilingStatus require(FilingStatus expected, String action) {
+        if (status != expected) {
+            throw ApiException.invalidTransition(status.name(), action);
+        }
+        return status;
+    }
+
+    /** What the content, once evaluated, sets on the filing: all JSON text, and the due date that follows. */
+    public record Evaluation(String content, String computed, String checks, LocalDate dueDate) {
+    }
+}
