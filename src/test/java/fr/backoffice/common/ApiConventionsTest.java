@@ -217,7 +217,7 @@ class ApiConventionsTest {
 
     @Test
     void an_unknown_path_is_a_404_problem() {
-        for (String path : List.of("/nope", "/accounts/x/y", "/units/PAR-01/frobnicate", "/operations")) {
+        for (String path : List.of("/nope", "/accounts/x/y", "/units/PAR-01/frobnicate", "/operationz")) {
             assertProblem(Api.invalidRequestAs(Tokens.admin()).get(path), 404, "NOT_FOUND");
         }
         assertProblem(Api.invalidRequestAs(Tokens.admin()).body("{}").post("/nope"), 404, "NOT_FOUND");
