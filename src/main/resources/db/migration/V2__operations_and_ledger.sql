@@ -55,8 +55,11 @@ CREATE INDEX operation_scheduled_idx ON operation (value_date) WHERE status = 'S
 CREATE INDEX operation_debit_idx ON operation (debit_account_id, id);
 CREATE INDEX operation_credit_idx ON operation (credit_account_id, id);
 
+-- Allocated 50 at a time by the service, so that history rows are inserted in batches.
+CREATE SEQUENCE operation_history_seq INCREMENT 50;
+
 CREATE TABLE operation_history (
-    id           bigserial    PRIMARY KEY,
+    id           bigint       PRIMARY KEY,
     operation_id uuid         NOT NULL REFERENCES operation (id),
     at           timestamptz  NOT NULL,
     actor        varchar(255) NOT NULL,

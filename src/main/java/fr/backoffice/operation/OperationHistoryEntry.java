@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.util.UUID;
 @Table(name = "operation_history")
 public class OperationHistoryEntry {
 
+    /** Increasing within an operation: the order of its history. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "operation_history_seq")
+    @SequenceGenerator(name = "operation_history_seq", sequenceName = "operation_history_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "operation_id", nullable = false, updatable = false)

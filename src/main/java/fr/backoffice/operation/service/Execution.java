@@ -9,6 +9,7 @@ import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.ReasonCode;
+import fr.backoffice.operation.repository.OperationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class Execution {
     @Inject
     Ledger ledger;
 
+    @Inject
+    OperationRepository operations;
+
     /** The entries the operation posts, with the unit's internal accounts created on first use. */
     public Uni<List<Posting>> postings(Operation op) {
         Postings.Plan plan = plan(op);
@@ -51,24 +55,32 @@ public class Execution {
     /** For an operation whose accounts the caller has locked already. */
     public Uni<Operation> execute(Operation op, OperationAction action, List<Posting> postings, Map<UUID, Account> locked,
                                   String actor, Instant at) {
-        return ledger.releaseHold(op.id, locked, at).flatMap(released -> {
+        // An operation executed in its submitting request is new: it has no hold yet, and is inserted here
+        // with its final status rather than inserted then updated.
+        boolean fresh = !operations.isPersistent(op);
+        Uni<Void> released = fresh ? Uni.createFrom().voidItem() : ledger.releaseHold(op.id, locked, at);
+        return released.flatMap(nothing -> {
             String refusal = Ledger.refusal(postings, locked);
             if (refusal != null) {
                 op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal, at);
                 op.reasonCode = ReasonCode.valueOf(refusal);
                 op.assignee = null;
-                return Uni.createFrom().item(op);
+                return persist(op, fresh);
             }
             op.move(action, OperationStatus.EXECUTED, actor, null, at);
             op.executedAt = at;
             op.assignee = null;
-            Uni<Void> posted = ledger.post(op.id, postings, locked, at, op.valueDate, label(op));
+            Uni<Void> posted = persist(op, fresh).flatMap(saved -> ledger.post(op.id, postings, locked, at, op.valueDate, label(op)));
             if (op.type == OperationType.CHEQUE_DEPOSIT) {
                 // The credit is booked but not available until the cheque clears.
                 posted = posted.flatMap(v -> ledger.hold(locked.get(op.creditAccountId), op.id, op.amount, at));
             }
             return posted.replaceWith(op);
         });
+    }
+
+    private Uni<Operation> persist(Operation op, boolean fresh) {
+        return fresh ? operations.persist(op) : Uni.createFrom().item(op);
     }
 
     public static String label(Operation op) {

@@ -98,11 +98,14 @@ public class OperationService {
         Iban creditorIban = request.creditor() == null ? null : OperationRules.creditorIban(request.creditor().iban());
         return idempotency.once(caller.id(), idempotencyKey, "POST /operations", request,
                 () -> record(request, currency, amount, vatRate, creditorIban)
-                        .flatMap(this::view)
-                        .map(view -> Reply.created(view, "/operations/" + view.id(), view.version())));
+                        .map(created -> Reply.created(created.view(), "/operations/" + created.op().id, created.op().version)));
     }
 
-    private Uni<Operation> record(NewOperation request, Currency currency, BigDecimal amount, BigDecimal vatRate,
+    /** A new operation and its representation, built from the history written with it (no read back). */
+    private record Created(Operation op, OperationView view) {
+    }
+
+    private Uni<Created> record(NewOperation request, Currency currency, BigDecimal amount, BigDecimal vatRate,
                                   Iban creditorIban) {
         Instant now = time.now();
         LocalDate today = time.today();
@@ -170,12 +173,15 @@ public class OperationService {
                 }
                 return ledger.lock(toLock).flatMap(locked -> {
                     checkAcceptable(op, locked);
-                    return operations.persist(op).flatMap(persisted -> straightThrough
+                    return straightThrough
                             ? execution.execute(op, OperationAction.EXECUTE, planned, locked, caller.id(), now)
-                            : holdDebit(op, locked, now));
+                            : operations.persist(op).flatMap(persisted -> holdDebit(op, locked, now));
                 });
             });
-        }).flatMap(this::saveHistory);
+        }).flatMap(saved -> {
+            List<OperationHistoryEntry> written = List.copyOf(op.newHistory);
+            return saveHistory(op).map(ignored -> new Created(op, OperationView.of(op, written)));
+        });
     }
 
     /**
