@@ -10,7 +10,7 @@ import fr.backoffice.account.rest.AccountDtos.NewAccount;
 import fr.backoffice.account.rest.AccountDtos.Reason;
 import fr.backoffice.account.rest.AccountDtos.RequiredReason;
 import fr.backoffice.account.service.AccountService;
-import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.money.Money;
@@ -52,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 
 @Path("/accounts")
 @Tag(name = "Accounts")
@@ -106,8 +105,8 @@ public class AccountResource {
             @Parameter(example = "EUR") @QueryParam("currency") String currency,
             @BeanParam PageRequest page) {
         AccountRepository.Filter filter = new AccountRepository.Filter(
-                enumParam("status", status, AccountStatus.class), unit, customerId,
-                enumParam("type", type, AccountType.class),
+                QueryParams.enumValue("status", status, AccountStatus.class), unit, customerId,
+                QueryParams.enumValue("type", type, AccountType.class),
                 currency == null ? null : Money.currency("currency", currency).getCurrencyCode());
         return accounts.list(filter, page);
     }
@@ -224,14 +223,4 @@ public class AccountResource {
         return Reply.ok(AccountView.of(account), account.version).toResponse();
     }
 
-    static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException unknown) {
-            throw ApiException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
 }

@@ -3,6 +3,7 @@ package fr.backoffice.filing.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -48,7 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -110,7 +110,7 @@ public class FilingResource {
         FilingRepository.Filter filter = new FilingRepository.Filter(
                 declarantId == null ? null
                         : Ids.parse(declarantId).orElseThrow(() -> ApiException.invalidField("declarantId", "is not a declarant id")),
-                enumParam("type", type, FilingType.class), enumParam("status", status, FilingStatus.class),
+                QueryParams.enumValue("type", type, FilingType.class), QueryParams.enumValue("status", status, FilingStatus.class),
                 dateParam("periodFrom", periodFrom), dateParam("periodTo", periodTo));
         return filings.list(filter, page);
     }
@@ -261,16 +261,6 @@ public class FilingResource {
                 .build());
     }
 
-    static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException unknown) {
-            throw ApiException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
 
     static LocalDate dateParam(String name, String value) {
         if (value == null) {

@@ -3,6 +3,7 @@ package fr.backoffice.operation.rest;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.ETags;
+import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -46,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -119,7 +119,7 @@ public class OperationResource {
         UUID account = accountId == null ? null
                 : Ids.parse(accountId).orElseThrow(() -> ApiException.invalidField("accountId", "is not an account id"));
         OperationRepository.Filter filter = new OperationRepository.Filter(
-                enumParam("status", status, OperationStatus.class), enumParam("type", type, OperationType.class), unit, account,
+                QueryParams.enumValue("status", status, OperationStatus.class), QueryParams.enumValue("type", type, OperationType.class), unit, account,
                 TimeParams.instant("from", from, time.businessZone()), TimeParams.endOf("to", to, time.businessZone()));
         return operations.list(filter, page);
     }
@@ -233,14 +233,4 @@ public class OperationResource {
         return fr.backoffice.common.Persistence.retryOnConflict(attempt);
     }
 
-    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException unknown) {
-            throw ApiException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
 }
