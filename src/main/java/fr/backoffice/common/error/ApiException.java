@@ -35,10 +35,6 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
-    public static ApiException badRequest(String code, String detail) {
-        return new ApiException(400, code, detail);
-    }
-
     public static ApiException invalidField(String field, String message) {
         return new ApiException(400, "VALIDATION_FAILED", "The request is not valid.",
                 List.of(new FieldError(field, message)));
