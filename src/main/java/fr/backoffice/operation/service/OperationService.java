@@ -14,6 +14,8 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.Postings;
 import fr.backoffice.ledger.service.Ledger;
@@ -81,6 +83,9 @@ public class OperationService {
     @Inject
     TimeSource time;
 
+    @Inject
+    Events events;
+
     @ConfigProperty(name = "backoffice.stp-threshold")
     BigDecimal stpThreshold;
 
@@ -98,7 +103,7 @@ public class OperationService {
         Iban creditorIban = request.creditor() == null ? null : OperationRules.creditorIban(request.creditor().iban());
         return idempotency.once(caller.id(), idempotencyKey, "POST /operations", request,
                 () -> record(request, currency, amount, vatRate, creditorIban)
-                        .flatMap(this::view)
+                        .flatMap(this::publish)
                         .map(view -> Reply.created(view, "/operations/" + view.id(), view.version())));
     }
 
@@ -175,7 +180,7 @@ public class OperationService {
                             : holdDebit(op, locked, now));
                 });
             });
-        }).flatMap(this::saveHistory);
+        });
     }
 
     /**
@@ -474,7 +479,7 @@ public class OperationService {
                     return operations.persist(reversal)
                             .flatMap(saved -> ledger.post(reversal.id, mirror, locked, now, reversal.valueDate,
                                     "Reversal: " + Execution.label(op)))
-                            .flatMap(posted -> saveHistory(reversal));
+                            .flatMap(posted -> publish(reversal));
                 }));
             }).replaceWith(op);
         });
@@ -543,7 +548,7 @@ public class OperationService {
                 throw ApiException.forbidden("FORBIDDEN", "The operation belongs to another unit.");
             }
             return action.apply(op);
-        }).flatMap(this::saveHistory).flatMap(this::view);
+        }).flatMap(this::publish);
     }
 
     private void requireNotClaimedByOther(Operation op) {
@@ -556,8 +561,44 @@ public class OperationService {
         return ApiException.forbidden("FOUR_EYES_VIOLATION", detail);
     }
 
+    /**
+     * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint
+     * answers and appends one event per state change, all in the caller's transaction. Each history entry is one
+     * state change and names its event by the status reached (a straight-through submission is
+     * {@code operation.received} then {@code operation.executed}); a change without an entry is a claim. The
+     * events of one request share the view as it commits (the view already built for the answer is serialized,
+     * which keeps the hot path at one more insert per event, batched with the rest).
+     */
+    Uni<OperationView> publish(Operation op) {
+        List<EventType> types = op.newHistory.isEmpty() ? List.of(EventType.OPERATION_CLAIMED)
+                : op.newHistory.stream().map(entry -> eventType(entry.to)).toList();
+        return saveHistory(op).flatMap(this::view).call(view -> appendAll(types, view, 0));
+    }
+
+    private Uni<Void> appendAll(List<EventType> types, OperationView view, int from) {
+        if (from == types.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        // one after the other: a session is never used by two operations at once
+        return events.append(types.get(from), view.id(), view).flatMap(v -> appendAll(types, view, from + 1));
+    }
+
+    static EventType eventType(OperationStatus reached) {
+        return switch (reached) {
+            case RECEIVED -> EventType.OPERATION_RECEIVED;
+            case PENDING_APPROVAL -> EventType.OPERATION_PENDING_APPROVAL;
+            case SCHEDULED -> EventType.OPERATION_SCHEDULED;
+            case EXECUTED -> EventType.OPERATION_EXECUTED;
+            case REJECTED -> EventType.OPERATION_REJECTED;
+            case CANCELLED -> EventType.OPERATION_CANCELLED;
+            case REVERSED -> EventType.OPERATION_REVERSED;
+            case CLEARED -> EventType.OPERATION_CLEARED;
+            case BOUNCED -> EventType.OPERATION_BOUNCED;
+        };
+    }
+
     /** Persists the status changes made in this unit of work. */
-    Uni<Operation> saveHistory(Operation op) {
+    private Uni<Operation> saveHistory(Operation op) {
         if (op.newHistory.isEmpty()) {
             return Uni.createFrom().item(op);
         }
