@@ -2,6 +2,8 @@ package fr.backoffice;
 
 import jakarta.ws.rs.core.Application;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.event.EventType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 **Security.** Bearer JWT (RS256): roles in `groups` (`front-office`, `agent`, `supervisor`, \
                 `auditor`, `admin`), caller in `sub`, production unit in `unit`. Agents and supervisors see and act \
                 only within their own unit."""),
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)),
+        components = @Components(schemas = {
+                @Schema(name = "Problem", implementation = Problem.class),
+                // the names of fr.backoffice.event.EventType (EventsTest checks that both lists agree)
+                @Schema(name = "EventType", type = SchemaType.STRING, description = EventType.TABLE, enumeration = {
+                        "unit.created", "declarant.registered",
+                        "account.opened", "account.changed", "account.frozen", "account.unfrozen", "account.closed",
+                        "operation.received", "operation.claimed", "operation.pending-approval", "operation.scheduled",
+                        "operation.executed", "operation.rejected", "operation.cancelled", "operation.reversed",
+                        "operation.cleared", "operation.bounced",
+                        "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",
+                        "filing.accepted", "filing.rejected", "filing.amended"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
@@ -30,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Ledger", description = "Double-entry ledger: statements, balances, trial balance"),
                 @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
                 @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
+                @Tag(name = "Events", description = "The feed of every state change, in commit order, as pages or Server-Sent Events"),
+                @Tag(name = "Audit", description = "The hash-chained trail of every mutating request, accepted or refused"),
         })
 public class BackOfficeApplication extends Application {
 }

@@ -19,6 +19,8 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.unit.Unit;
 import fr.backoffice.unit.repository.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -51,13 +53,18 @@ public class AccountService {
     @Inject
     Caller caller;
 
+    @Inject
+    Events events;
+
     @ConfigProperty(name = "backoffice.iban.bank-code")
     String bankCode;
 
     @WithTransaction
     public Uni<Reply> open(String idempotencyKey, NewAccount request) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts", request, () -> insert(request)
-                .map(account -> Reply.created(AccountView.of(account), "/accounts/" + account.id, account.version)));
+                .map(AccountView::of)
+                .call(view -> events.append(EventType.ACCOUNT_OPENED, view.id(), view))
+                .map(view -> Reply.created(view, "/accounts/" + view.id(), view.version())));
     }
 
     private Uni<Account> insert(NewAccount request) {
@@ -169,7 +176,7 @@ public class AccountService {
         if (change.holder() != null && !(caller.is(Roles.AGENT) || caller.is(Roles.SUPERVISOR))) {
             throw ApiException.forbidden("FORBIDDEN", "Only an agent or a supervisor changes the holder's name.");
         }
-        return act(id, ifMatch, true, account -> {
+        return act(id, ifMatch, true, EventType.ACCOUNT_CHANGED, account -> {
             if (change.overdraftLimit() != null) {
                 account.changeOverdraftLimit(
                         Money.nonNegative("overdraftLimit", change.overdraftLimit(), Currency.getInstance(account.currency)));
@@ -182,24 +189,24 @@ public class AccountService {
 
     @WithTransaction
     public Uni<Account> freeze(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, account -> account.freeze(caller.id(), reason, now()));
+        return act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, now()));
     }
 
     @WithTransaction
     public Uni<Account> unfreeze(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, account -> account.unfreeze(caller.id(), reason, now()));
+        return act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, now()));
     }
 
     @WithTransaction
     public Uni<Account> close(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, account -> account.close(caller.id(), reason, now()));
+        return act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, now()));
     }
 
     /**
      * Locks the account (so a change never interleaves with a posting), applies the change, and flushes so the
-     * answer carries the new version.
+     * answer carries the new version; then appends the change's event, in the same transaction.
      */
-    private Uni<Account> act(String id, String ifMatch, boolean ifMatchRequired, Consumer<Account> change) {
+    private Uni<Account> act(String id, String ifMatch, boolean ifMatchRequired, EventType event, Consumer<Account> change) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Account " + id));
         return accounts.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(account -> {
             if (account == null) {
@@ -215,7 +222,7 @@ public class AccountService {
             }
             change.accept(account);
             return accounts.flush().replaceWith(account);
-        });
+        }).call(account -> events.append(event, account.id.toString(), AccountView.of(account)));
     }
 
     private Uni<Account> visible(String id) {

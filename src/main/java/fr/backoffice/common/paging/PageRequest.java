@@ -45,6 +45,11 @@ public class PageRequest {
         return value;
     }
 
+    /** The cursor as the client sent it, or null. */
+    public String after() {
+        return after;
+    }
+
     /** The decoded key of the last row already seen, or null for the first page. */
     public String afterKey() {
         return Cursor.decode(after);

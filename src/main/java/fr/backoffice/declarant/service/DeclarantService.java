@@ -10,6 +10,8 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.declarant.Declarant;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.declarant.FiscalYearEnd;
 import fr.backoffice.declarant.Siren;
 import fr.backoffice.declarant.repository.DeclarantRepository;
@@ -39,10 +41,15 @@ public class DeclarantService {
     @Inject
     Caller caller;
 
+    @Inject
+    Events events;
+
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewDeclarant request) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /declarants", request, () -> insert(request)
-                .map(declarant -> Reply.created(DeclarantView.of(declarant), "/declarants/" + declarant.id, null)));
+                .map(DeclarantView::of)
+                .call(view -> events.append(EventType.DECLARANT_REGISTERED, view.id(), view))
+                .map(view -> Reply.created(view, "/declarants/" + view.id(), null)));
     }
 
     private Uni<Declarant> insert(NewDeclarant request) {

@@ -15,6 +15,8 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.declarant.Declarant;
 import fr.backoffice.declarant.repository.DeclarantRepository;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.filing.AcknowledgementOutcome;
 import fr.backoffice.filing.CanonicalJson;
 import fr.backoffice.filing.Filing;
@@ -95,6 +97,9 @@ public class FilingService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Events events;
 
     /** The day a declaration "is" in: the administration's time zone decides when a period is over or a filing late. */
     @ConfigProperty(name = "backoffice.filing.time-zone", defaultValue = "Europe/Paris")
@@ -255,7 +260,9 @@ public class FilingService {
                         return filings.persist(amendment)
                                 .flatMap(saved -> history.persist(FilingHistoryEntry.of(original.id, at, caller.id(),
                                         FilingAction.AMENDED, original.status, original.status)))
-                                .flatMap(saved -> record(amendment, FilingAction.CREATED, null, FilingStatus.DRAFT, at));
+                                .flatMap(saved -> filings.flush())
+                                .flatMap(flushed -> publish(original, FilingAction.AMENDED))
+                                .flatMap(published -> record(amendment, FilingAction.CREATED, null, FilingStatus.DRAFT, at));
                     });
                 }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> Filing.alreadyAmended(null))
                         .flatMap(amendment -> view(amendment)
@@ -428,11 +435,33 @@ public class FilingService {
         });
     }
 
-    /** Appends the history entry and flushes, so the filing carries its new version. */
+    /**
+     * Appends the history entry and flushes, so the filing carries its new version; then appends the change's
+     * event (one per history entry, i.e. per state change), in the same transaction.
+     */
     private Uni<Filing> record(Filing filing, FilingAction action, FilingStatus from, FilingStatus to, Instant at) {
         return history.persist(FilingHistoryEntry.of(filing.id, at, caller.id(), action, from, to))
                 .flatMap(entry -> filings.flush())
+                .flatMap(flushed -> publish(filing, action));
+    }
+
+    /** The event of a recorded (and flushed) change, with the filing's view as the endpoints answer it. */
+    private Uni<Filing> publish(Filing filing, FilingAction action) {
+        return view(filing)
+                .call(view -> events.append(eventType(action), filing.id.toString(), view))
                 .replaceWith(filing);
+    }
+
+    static EventType eventType(FilingAction action) {
+        return switch (action) {
+            case CREATED -> EventType.FILING_CREATED;
+            case CONTENT_REPLACED -> EventType.FILING_CONTENT_REPLACED;
+            case VALIDATED -> EventType.FILING_VALIDATED;
+            case SUBMITTED -> EventType.FILING_SUBMITTED;
+            case ACCEPTED -> EventType.FILING_ACCEPTED;
+            case REJECTED -> EventType.FILING_REJECTED;
+            case AMENDED -> EventType.FILING_AMENDED;
+        };
     }
 
     private Uni<Reply> ok(Filing filing) {

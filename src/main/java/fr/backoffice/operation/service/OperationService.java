@@ -14,6 +14,8 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.Postings;
 import fr.backoffice.ledger.service.Ledger;
@@ -80,6 +82,9 @@ public class OperationService {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    Events events;
 
     @ConfigProperty(name = "backoffice.stp-threshold")
     BigDecimal stpThreshold;
@@ -179,8 +184,11 @@ public class OperationService {
                 });
             });
         }).flatMap(saved -> {
+            // the answer and the events come from the history just written: nothing to flush or read back
             List<OperationHistoryEntry> written = List.copyOf(op.newHistory);
-            return saveHistory(op).map(ignored -> new Created(op, OperationView.of(op, written)));
+            OperationView view = OperationView.of(op, written);
+            List<EventType> types = written.stream().map(entry -> eventType(entry.to)).toList();
+            return saveHistory(op).call(ignored -> appendAll(types, view, 0)).map(ignored -> new Created(op, view));
         });
     }
 
@@ -480,7 +488,7 @@ public class OperationService {
                     return operations.persist(reversal)
                             .flatMap(saved -> ledger.post(reversal.id, mirror, locked, now, reversal.valueDate,
                                     "Reversal: " + Execution.label(op)))
-                            .flatMap(posted -> saveHistory(reversal));
+                            .flatMap(posted -> publish(reversal));
                 }));
             }).replaceWith(op);
         });
@@ -549,7 +557,7 @@ public class OperationService {
                 throw ApiException.forbidden("FORBIDDEN", "The operation belongs to another unit.");
             }
             return action.apply(op);
-        }).flatMap(this::saveHistory).flatMap(this::view);
+        }).flatMap(this::publish);
     }
 
     private void requireNotClaimedByOther(Operation op) {
@@ -562,8 +570,44 @@ public class OperationService {
         return ApiException.forbidden("FOUR_EYES_VIOLATION", detail);
     }
 
+    /**
+     * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint
+     * answers and appends one event per state change, all in the caller's transaction. Each history entry is one
+     * state change and names its event by the status reached (a straight-through submission is
+     * {@code operation.received} then {@code operation.executed}); a change without an entry is a claim. The
+     * events of one request share the view as it commits (the view already built for the answer is serialized,
+     * which keeps the hot path at one more insert per event, batched with the rest).
+     */
+    Uni<OperationView> publish(Operation op) {
+        List<EventType> types = op.newHistory.isEmpty() ? List.of(EventType.OPERATION_CLAIMED)
+                : op.newHistory.stream().map(entry -> eventType(entry.to)).toList();
+        return saveHistory(op).flatMap(this::view).call(view -> appendAll(types, view, 0));
+    }
+
+    private Uni<Void> appendAll(List<EventType> types, OperationView view, int from) {
+        if (from == types.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        // one after the other: a session is never used by two operations at once
+        return events.append(types.get(from), view.id(), view).flatMap(v -> appendAll(types, view, from + 1));
+    }
+
+    static EventType eventType(OperationStatus reached) {
+        return switch (reached) {
+            case RECEIVED -> EventType.OPERATION_RECEIVED;
+            case PENDING_APPROVAL -> EventType.OPERATION_PENDING_APPROVAL;
+            case SCHEDULED -> EventType.OPERATION_SCHEDULED;
+            case EXECUTED -> EventType.OPERATION_EXECUTED;
+            case REJECTED -> EventType.OPERATION_REJECTED;
+            case CANCELLED -> EventType.OPERATION_CANCELLED;
+            case REVERSED -> EventType.OPERATION_REVERSED;
+            case CLEARED -> EventType.OPERATION_CLEARED;
+            case BOUNCED -> EventType.OPERATION_BOUNCED;
+        };
+    }
+
     /** Persists the status changes made in this unit of work. */
-    Uni<Operation> saveHistory(Operation op) {
+    private Uni<Operation> saveHistory(Operation op) {
         if (op.newHistory.isEmpty()) {
             return Uni.createFrom().item(op);
         }

@@ -65,7 +65,7 @@ public class ScheduledExecutions {
             }
             return operations.findById(id)
                     .flatMap(op -> execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now()))
-                    .flatMap(service::saveHistory)
+                    .flatMap(service::publish)
                     .replaceWith(true);
         }));
     }

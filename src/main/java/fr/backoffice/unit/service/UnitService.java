@@ -6,6 +6,8 @@ import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import fr.backoffice.unit.Unit;
 import fr.backoffice.unit.repository.UnitRepository;
 import fr.backoffice.unit.rest.UnitDtos.NewUnit;
@@ -28,9 +30,13 @@ public class UnitService {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Events events;
+
     @WithTransaction
     public Uni<Reply> create(String clientId, String idempotencyKey, NewUnit request) {
         return idempotency.once(clientId, idempotencyKey, "POST /units", request, () -> insert(request)
+                .call(view -> events.append(EventType.UNIT_CREATED, view.code(), view))
                 .map(view -> Reply.created(view, "/units/" + view.code(), null)));
     }
 

@@ -1,0 +1,19 @@
+package fr.backoffice.audit;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** One mutating request as the audit trail keeps it (also its API representation). */
+@Schema(name = "AuditRecord")
+public record AuditRecord(
+        @Schema(examples = "42") long seq,
+        Instant at,
+        @Schema(description = "The token's `sub`, or `anonymous` without a valid token", examples = "agent-042") String actor,
+        @Schema(description = "The caller's roles, comma-separated", examples = "agent") String roles,
+        @Schema(description = "Method and route", examples = "POST /operations/{id}/validate") String action,
+        @Schema(nullable = true, examples = "operation") String resourceType,
+        @Schema(nullable = true, examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String resourceId,
+        @Schema(description = "HTTP status and ACCEPTED (2xx, 3xx) or REFUSED", examples = "403 REFUSED") String outcome,
+        @Schema(examples = "5f0c1a7e-3b2d-4c8e-9f10-2a3b4c5d6e7f") String requestId) {
+}

@@ -1,0 +1,38 @@
+package fr.backoffice.event;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event of the feed, written in the transaction of the change it reports. The columns that give the commit
+ * order ({@code tx_id}, {@code seq}) are filled by the database's defaults and read only by native SQL
+ * (see {@link fr.backoffice.event.repository.EventRepository}), so they are not mapped here.
+ */
+@Entity
+@Table(name = "event")
+public class Event {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String type;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    public Instant occurredAt;
+
+    @Column(name = "resource_type", nullable = false, updatable = false)
+    public String resourceType;
+
+    @Column(name = "resource_id", nullable = false, updatable = false)
+    public String resourceId;
+
+    /** The resource's API representation after the change, as JSON. */
+    @Column(nullable = false, updatable = false)
+    public String data;
+}

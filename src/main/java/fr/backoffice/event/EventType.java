@@ -1,0 +1,96 @@
+package fr.backoffice.event;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event the feed carries. Exactly one event per state change, in the transaction of the change; its
+ * {@code data} is the representation the endpoint that made the change returns.
+ *
+ * <p>Balances change when operations execute, are reversed or bounce: those changes are reported by the
+ * operation's events only (the operation's data names both accounts), never by account events.
+ */
+public enum EventType {
+    UNIT_CREATED("unit.created", "unit"),
+    DECLARANT_REGISTERED("declarant.registered", "declarant"),
+    ACCOUNT_OPENED("account.opened", "account"),
+    ACCOUNT_CHANGED("account.changed", "account"),
+    ACCOUNT_FROZEN("account.frozen", "account"),
+    ACCOUNT_UNFROZEN("account.unfrozen", "account"),
+    ACCOUNT_CLOSED("account.closed", "account"),
+    OPERATION_RECEIVED("operation.received", "operation"),
+    OPERATION_CLAIMED("operation.claimed", "operation"),
+    OPERATION_PENDING_APPROVAL("operation.pending-approval", "operation"),
+    OPERATION_SCHEDULED("operation.scheduled", "operation"),
+    OPERATION_EXECUTED("operation.executed", "operation"),
+    OPERATION_REJECTED("operation.rejected", "operation"),
+    OPERATION_CANCELLED("operation.cancelled", "operation"),
+    OPERATION_REVERSED("operation.reversed", "operation"),
+    OPERATION_CLEARED("operation.cleared", "operation"),
+    OPERATION_BOUNCED("operation.bounced", "operation"),
+    FILING_CREATED("filing.created", "filing"),
+    FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
+    FILING_VALIDATED("filing.validated", "filing"),
+    FILING_SUBMITTED("filing.submitted", "filing"),
+    FILING_ACCEPTED("filing.accepted", "filing"),
+    FILING_REJECTED("filing.rejected", "filing"),
+    FILING_AMENDED("filing.amended", "filing");
+
+    /** The description of the {@code EventType} schema (declared in {@link fr.backoffice.BackOfficeApplication}). */
+    public static final String TABLE = """
+            What happened. `data` is the resource's representation after the change (the body the endpoint that \
+            made it answers).
+
+            | type | resource | when |
+            |---|---|---|
+            | `unit.created` | unit | `POST /units` |
+            | `declarant.registered` | declarant | `POST /declarants` |
+            | `account.opened` | account | `POST /accounts` |
+            | `account.changed` | account | `PATCH /accounts/{id}` (holder name, overdraft limit) |
+            | `account.frozen` / `account.unfrozen` / `account.closed` | account | the status actions |
+            | `operation.received` | operation | submitted; waits for checks (also the first event of a straight-through operation) |
+            | `operation.claimed` | operation | a person took it from the unit's queue |
+            | `operation.pending-approval` | operation | validated, above the approval threshold |
+            | `operation.scheduled` | operation | validated or approved, waits for its execution date |
+            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the REVERSAL operation a reversal creates) |
+            | `operation.rejected` | operation | rejected by a person, or refused at execution |
+            | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
+            | `filing.created` | filing | draft created (directly or as an amendment) |
+            | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
+            | `filing.validated` / `filing.submitted` | filing | the actions of the same name |
+            | `filing.accepted` / `filing.rejected` | filing | the administration's acknowledgement |
+            | `filing.amended` | filing | an amendment of this filing was created (the amendment has its own `filing.created`) |
+
+            Balances move when operations execute: those changes are reported by operation events only, not by \
+            account events. Validation is reported by its outcome (`pending-approval`, `scheduled`, `executed` or \
+            `rejected`).""";
+
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(EventType::type, Function.identity()));
+
+    private final String type;
+    private final String resourceType;
+
+    EventType(String type, String resourceType) {
+        this.type = type;
+        this.resourceType = resourceType;
+    }
+
+    @JsonValue
+    public String type() {
+        return type;
+    }
+
+    public String resourceType() {
+        return resourceType;
+    }
+
+    public static Optional<EventType> of(String type) {
+        return Optional.ofNullable(BY_NAME.get(type));
+    }
+}

@@ -1,0 +1,41 @@
+package fr.backoffice.event.rest;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+public final class EventDtos {
+
+    private EventDtos() {
+    }
+
+    @Schema(name = "Event", description = "Something that happened to a resource, in the transaction that made it happen")
+    public record EventView(
+            @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
+            @Schema(ref = "EventType") String type,
+            Instant occurredAt,
+            ResourceRef resource,
+            @JsonRawValue
+            @Schema(type = SchemaType.OBJECT, description = "The resource's representation after the change, as the "
+                    + "endpoint that made it answers (Account, Operation, Filing, Unit or Declarant)")
+            String data) {
+    }
+
+    @Schema(name = "EventResource", description = "The resource an event is about")
+    public record ResourceRef(
+            @Schema(enumeration = {"unit", "declarant", "account", "operation", "filing"}, examples = "operation") String type,
+            @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
+    }
+
+    @Schema(name = "EventPage", description = "A page of the feed, in commit order")
+    public record EventPage(
+            List<EventView> items,
+            @Schema(nullable = true, description = "The position after the last item: pass it as `after` to read on. "
+                    + "Unlike other lists, a feed has no last page: when no event follows, this is the `after` given, "
+                    + "so a poller keeps it and asks again later (null only when the feed is empty and no `after` was given).")
+            String nextCursor) {
+    }
+}

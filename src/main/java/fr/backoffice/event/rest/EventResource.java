@@ -1,0 +1,89 @@
+package fr.backoffice.event.rest;
+
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Roles;
+import fr.backoffice.event.rest.EventDtos.EventPage;
+import fr.backoffice.event.service.EventFeed;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.Duration;
+
+@Path("/events")
+@Tag(name = "Events")
+public class EventResource {
+
+    static final String TYPES = "Comma-separated event types to keep (see the `EventType` schema); all when absent";
+    /** Keeps proxies from closing an idle stream, and tells the subscriber the server is alive. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+
+    @Inject
+    EventFeed feed;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listEvents", summary = "Read the event feed in commit order",
+            description = "Events in the order their transactions committed. A poller passes the `nextCursor` of "
+                    + "each answer as `after` of the next request: it never misses an event nor sees one twice, even "
+                    + "with several service instances. When nothing new has committed, `items` is empty and "
+                    + "`nextCursor` is the `after` given.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `types`")
+    public Uni<EventPage> list(@BeanParam PageRequest page,
+                               @Parameter(description = TYPES, example = "operation.executed,operation.rejected")
+                               @QueryParam("types") String types) {
+        return feed.page(page.after(), types, page.limit());
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "streamEvents", summary = "Follow the event feed as Server-Sent Events",
+            description = "The feed of `GET /events` as it grows: each SSE message has `id` = the event's cursor, "
+                    + "`event` = its type and `data` = the event as JSON. To resume after a disconnect, send the last "
+                    + "`id` received as `Last-Event-ID` (or as `after`): nothing is lost or repeated. A comment line "
+                    + "(`: heartbeat`) comes every 15 s.")
+    @APIResponse(responseCode = "200", description = "An endless stream of events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse,
+                                          @Parameter(description = "The `id` of the last message received")
+                                          @HeaderParam("Last-Event-ID") String lastEventId,
+                                          @Parameter(description = "Where to start when no `Last-Event-ID` is sent")
+                                          @QueryParam("after") String after,
+                                          @Parameter(description = TYPES) @QueryParam("types") String types) {
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
+        Multi<OutboundSseEvent> events = feed.stream(from, types).map(event -> sse.newEventBuilder()
+                .id(EventFeed.cursor(event))
+                .name(event.event().type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(event.event())
+                .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(HEARTBEAT_EVERY).every(HEARTBEAT_EVERY)
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(events, heartbeats);
+    }
+}

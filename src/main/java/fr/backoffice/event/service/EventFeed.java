@@ -1,0 +1,95 @@
+package fr.backoffice.event.service;
+
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.paging.Cursor;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.repository.EventRepository;
+import fr.backoffice.event.repository.EventRepository.Position;
+import fr.backoffice.event.repository.EventRepository.Positioned;
+import fr.backoffice.event.rest.EventDtos.EventPage;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/** Reading the feed: pages for pollers, an endless stream for SSE subscribers. */
+@ApplicationScoped
+public class EventFeed {
+
+    /** How often a stream asks the database for new events. */
+    static final Duration POLL_EVERY = Duration.ofMillis(500);
+    private static final int STREAM_BATCH = 200;
+    private static final Pattern KEY = Pattern.compile("(\\d{1,20}):(\\d{1,19})");
+
+    @Inject
+    EventRepository events;
+
+    public Uni<EventPage> page(String after, String types, int limit) {
+        Position from = position(after);
+        List<String> wanted = types(types);
+        return events.after(from, wanted, limit).map(rows -> new EventPage(
+                rows.stream().map(Positioned::event).toList(),
+                rows.isEmpty() ? (after == null || after.isEmpty() ? null : after) : cursor(rows.get(rows.size() - 1))));
+    }
+
+    /**
+     * Every event after {@code after}, then every new one as it commits: a query every {@link #POLL_EVERY}
+     * through the pool (no connection held in between, nothing waits on an event loop). A tick that comes while
+     * the previous query still runs is dropped; a full batch is followed at the next tick.
+     */
+    public Multi<Positioned> stream(String after, String types) {
+        AtomicReference<Position> last = new AtomicReference<>(position(after));
+        List<String> wanted = types(types);
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL_EVERY)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> events.after(last.get(), wanted, STREAM_BATCH))
+                .onItem().transformToIterable(batch -> {
+                    if (!batch.isEmpty()) {
+                        last.set(batch.get(batch.size() - 1).position());
+                    }
+                    return batch;
+                });
+    }
+
+    public static String cursor(Positioned event) {
+        return Cursor.encode(event.position().key());
+    }
+
+    /** The position a client's cursor (or {@code Last-Event-ID}) names; the start of the feed when absent. */
+    static Position position(String cursor) {
+        String key = Cursor.decode(cursor);
+        if (key == null) {
+            return Position.START;
+        }
+        var match = KEY.matcher(key);
+        if (!match.matches()) {
+            throw ApiException.invalidField("after", "is not a cursor returned by this API");
+        }
+        try {
+            return new Position(Long.toUnsignedString(Long.parseUnsignedLong(match.group(1))), Long.parseLong(match.group(2)));
+        } catch (NumberFormatException outOfRange) {
+            throw ApiException.invalidField("after", "is not a cursor returned by this API");
+        }
+    }
+
+    static List<String> types(String types) {
+        if (types == null || types.isBlank()) {
+            return List.of();
+        }
+        List<String> wanted = new ArrayList<>();
+        for (String type : types.split(",")) {
+            String name = type.strip();
+            if (EventType.of(name).isEmpty()) {
+                throw ApiException.invalidField("types", "'" + name + "' is not an event type (see the EventType schema)");
+            }
+            wanted.add(name);
+        }
+        return wanted;
+    }
+}

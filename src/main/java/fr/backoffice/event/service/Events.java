@@ -1,0 +1,51 @@
+package fr.backoffice.event.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.Event;
+import fr.backoffice.event.EventType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The write side of the event feed: a transactional outbox. {@link #append} persists the event in the current
+ * Hibernate Reactive session, hence in the transaction that makes the change; the event commits with the change
+ * or not at all, and needs no second system to agree with the database. The database fills in the transaction
+ * id and the sequence that give the feed its commit order (see V4__events_and_audit.sql).
+ *
+ * <p>Callers append exactly one event per state change, after flushing, with the representation the endpoint
+ * answers (so {@code data} shows the new version).
+ */
+@ApplicationScoped
+public class Events {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TimeSource time;
+
+    /** Must run within a transaction (a service method's {@code @WithTransaction} chain). */
+    public Uni<Void> append(EventType type, String resourceId, Object representation) {
+        Event event = new Event();
+        event.id = Ids.newId();
+        event.type = type.type();
+        event.occurredAt = time.now();
+        event.resourceType = type.resourceType();
+        event.resourceId = resourceId;
+        event.data = write(representation);
+        return Panache.getSession().flatMap(session -> session.persist(event));
+    }
+
+    private String write(Object representation) {
+        try {
+            return json.writeValueAsString(representation);
+        } catch (JsonProcessingException unserializable) {
+            throw new IllegalStateException("Cannot serialize the event's data", unserializable);
+        }
+    }
+}

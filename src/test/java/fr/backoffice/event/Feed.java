@@ -1,0 +1,71 @@
+package fr.backoffice.event;
+
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Tokens;
+import io.restassured.path.json.JsonPath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A poller of GET /events, as a client would write one: it keeps the last cursor and asks for what follows. */
+final class Feed {
+
+    private String cursor;
+
+    /** A poller positioned at the end of the feed as it stands now. */
+    static Feed fromNow() {
+        Feed feed = new Feed();
+        feed.poll();
+        return feed;
+    }
+
+    /** Every event committed since the last poll (reads pages until an empty one). */
+    List<Map<String, Object>> poll() {
+        List<Map<String, Object>> seen = new ArrayList<>();
+        while (true) {
+            var request = Api.as(Tokens.auditor()).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/events").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            if (page.getString("nextCursor") != null) {
+                cursor = page.getString("nextCursor");
+            }
+            if (items.isEmpty()) {
+                return seen;
+            }
+            seen.addAll(items);
+        }
+    }
+
+    /** Polls until {@code enough} events of these resources arrived (or 20 s passed), and returns all polled. */
+    List<Map<String, Object>> pollUntil(int enough, java.util.function.Predicate<Map<String, Object>> wanted)
+            throws InterruptedException {
+        List<Map<String, Object>> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (seen.stream().filter(wanted).count() < enough && System.currentTimeMillis() < deadline) {
+            seen.addAll(poll());
+            if (seen.stream().filter(wanted).count() < enough) {
+                Thread.sleep(100);
+            }
+        }
+        return seen;
+    }
+
+    String cursor() {
+        return cursor;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String resourceId(Map<String, Object> event) {
+        return (String) ((Map<String, Object>) event.get("resource")).get("id");
+    }
+
+    /** The types of the events about one resource, in feed order. */
+    static List<String> typesOf(List<Map<String, Object>> events, String resourceId) {
+        return events.stream().filter(event -> resourceId.equals(resourceId(event)))
+                .map(event -> (String) event.get("type")).toList();
+    }
+}
