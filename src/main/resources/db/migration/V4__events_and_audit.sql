@@ -1,21 +1,21 @@
 -- Event feed (SPEC section 8): a transactional outbox. Each state change inserts its event in the transaction
 -- that makes the change, so an event exists if and only if the change committed.
 --
--- Commit order: tx_id is the writing transaction's id (xid8, 64 bits, never wraps), seq orders the events
--- within it. Readers only return events of transactions whose id is below the xmin of their snapshot: every
--- such transaction has finished, and any transaction still able to commit has an id >= xmin, so it sorts
--- after everything a reader has already returned. (tx_id, seq) is therefore a cursor that never skips a late
--- commit and never returns an event twice, whatever the number of writers or service instances.
+-- Commit order: a sequence value is taken when a row is inserted, not when its transaction commits, so on its
+-- own seq is not commit order (a transaction holding 41 may commit after the one holding 42, and a reader that
+-- passed 42 would skip 41). The service therefore inserts events only while holding a transaction-scoped
+-- advisory lock (fr.backoffice.event.service.Events), released at commit: event-writing transactions take
+-- their seq values and commit one after the other, so seq order is commit order, and every uncommitted event
+-- has a higher seq than every committed one. A reader paging by seq never skips a late commit nor sees an
+-- event twice, whatever the number of writers or service instances.
 CREATE TABLE event (
     id            uuid         PRIMARY KEY,
-    tx_id         xid8         NOT NULL DEFAULT pg_current_xact_id(),
-    seq           bigserial    NOT NULL,
+    seq           bigserial    NOT NULL UNIQUE,
     type          varchar(64)  NOT NULL,
     occurred_at   timestamptz  NOT NULL,
     resource_type varchar(32)  NOT NULL,
     resource_id   varchar(64)  NOT NULL,
-    data          text         NOT NULL,
-    CONSTRAINT event_commit_order UNIQUE (tx_id, seq)
+    data          text         NOT NULL
 );
 
 CREATE INDEX event_resource_idx ON event (resource_type, resource_id);

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event of the feed, written in the transaction of the change it reports. The columns that give the commit
- * order ({@code tx_id}, {@code seq}) are filled by the database's defaults and read only by native SQL
- * (see {@link fr.backoffice.event.repository.EventRepository}), so they are not mapped here.
+ * One event of the feed, written in the transaction of the change it reports. Its position in the feed,
+ * {@code seq}, is filled by the database's default and read only by native SQL
+ * (see {@link fr.backoffice.event.repository.EventRepository}), so it is not mapped here.
  */
 @Entity
 @Table(name = "event")

@@ -25,7 +25,7 @@ public class EventFeed {
     /** How often a stream asks the database for new events. */
     static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final int STREAM_BATCH = 200;
-    private static final Pattern KEY = Pattern.compile("(\\d{1,20}):(\\d{1,19})");
+    private static final Pattern KEY = Pattern.compile("(\\d{1,18})");
 
     @Inject
     EventRepository events;
@@ -72,7 +72,7 @@ public class EventFeed {
             throw ApiException.invalidField("after", "is not a cursor returned by this API");
         }
         try {
-            return new Position(Long.toUnsignedString(Long.parseUnsignedLong(match.group(1))), Long.parseLong(match.group(2)));
+            return new Position(Long.parseLong(match.group(1)));
         } catch (NumberFormatException outOfRange) {
             throw ApiException.invalidField("after", "is not a cursor returned by this API");
         }
