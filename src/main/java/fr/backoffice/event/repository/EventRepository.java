@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The read side of the event feed, in commit order: by {@code seq}, which event-writing transactions take and
- * commit one at a time (see {@link fr.backoffice.event.service.Events} and V4__events_and_audit.sql), so an
- * event that is not visible yet will always come after every event a reader has already returned.
+ * The read side of the event feed, in commit order: by {@code seq}, which the database gives each event as its
+ * transaction commits, one committing transaction at a time (see V4__events_and_audit.sql), so an event that is
+ * not visible yet will always come after every event a reader has already returned.
  *
  * <p>Reads go through the reactive pool, not a Hibernate session: each query borrows a connection and returns
  * it, so a polling SSE subscriber holds no connection between polls.

@@ -15,21 +15,14 @@ import jakarta.inject.Inject;
  * The write side of the event feed: a transactional outbox. {@link #append} persists the event in the current
  * Hibernate Reactive session, hence in the transaction that makes the change; the event commits with the change
  * or not at all, and needs no second system to agree with the database.
- *
- * <p>Commit order: before its first event, a transaction takes the feed's advisory lock, held until it commits.
- * Event rows (and their {@code seq}, taken at insert) are written only under that lock, so event-writing
- * transactions commit in seq order (see V4__events_and_audit.sql). The price is that such transactions commit
- * one at a time from their first event on; events are appended at the end of each change, so the lock covers
- * little more than the final flush and the commit.
+ * The event's place in the feed ({@code seq}) is given by the database as the transaction commits, which is
+ * what makes the feed's order the commit order (see V4__events_and_audit.sql).
  *
  * <p>Callers append exactly one event per state change, after flushing, with the representation the endpoint
  * answers (so {@code data} shows the new version).
  */
 @ApplicationScoped
 public class Events {
-
-    /** The advisory lock key that serialises event-writing commits (an arbitrary constant of this service's). */
-    static final long FEED_ORDER_LOCK = 7_310_042_001L;
 
     @Inject
     ObjectMapper json;
@@ -46,11 +39,7 @@ public class Events {
         event.resourceType = type.resourceType();
         event.resourceId = resourceId;
         event.data = write(representation);
-        return Panache.getSession().flatMap(session -> session
-                // re-entrant within the transaction: a second event of the same change takes it again at no cost
-                .createNativeQuery("select cast(pg_advisory_xact_lock(" + FEED_ORDER_LOCK + ") as text)", String.class)
-                .getSingleResult()
-                .flatMap(locked -> session.persist(event)));
+        return Panache.getSession().flatMap(session -> session.persist(event));
     }
 
     private String write(Object representation) {
