@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
                 @Tag(name = "Operations", description = "Transfers, cheque and cash deposits, withdrawals, fees: submission, checks, approval, execution, reversal"),
-                @Tag(name = "Ledger", description = "Double-entry ledger: statements, balances, trial balance"),
+                @Tag(name = "Ledger", description = "Statements, balances and the trial balance of the double-entry ledger"),
                 @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
                 @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
                 @Tag(name = "Events", description = "The feed of every state change, in commit order, as pages or Server-Sent Events"),

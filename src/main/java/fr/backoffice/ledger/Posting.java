@@ -3,7 +3,7 @@ package fr.backoffice.ledger;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** One line of a double-entry posting: a signed amount on an account (debit negative, credit positive). */
+/** A signed amount on an account (debit negative, credit positive): one line of a double-entry posting. */
 public record Posting(UUID accountId, BigDecimal amount) {
 
     public Posting negate() {

@@ -30,7 +30,7 @@ public class LedgerResource {
     @Path("/trial-balance")
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getTrialBalance", summary = "Total debits, credits and sum of balances per currency",
-            description = "Double entry means that, in every currency, debits equal credits and all balances sum to zero.")
+            description = "In every currency, debits equal credits and all balances sum to zero: that is what double entry means.")
     @APIResponse(responseCode = "200", description = "The trial balance")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `currency` is not an ISO 4217 code")
     public Uni<TrialBalance> trialBalance(@Parameter(example = "EUR") @QueryParam("currency") String currency) {
