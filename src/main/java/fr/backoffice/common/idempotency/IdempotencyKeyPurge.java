@@ -1,0 +1,35 @@
+package fr.backoffice.common.idempotency;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Forgets idempotency keys once they are older than the retention (SPEC: at least 24 h), so the table does not
+ * grow without end. Any instance may run it; a delete is safe to run twice.
+ */
+@ApplicationScoped
+public class IdempotencyKeyPurge {
+
+    @ConfigProperty(name = "backoffice.idempotency.retention")
+    Duration retention;
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return purge().replaceWithVoid();
+    }
+
+    /** Deletes the keys older than the retention; answers how many. */
+    public Uni<Integer> purge() {
+        Instant before = Instant.now().minus(retention);
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createMutationQuery("delete from IdempotencyRecord where createdAt < :before")
+                .setParameter("before", before)
+                .executeUpdate()));
+    }
+}
