@@ -48,14 +48,7 @@ public class AuditResource {
                                        @Parameter(description = "Until this instant (exclusive)", example = "2026-12-01T00:00:00Z")
                                        @QueryParam("to") String to) {
         int limit = page.limit();
-        Long after = null;
-        if (page.afterKey() != null) {
-            try {
-                after = Long.parseLong(page.afterKey());
-            } catch (NumberFormatException malformed) {
-                throw ApiException.invalidField("after", "is not a cursor returned by this API");
-            }
-        }
+        long after = page.afterSeq();
         return trail.list(actor, resourceType, resourceId, instant("from", from), instant("to", to), after, limit);
     }
 

@@ -76,9 +76,9 @@ public class AuditTrail {
 
     /** Records matching the filters, by seq. */
     public Uni<Page<AuditRecord>> list(String actor, String resourceType, String resourceId, Instant from, Instant to,
-                                       Long after, int limit) {
+                                       long after, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_record where seq > $1");
-        Tuple args = Tuple.of(after == null ? 0L : after);
+        Tuple args = Tuple.of(after);
         if (actor != null) {
             args.addValue(actor);
             sql.append(" and actor = $").append(args.size());

@@ -1,9 +1,11 @@
 package fr.backoffice.common.paging;
 
+import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
 /** Opaque cursors: the sort key of the last row seen, base64url-encoded so clients do not build them. */
 public final class Cursor {
@@ -23,7 +25,34 @@ public final class Cursor {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw ApiException.invalidField("after", "is not a cursor returned by this API");
+            throw invalid();
         }
+    }
+
+    /** For lists ordered by id: the id inside the cursor, or null for the first page. */
+    public static UUID decodeId(String cursor) {
+        String key = decode(cursor);
+        return key == null ? null : Ids.parse(key).orElseThrow(Cursor::invalid);
+    }
+
+    /** For lists ordered by a sequence number: the number inside the cursor, or 0 for the first page. */
+    public static long decodeSeq(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return 0;
+        }
+        try {
+            long seq = Long.parseLong(key);
+            if (seq < 0) {
+                throw invalid();
+            }
+            return seq;
+        } catch (NumberFormatException malformed) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return ApiException.invalidField("after", "is not a cursor returned by this API");
     }
 }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import java.util.UUID;
+
 /** The {@code limit} and {@code after} query parameters every list shares. */
 public class PageRequest {
     // limit is read as text so that "abc" gets our 400 problem rather than JAX-RS's 404 for unconvertible parameters.
@@ -50,8 +52,18 @@ public class PageRequest {
         return after;
     }
 
-    /** The decoded key of the last row already seen, or null for the first page. */
+    /** For lists ordered by a text key (units by code): the last key already seen, or null for the first page. */
     public String afterKey() {
         return Cursor.decode(after);
+    }
+
+    /** For lists ordered by id: the id of the last row already seen, or null for the first page. */
+    public UUID afterId() {
+        return Cursor.decodeId(after);
+    }
+
+    /** For lists ordered by a sequence number: the last one already seen, or 0 for the first page. */
+    public long afterSeq() {
+        return Cursor.decodeSeq(after);
     }
 }

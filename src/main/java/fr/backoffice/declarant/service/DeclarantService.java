@@ -116,8 +116,7 @@ public class DeclarantService {
     @WithSession
     public Uni<Page<DeclarantView>> list(String siren, PageRequest page) {
         int limit = page.limit();
-        UUID after = page.afterKey() == null ? null
-                : Ids.parse(page.afterKey()).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
+        UUID after = page.afterId();
         return declarants.page(siren, after, limit + 1)
                 .map(rows -> Page.of(rows, limit, declarant -> declarant.id.toString(), DeclarantView::of));
     }

@@ -37,8 +37,6 @@ public class EventRepository {
     /** The position of an event in the feed. */
     public record Position(long seq) {
 
-        public static final Position START = new Position(0);
-
         public String key() {
             return Long.toString(seq);
         }

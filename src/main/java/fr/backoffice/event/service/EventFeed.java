@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /** Reading the feed: pages for pollers, an endless stream for SSE subscribers. */
 @ApplicationScoped
@@ -25,7 +24,6 @@ public class EventFeed {
     /** How often a stream asks the database for new events. */
     static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final int STREAM_BATCH = 200;
-    private static final Pattern KEY = Pattern.compile("(\\d{1,18})");
 
     @Inject
     EventRepository events;
@@ -63,19 +61,7 @@ public class EventFeed {
 
     /** The position a client's cursor (or {@code Last-Event-ID}) names; the start of the feed when absent. */
     static Position position(String cursor) {
-        String key = Cursor.decode(cursor);
-        if (key == null) {
-            return Position.START;
-        }
-        var match = KEY.matcher(key);
-        if (!match.matches()) {
-            throw ApiException.invalidField("after", "is not a cursor returned by this API");
-        }
-        try {
-            return new Position(Long.parseLong(match.group(1)));
-        } catch (NumberFormatException outOfRange) {
-            throw ApiException.invalidField("after", "is not a cursor returned by this API");
-        }
+        return new Position(Cursor.decodeSeq(cursor));
     }
 
     static List<String> types(String types) {

@@ -279,8 +279,7 @@ public class FilingService {
     @WithSession
     public Uni<Page<FilingView>> list(FilingRepository.Filter filter, PageRequest page) {
         int limit = page.limit();
-        UUID after = page.afterKey() == null ? null
-                : Ids.parse(page.afterKey()).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
+        UUID after = page.afterId();
         return filings.page(filter, after, limit + 1).flatMap(rows -> {
             List<Filing> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
             return history.of(shown.stream().map(filing -> filing.id).toList()).map(entries -> {

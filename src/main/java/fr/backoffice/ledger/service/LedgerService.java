@@ -1,7 +1,6 @@
 package fr.backoffice.ledger.service;
 
 import fr.backoffice.account.service.AccountService;
-import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.time.TimeSource;
@@ -36,7 +35,7 @@ public class LedgerService {
     @WithSession
     public Uni<Page<EntryView>> statement(String accountId, Instant from, Instant to, PageRequest page) {
         int limit = page.limit();
-        long after = afterSeq(page.afterKey());
+        long after = page.afterSeq();
         return accounts.get(accountId)
                 .flatMap(account -> entries.statement(account.id, from, to, after, limit + 1))
                 .map(rows -> Page.of(rows, limit, entry -> Long.toString(entry.accountSeq), EntryView::of));
@@ -88,14 +87,4 @@ public class LedgerService {
                 }));
     }
 
-    private static long afterSeq(String key) {
-        if (key == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException malformed) {
-            throw ApiException.invalidField("after", "is not a cursor returned by this API");
-        }
-    }
 }
