@@ -608,6 +608,22 @@ class AccountResourceTest {
         }
 
         @Test
+        void a_freeze_retried_with_its_idempotency_key_replays_the_first_answer() {
+            String unit = Fixtures.unit();
+            String id = Fixtures.currentAccount(unit);
+            String key = "freeze-" + id;
+            Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).body(Map.of("reason", "Lost card"))
+                    .post("/accounts/{id}/freeze", id).then().statusCode(200).body("version", equalTo(1));
+            Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).body(Map.of("reason", "Lost card"))
+                    .post("/accounts/{id}/freeze", id).then().statusCode(200)
+                    .header("Idempotent-Replayed", "true")
+                    .body("status", equalTo("FROZEN"))
+                    .body("version", equalTo(1));
+            Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).body(Map.of("reason", "Other"))
+                    .post("/accounts/{id}/freeze", id).then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        }
+
+        @Test
         void freezing_needs_a_reason() {
             String unit = Fixtures.unit();
             String id = Fixtures.currentAccount(unit);

@@ -110,6 +110,29 @@ class OperationLifecycleApiTest {
     }
 
     @Test
+    void an_action_retried_with_its_idempotency_key_replays_the_first_answer() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "2000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, to, "1500.00")).getString("id");
+        String key = "validate-" + id;
+
+        JsonPath first = Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/validate", id)
+                .then().statusCode(200).body("status", equalTo("EXECUTED")).extract().jsonPath();
+        Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/validate", id)
+                .then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("status", equalTo("EXECUTED"))
+                .body("version", equalTo(first.getInt("version")));
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(409)
+                .body("code", equalTo("INVALID_TRANSITION"));
+        Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/claim", id).then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(Ledgers.balance(to)).isEqualTo("1500.00");
+    }
+
+    @Test
     void the_submitter_never_validates_nor_approves_their_own_operation() {
         String unit = Fixtures.unit();
         String from = Fixtures.currentAccount(unit);

@@ -156,8 +156,9 @@ public class AccountResource {
     @StatusActionResponses
     public Uni<Response> freeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
                                 @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull RequiredReason body) {
-        return accounts.freeze(id, ifMatch, body.reason()).map(AccountResource::ok);
+        return accounts.freeze(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body.reason()).map(Reply::toResponse);
     }
 
     @POST
@@ -170,8 +171,9 @@ public class AccountResource {
     @StatusActionResponses
     public Uni<Response> unfreeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
                                   @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   @Valid Reason body) {
-        return accounts.unfreeze(id, ifMatch, body == null ? null : body.reason()).map(AccountResource::ok);
+        return accounts.unfreeze(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body == null ? null : body.reason()).map(Reply::toResponse);
     }
 
     @POST
@@ -182,11 +184,11 @@ public class AccountResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "close", value = "{ \"reason\": \"Customer request\" }")))
     @StatusActionResponses
-    @APIResponse(responseCode = "422", description = "`ACCOUNT_NOT_EMPTY`: the balance or the held amount is not zero")
     public Uni<Response> close(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
                                @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid Reason body) {
-        return accounts.close(id, ifMatch, body == null ? null : body.reason()).map(AccountResource::ok);
+        return accounts.close(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body == null ? null : body.reason()).map(Reply::toResponse);
     }
 
     @GET

@@ -16,11 +16,17 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @APIResponse(responseCode = "200", description = "The account in its new status",
-        headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+        headers = {
+                @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
+                        + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDtos.AccountView.class)))
 @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or another unit's account")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
-@APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the account's status")
+@APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the account's status; "
+        + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
 @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
+@APIResponse(responseCode = "422", description = "`ACCOUNT_NOT_EMPTY` (close): the balance or the held amount is not zero; "
+        + "`IDEMPOTENCY_KEY_REUSED`: the Idempotency-Key was used for another request")
 @interface StatusActionResponses {
 }

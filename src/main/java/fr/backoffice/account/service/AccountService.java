@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -150,8 +151,7 @@ public class AccountService {
     @WithSession
     public Uni<Page<AccountView>> list(AccountRepository.Filter filter, PageRequest page) {
         int limit = page.limit();
-        UUID after = page.afterKey() == null ? null
-                : Ids.parse(page.afterKey()).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
+        UUID after = page.afterId();
         AccountRepository.Filter scoped = filter;
         if (caller.isUnitScoped()) {
             // an agent's token without a unit claim sees no unit, rather than (as a null filter would) all of them
@@ -188,18 +188,24 @@ public class AccountService {
     }
 
     @WithTransaction
-    public Uni<Account> freeze(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, now()));
+    public Uni<Reply> freeze(String id, String ifMatch, String idempotencyKey, String reason) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/freeze", Arrays.asList(ifMatch, reason),
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, now()))
+                        .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
     @WithTransaction
-    public Uni<Account> unfreeze(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, now()));
+    public Uni<Reply> unfreeze(String id, String ifMatch, String idempotencyKey, String reason) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/unfreeze", Arrays.asList(ifMatch, reason),
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, now()))
+                        .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
     @WithTransaction
-    public Uni<Account> close(String id, String ifMatch, String reason) {
-        return act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, now()));
+    public Uni<Reply> close(String id, String ifMatch, String idempotencyKey, String reason) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/close", Arrays.asList(ifMatch, reason),
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, now()))
+                        .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
     /**

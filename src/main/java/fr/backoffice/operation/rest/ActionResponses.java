@@ -16,13 +16,17 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @APIResponse(responseCode = "200", description = "The operation as it now stands",
-        headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+        headers = {
+                @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
+                        + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationDtos.OperationView.class)))
 @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role or another unit's operation; "
         + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the current status; "
-        + "`ALREADY_CLAIMED`: assigned to someone else; `CONCURRENT_UPDATE`")
-@APIResponse(responseCode = "422", description = "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`: a reversal the accounts do not allow")
+        + "`ALREADY_CLAIMED`: assigned to someone else; `CONCURRENT_UPDATE`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+@APIResponse(responseCode = "422", description = "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`: a reversal the accounts do not allow; "
+        + "`IDEMPOTENCY_KEY_REUSED`: the Idempotency-Key was used for another request")
 @interface ActionResponses {
 }

@@ -2,7 +2,6 @@ package fr.backoffice.operation.rest;
 
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
-import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -142,8 +141,10 @@ public class OperationResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "claimOperation", summary = "Assign a waiting operation to oneself (agent, supervisor)")
     @ActionResponses
-    public Uni<Response> claim(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
-        return retried(() -> operations.claim(id)).map(OperationResource::ok);
+    public Uni<Response> claim(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
+                          @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.claim(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -154,8 +155,10 @@ public class OperationResource {
                     + "executes at once; at execution it is REJECTED if an account no longer allows it "
                     + "(`reasonCode` INSUFFICIENT_FUNDS, ACCOUNT_FROZEN, ACCOUNT_CLOSED).")
     @ActionResponses
-    public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
-        return retried(() -> operations.validate(id)).map(OperationResource::ok);
+    public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
+                             @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.validate(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -163,8 +166,10 @@ public class OperationResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "approveOperation", summary = "Approve an operation over the threshold (supervisor, neither submitter nor validator)")
     @ActionResponses
-    public Uni<Response> approve(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
-        return retried(() -> operations.approve(id)).map(OperationResource::ok);
+    public Uni<Response> approve(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
+                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.approve(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -175,8 +180,10 @@ public class OperationResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Rejection.class), examples = @ExampleObject(name = "rejection", value = Examples.REJECTION)))
     @ActionResponses
-    public Uni<Response> reject(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body) {
-        return retried(() -> operations.reject(id, body.reasonCode(), body.comment())).map(OperationResource::ok);
+    public Uni<Response> reject(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body,
+                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.reject(id, key, body.reasonCode(), body.comment())).map(Reply::toResponse);
     }
 
     @POST
@@ -184,8 +191,10 @@ public class OperationResource {
     @RolesAllowed(Roles.FRONT_OFFICE)
     @Operation(operationId = "cancelOperation", summary = "Cancel an operation before it executes (front-office)")
     @ActionResponses
-    public Uni<Response> cancel(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
-        return retried(() -> operations.cancel(id)).map(OperationResource::ok);
+    public Uni<Response> cancel(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
+                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.cancel(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -198,8 +207,10 @@ public class OperationResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActionReason.class), examples = @ExampleObject(name = "reason", value = Examples.REASON)))
     @ActionResponses
-    public Uni<Response> reverse(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body) {
-        return retried(() -> operations.reverse(id, body.reason())).map(OperationResource::ok);
+    public Uni<Response> reverse(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
+                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.reverse(id, key, body.reason())).map(Reply::toResponse);
     }
 
     @POST
@@ -207,8 +218,10 @@ public class OperationResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "clearCheque", summary = "Record that a deposited cheque was paid: its hold is released (agent, supervisor)")
     @ActionResponses
-    public Uni<Response> clear(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
-        return retried(() -> operations.clear(id)).map(OperationResource::ok);
+    public Uni<Response> clear(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
+                          @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.clear(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -220,12 +233,14 @@ public class OperationResource {
             schema = @Schema(implementation = ActionReason.class),
             examples = @ExampleObject(name = "reason", value = "{ \"reason\": \"Insufficient funds on the drawer's account\" }")))
     @ActionResponses
-    public Uni<Response> bounce(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body) {
-        return retried(() -> operations.bounce(id, body.reason())).map(OperationResource::ok);
+    public Uni<Response> bounce(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
+                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return retried(() -> operations.bounce(id, key, body.reason())).map(Reply::toResponse);
     }
 
     private static Response ok(OperationView view) {
-        return Response.ok(view).header("ETag", ETags.of(view.version())).build();
+        return Reply.ok(view, view.version()).toResponse();
     }
 
     /** Each attempt is a new transaction; see {@link fr.backoffice.common.Persistence#retryOnConflict}. */

@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -318,7 +319,7 @@ public class OperationService {
     @WithSession
     public Uni<Page<OperationView>> list(OperationRepository.Filter filter, PageRequest page) {
         int limit = page.limit();
-        UUID after = cursor(page);
+        UUID after = page.afterId();
         OperationRepository.Filter scoped = filter;
         if (caller.isUnitScoped()) {
             if (filter.unit() != null && !filter.unit().equals(caller.unit())) {
@@ -336,7 +337,7 @@ public class OperationService {
             throw ApiException.forbidden("FORBIDDEN", "Agents and supervisors see the queue of their own unit only.");
         }
         int limit = page.limit();
-        UUID after = cursor(page);
+        UUID after = page.afterId();
         return Panache.getSession()
                 .flatMap(session -> session.find(fr.backoffice.unit.Unit.class, unit))
                 .flatMap(found -> {
@@ -349,7 +350,7 @@ public class OperationService {
     }
 
     /** The time by which a waiting operation should be handled: one business day after it arrived. */
-    public Instant dueAt(Instant receivedAt) {
+    private Instant dueAt(Instant receivedAt) {
         ZonedDateTime received = receivedAt.atZone(time.businessZone());
         LocalDate due = BusinessCalendar.plusBusinessDays(received.toLocalDate(), 1);
         return received.with(due).toInstant();
@@ -362,17 +363,12 @@ public class OperationService {
                 op -> map.apply(op, OperationView.of(op, histories.getOrDefault(op.id, List.of())))));
     }
 
-    private UUID cursor(PageRequest page) {
-        String key = page.afterKey();
-        return key == null ? null
-                : Ids.parse(key).orElseThrow(() -> ApiException.invalidField("after", "is not a cursor returned by this API"));
-    }
 
     // ---------------------------------------------------------------- actions
 
     @WithTransaction
-    public Uni<OperationView> claim(String id) {
-        return act(id, op -> {
+    public Uni<Reply> claim(String id, String idempotencyKey) {
+        return act(id, idempotencyKey, "claim", List.of(), op -> {
             if (op.status != OperationStatus.RECEIVED && op.status != OperationStatus.PENDING_APPROVAL) {
                 throw ApiException.invalidTransition(op.status.name(), "claim the operation");
             }
@@ -386,8 +382,8 @@ public class OperationService {
     }
 
     @WithTransaction
-    public Uni<OperationView> validate(String id) {
-        return act(id, op -> {
+    public Uni<Reply> validate(String id, String idempotencyKey) {
+        return act(id, idempotencyKey, "validate", List.of(), op -> {
             op.require(OperationAction.VALIDATE);
             requireNotClaimedByOther(op);
             if (caller.id().equals(op.submittedBy)) {
@@ -405,8 +401,8 @@ public class OperationService {
     }
 
     @WithTransaction
-    public Uni<OperationView> approve(String id) {
-        return act(id, op -> {
+    public Uni<Reply> approve(String id, String idempotencyKey) {
+        return act(id, idempotencyKey, "approve", List.of(), op -> {
             op.require(OperationAction.APPROVE);
             if (caller.id().equals(op.submittedBy) || caller.id().equals(op.validatedBy)) {
                 throw fourEyes("Whoever submitted or validated an operation cannot approve it.");
@@ -418,8 +414,8 @@ public class OperationService {
     }
 
     @WithTransaction
-    public Uni<OperationView> reject(String id, ReasonCode reasonCode, String comment) {
-        return act(id, op -> {
+    public Uni<Reply> reject(String id, String idempotencyKey, ReasonCode reasonCode, String comment) {
+        return act(id, idempotencyKey, "reject", Arrays.asList(reasonCode, comment), op -> {
             op.require(OperationAction.REJECT);
             Instant now = time.now();
             op.move(OperationAction.REJECT, OperationStatus.REJECTED, caller.id(), comment, now);
@@ -431,8 +427,8 @@ public class OperationService {
     }
 
     @WithTransaction
-    public Uni<OperationView> cancel(String id) {
-        return act(id, op -> {
+    public Uni<Reply> cancel(String id, String idempotencyKey) {
+        return act(id, idempotencyKey, "cancel", List.of(), op -> {
             op.require(OperationAction.CANCEL);
             Instant now = time.now();
             op.move(OperationAction.CANCEL, OperationStatus.CANCELLED, caller.id(), null, now);
@@ -442,8 +438,8 @@ public class OperationService {
     }
 
     @WithTransaction
-    public Uni<OperationView> clear(String id) {
-        return act(id, op -> {
+    public Uni<Reply> clear(String id, String idempotencyKey) {
+        return act(id, idempotencyKey, "clear", List.of(), op -> {
             op.require(OperationAction.CLEAR);
             Instant now = time.now();
             op.move(OperationAction.CLEAR, OperationStatus.CLEARED, caller.id(), null, now);
@@ -453,8 +449,8 @@ public class OperationService {
 
     /** An unpaid cheque: the credit is taken back (mirror entries) and its hold released. */
     @WithTransaction
-    public Uni<OperationView> bounce(String id, String reason) {
-        return act(id, op -> {
+    public Uni<Reply> bounce(String id, String idempotencyKey, String reason) {
+        return act(id, idempotencyKey, "bounce", List.of(reason), op -> {
             op.require(OperationAction.BOUNCE);
             Instant now = time.now();
             return ledger.postingsOf(op.id).flatMap(original -> {
@@ -471,8 +467,8 @@ public class OperationService {
 
     /** Undoes an executed operation with a REVERSAL operation posting the mirror of its entries. */
     @WithTransaction
-    public Uni<OperationView> reverse(String id, String reason) {
-        return act(id, op -> {
+    public Uni<Reply> reverse(String id, String idempotencyKey, String reason) {
+        return act(id, idempotencyKey, "reverse", List.of(reason), op -> {
             op.require(OperationAction.REVERSE);
             Instant now = time.now();
             return ledger.postingsOf(op.id).flatMap(original -> {
@@ -545,9 +541,15 @@ public class OperationService {
 
     /**
      * Locks the operation (so two people never move it at once), checks the caller's unit, applies the
-     * action, and answers with the operation as it now stands.
+     * action, and answers with the operation as it now stands; an Idempotency-Key makes a retry replay that answer.
      */
-    private Uni<OperationView> act(String id, Function<Operation, Uni<Operation>> action) {
+    private Uni<Reply> act(String id, String idempotencyKey, String action, Object request,
+                           Function<Operation, Uni<Operation>> change) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /operations/" + id + "/" + action, request,
+                () -> locked(id, change).map(view -> Reply.ok(view, view.version())));
+    }
+
+    private Uni<OperationView> locked(String id, Function<Operation, Uni<Operation>> change) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Operation " + id));
         return operations.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(op -> {
             if (op == null) {
@@ -556,7 +558,7 @@ public class OperationService {
             if (!caller.canSee(op.unit)) {
                 throw ApiException.forbidden("FORBIDDEN", "The operation belongs to another unit.");
             }
-            return action.apply(op);
+            return change.apply(op);
         }).flatMap(this::publish);
     }
 
