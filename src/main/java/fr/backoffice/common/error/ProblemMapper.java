@@ -54,7 +54,7 @@ public class ProblemMapper {
         return response;
     }
 
-    public static Response toResponse(Throwable failure, String path) {
+    private static Response toResponse(Throwable failure, String path) {
         Throwable cause = unwrap(failure);
         Problem problem = toProblem(cause, path);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -29,11 +29,6 @@ public class PageRequest {
     public PageRequest() {
     }
 
-    public PageRequest(int limit, String after) {
-        this.limit = Integer.toString(limit);
-        this.after = after;
-    }
-
     public int limit() {
         int value;
         try {
