@@ -48,10 +48,12 @@ public class Account {
     @Column(nullable = false)
     public AccountStatus status;
 
-    @Column(name = "ledger_balance", nullable = false)
+    // Balances move only through the ledger's database functions (V6__write_path_without_global_locks.sql):
+    // never written back from here, so an account read before a posting can never undo it.
+    @Column(name = "ledger_balance", nullable = false, updatable = false)
     public BigDecimal ledgerBalance;
 
-    @Column(name = "held_amount", nullable = false)
+    @Column(name = "held_amount", nullable = false, updatable = false)
     public BigDecimal heldAmount;
 
     /** Null means unlimited, which only internal accounts are. */
@@ -77,7 +79,7 @@ public class Account {
     public String statusReason;
 
     /** How many entries were ever posted to the account: the last statement position. */
-    @Column(name = "entry_count", nullable = false)
+    @Column(name = "entry_count", nullable = false, updatable = false)
     public long entryCount;
 
     @Version
@@ -85,40 +87,6 @@ public class Account {
 
     public BigDecimal availableBalance() {
         return ledgerBalance.subtract(heldAmount);
-    }
-
-    /**
-     * Why the account cannot take {@code signedAmount} now (a problem and reason code), or null if it can:
-     * a frozen or closed account takes nothing, and a debit may not take the available balance below
-     * {@code -overdraftLimit} (internal accounts have no limit).
-     */
-    public String refusal(BigDecimal signedAmount) {
-        if (status == AccountStatus.FROZEN) {
-            return "ACCOUNT_FROZEN";
-        }
-        if (status == AccountStatus.CLOSED) {
-            return "ACCOUNT_CLOSED";
-        }
-        if (signedAmount.signum() < 0 && overdraftLimit != null
-                && availableBalance().add(signedAmount).add(overdraftLimit).signum() < 0) {
-            return "INSUFFICIENT_FUNDS";
-        }
-        return null;
-    }
-
-    /** Books an entry and returns its position in the account's statement. */
-    public long post(BigDecimal signedAmount) {
-        ledgerBalance = ledgerBalance.add(signedAmount);
-        entryCount++;
-        return entryCount;
-    }
-
-    public void hold(BigDecimal amount) {
-        heldAmount = heldAmount.add(amount);
-    }
-
-    public void release(BigDecimal amount) {
-        heldAmount = heldAmount.subtract(amount);
     }
 
     public void freeze(String actor, String reason, Instant at) {

@@ -44,6 +44,31 @@ public final class Persistence {
         return Uni.createFrom().<T>deferred(attempt::get).onFailure(Persistence::isTransient).retry().atMost(ATTEMPTS - 1);
     }
 
+    /**
+     * True when the database cannot be reached or cannot serve now: connection refused, dropped or timed out, too
+     * many connections, server shutting down, statement cancelled by its timeout. The request may be retried later.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        String state = sqlState(failure);
+        if (state != null) {
+            return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || "57014".equals(state);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException
+                    || cause instanceof io.vertx.core.VertxException vertx && isConnectionFailure(vertx.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(String message) {
+        return message != null && (message.contains("Connection refused") || message.contains("Timeout")
+                || message.contains("closed") || message.contains("Connection reset"));
+    }
+
     public static String sqlState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -18,7 +18,10 @@ import java.util.UUID;
 @Table(name = "operation_history")
 public class OperationHistoryEntry {
 
-    /** Increasing within an operation: the order of its history. */
+    /**
+     * Increasing within one request's changes. A history is read in (at, id) order: ids come from blocks each
+     * instance (and the submission function) takes from one sequence, so across requests time comes first.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "operation_history_seq")
     @SequenceGenerator(name = "operation_history_seq", sequenceName = "operation_history_seq", allocationSize = 50)

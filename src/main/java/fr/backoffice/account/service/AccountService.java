@@ -4,6 +4,7 @@ import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
+import fr.backoffice.account.repository.AccountReader;
 import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.account.rest.AccountDtos.AccountChange;
 import fr.backoffice.account.rest.AccountDtos.AccountView;
@@ -44,6 +45,9 @@ public class AccountService {
 
     @Inject
     AccountRepository accounts;
+
+    @Inject
+    AccountReader reader;
 
     @Inject
     UnitRepository units;
@@ -143,9 +147,9 @@ public class AccountService {
         return ApiException.conflict("IBAN_EXISTS", "An account with this IBAN already exists.");
     }
 
-    @WithSession
     public Uni<Account> get(String id) {
-        return visible(id);
+        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Account " + id));
+        return reader.byId(uuid).map(account -> visibleOr404(account, id));
     }
 
     @WithSession
@@ -233,12 +237,14 @@ public class AccountService {
 
     private Uni<Account> visible(String id) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Account " + id));
-        return accounts.findById(uuid).map(account -> {
-            if (account == null || !caller.canSee(account.unit)) {
-                throw ApiException.notFound("Account " + id);
-            }
-            return account;
-        });
+        return accounts.findById(uuid).map(account -> visibleOr404(account, id));
+    }
+
+    private Account visibleOr404(Account account, String id) {
+        if (account == null || !caller.canSee(account.unit)) {
+            throw ApiException.notFound("Account " + id);
+        }
+        return account;
     }
 
     private static Instant now() {

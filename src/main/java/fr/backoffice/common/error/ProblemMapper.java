@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper({
             Throwable.class, ApiException.class, WebApplicationException.class, ConstraintViolationException.class,
@@ -57,7 +58,11 @@ public class ProblemMapper {
     private static Response toResponse(Throwable failure, String path) {
         Throwable cause = unwrap(failure);
         Problem problem = toProblem(cause, path);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     static Throwable unwrap(Throwable failure) {
@@ -124,6 +129,11 @@ public class ProblemMapper {
             if (status < 500) {
                 return Problem.of(status, codeFor(status), detailFor(status), path, List.of());
             }
+        }
+        if (Persistence.isUnavailable(cause)) {
+            Outages.record(cause, path);
+            return Problem.of(503, "SERVICE_UNAVAILABLE", "The database cannot serve the request now; retry after the "
+                    + "delay in Retry-After.", path, List.of());
         }
         if (Persistence.isUnstorableText(cause)) {
             return Problem.of(400, "VALIDATION_FAILED",

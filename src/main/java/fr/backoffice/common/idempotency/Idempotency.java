@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Idempotency keys (SPEC section 2), kept in the database so every service instance agrees.
  *
- * <p>Runs inside the caller's transaction: a transaction-scoped advisory lock on (client, key) tells a
- * concurrent duplicate that the first is in flight (409) without making it wait, and the stored answer
- * commits together with the effect it describes, so a key can never execute twice. A refused request
+ * <p>Runs inside the caller's transaction, through the database function {@code idempotency_begin}
+ * (V6__write_path_without_global_locks.sql) that {@code POST /operations} uses too: a transaction-scoped lock on
+ * one 64-bit hash of (client, key) tells a concurrent duplicate that the first is in flight (409) without making
+ * it wait, and the stored answer commits together with the effect it describes, so a key never executes twice. A refused request
  * (any 4xx problem) rolls back and stores nothing: its retry is judged afresh.
  */
 @ApplicationScoped
@@ -61,35 +62,37 @@ public class Idempotency {
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
         return Panache.getSession()
                 .flatMap(session -> session
-                        .createSelectionQuery("select cast(function('pg_try_advisory_xact_lock', "
-                                + "function('hashtext', :client), function('hashtext', :key)) as Boolean)",
-                                Boolean.class)
+                        .createNativeQuery("select in_flight, request_fingerprint, response_status, response_location, "
+                                + "response_body from idempotency_begin(:client, :key)", Object[].class)
                         .setParameter("client", clientId)
                         .setParameter("key", key)
-                        .getSingleResult()
-                        .flatMap(locked -> {
-                            if (!locked) {
-                                throw inFlight();
-                            }
-                            return session.find(IdempotencyRecord.class, id);
-                        })
-                        .flatMap(previous -> {
-                            if (previous != null) {
-                                return Uni.createFrom().item(replay(previous, fingerprint));
+                        .getResultList()
+                        .flatMap(rows -> {
+                            Stored stored = rows.isEmpty() ? null : new Stored((Boolean) rows.get(0)[0], (String) rows.get(0)[1],
+                                    (Integer) rows.get(0)[2], (String) rows.get(0)[3], (String) rows.get(0)[4]);
+                            if (stored != null) {
+                                return Uni.createFrom().item(answer(stored, fingerprint));
                             }
                             return action.get().flatMap(reply -> session.persist(record(id, fingerprint, reply))
                                     .replaceWith(reply));
                         }));
     }
 
-    private Reply replay(IdempotencyRecord previous, String fingerprint) {
-        if (!previous.requestFingerprint.equals(fingerprint)) {
+    /** What {@code idempotency_begin} found under a key: a request in flight, or the answer stored for it. */
+    public record Stored(boolean inFlight, String requestFingerprint, Integer status, String location, String body) {
+    }
+
+    /** The answer to a key already seen: 409 while its first request runs, else the stored reply (same request only). */
+    public Reply answer(Stored stored, String fingerprint) {
+        if (stored.inFlight()) {
+            throw inFlight();
+        }
+        if (!stored.requestFingerprint().equals(fingerprint)) {
             throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used for a different request.");
         }
         try {
-            return new Reply(previous.responseStatus, json.readTree(previous.responseBody), previous.responseLocation,
-                    null, true);
+            return new Reply(stored.status(), json.readTree(stored.body()), stored.location(), null, true);
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("Stored idempotent response is not JSON", corrupt);
         }
@@ -106,13 +109,13 @@ public class Idempotency {
         return record;
     }
 
-    static ApiException inFlight() {
+    public static ApiException inFlight() {
         return ApiException.conflict("IDEMPOTENCY_REQUEST_IN_FLIGHT",
                 "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
 
     /** Same method, path and parsed body give the same fingerprint, whatever the JSON's spacing or key order. */
-    private String fingerprint(String requestLine, Object request) {
+    public String fingerprint(String requestLine, Object request) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(requestLine.getBytes(StandardCharsets.UTF_8));
@@ -124,7 +127,7 @@ public class Idempotency {
         }
     }
 
-    private String write(Object value) {
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException unserializable) {

@@ -52,7 +52,7 @@ public final class Cursor {
         }
     }
 
-    private static ApiException invalid() {
+    public static ApiException invalid() {
         return ApiException.invalidField("after", "is not a cursor returned by this API");
     }
 }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The read side of the event feed, in commit order: by {@code seq}, which the database gives each event as its
- * transaction commits, one committing transaction at a time (see V4__events_and_audit.sql), so an event that is
- * not visible yet will always come after every event a reader has already returned.
+ * The read side of the event feed, by (tx, seq) and only below the oldest running transaction, so an event that
+ * is not visible yet will always come after every event a reader has already returned, and a resource's changes
+ * come in the order they were made (see V6__write_path_without_global_locks.sql).
  *
  * <p>Reads go through the reactive pool, not a Hibernate session: each query borrows a connection and returns
  * it, so a polling SSE subscriber holds no connection between polls.
@@ -23,9 +23,11 @@ import java.util.List;
 @ApplicationScoped
 public class EventRepository {
 
+    /** Only events below the horizon: every transaction that could still write one there has ended. */
     private static final String SELECT = """
-            select id, seq, type, occurred_at, resource_type, resource_id, data from event where seq > $1""";
-    private static final String ORDER = " order by seq limit $2";
+            select id, tx::text as tx, seq, type, occurred_at, resource_type, resource_id, data from event
+            where (tx, seq) > ($1::text::xid8, $2) and tx < pg_snapshot_xmin(pg_current_snapshot())""";
+    private static final String ORDER = " order by tx, seq limit $3";
 
     @Inject
     Pool pool;
@@ -34,26 +36,28 @@ public class EventRepository {
     public record Positioned(Position position, EventView event) {
     }
 
-    /** The position of an event in the feed. */
-    public record Position(long seq) {
+    /** The position of an event in the feed: its (raised) transaction id, then its sequence number. */
+    public record Position(long tx, long seq) {
+
+        public static final Position START = new Position(0, 0);
 
         public String key() {
-            return Long.toString(seq);
+            return tx + "." + seq;
         }
     }
 
     /** Up to {@code limit} events after {@code after}, of the given types (all when empty), in commit order. */
     public Uni<List<Positioned>> after(Position after, List<String> types, int limit) {
-        Tuple args = Tuple.of(after.seq(), limit);
+        Tuple args = Tuple.of(Long.toString(after.tx()), after.seq(), limit);
         String sql = SELECT + ORDER;
         if (!types.isEmpty()) {
-            sql = SELECT + " and type = any($3)" + ORDER;
+            sql = SELECT + " and type = any($4)" + ORDER;
             args.addArrayOfString(types.toArray(String[]::new));
         }
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Positioned> events = new ArrayList<>();
             for (Row row : rows) {
-                events.add(new Positioned(new Position(row.getLong("seq")), new EventView(
+                events.add(new Positioned(new Position(Long.parseLong(row.getString("tx")), row.getLong("seq")), new EventView(
                         row.getUUID("id").toString(), row.getString("type"),
                         row.getOffsetDateTime("occurred_at").toInstant(),
                         new ResourceRef(row.getString("resource_type"), row.getString("resource_id")),

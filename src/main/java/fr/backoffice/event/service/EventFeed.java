@@ -61,7 +61,22 @@ public class EventFeed {
 
     /** The position a client's cursor (or {@code Last-Event-ID}) names; the start of the feed when absent. */
     static Position position(String cursor) {
-        return new Position(Cursor.decodeSeq(cursor));
+        String key = Cursor.decode(cursor);
+        if (key == null) {
+            return Position.START;
+        }
+        try {
+            int dot = key.indexOf('.');
+            // a cursor without a dot was given before V6, when events were numbered by seq alone
+            Position position = dot < 0 ? new Position(0, Long.parseLong(key))
+                    : new Position(Long.parseLong(key.substring(0, dot)), Long.parseLong(key.substring(dot + 1)));
+            if (position.tx() < 0 || position.seq() < 0) {
+                throw Cursor.invalid();
+            }
+            return position;
+        } catch (NumberFormatException malformed) {
+            throw Cursor.invalid();
+        }
     }
 
     static List<String> types(String types) {

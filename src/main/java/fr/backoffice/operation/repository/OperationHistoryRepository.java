@@ -21,7 +21,7 @@ public class OperationHistoryRepository implements PanacheRepositoryBase<Operati
         if (operationIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return list("operationId in ?1 order by id", operationIds)
+        return list("operationId in ?1 order by at, id", operationIds)
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(e -> e.operationId)));
     }
 }

@@ -19,6 +19,7 @@ import fr.backoffice.operation.rest.OperationDtos.NewOperation;
 import fr.backoffice.operation.rest.OperationDtos.OperationView;
 import fr.backoffice.operation.rest.OperationDtos.Rejection;
 import fr.backoffice.operation.service.OperationService;
+import fr.backoffice.operation.service.OperationSubmission;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +62,9 @@ public class OperationResource {
     OperationService operations;
 
     @Inject
+    OperationSubmission submission;
+
+    @Inject
     TimeSource time;
 
     @POST
@@ -97,7 +101,7 @@ public class OperationResource {
                                         example = "3f1c9a6e-transfer-42")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, true);
-        return retried(() -> operations.submit(key, request)).map(Reply::toResponse);
+        return submission.submit(key, request).map(Reply::toResponse);
     }
 
     @GET
