@@ -3,6 +3,8 @@ package fr.backoffice.operation.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
+import fr.backoffice.account.repository.AccountReader;
+import fr.backoffice.account.repository.AccountReader.Facts;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -38,14 +40,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code POST /operations}, the hot path of the service, in two round trips to PostgreSQL and no ORM: one read of
- * the accounts the request names (to validate it and find its unit), then one call of the database function
+ * {@code POST /operations}, the hot path of the service, in at most two round trips to PostgreSQL and no ORM: the
+ * facts of the accounts the request names (to validate it and find its unit; remembered, so usually no read at
+ * all, see {@link AccountReader}), then one call of the database function
  * {@code operation_submit} (V6__write_path_without_global_locks.sql) that, in one transaction, takes the
  * idempotency lock, locks and checks the accounts, and writes the operation, its history, its entries or hold,
  * its events, the stored answer and the audit record. Every row is built here, in Java, from the same rules and
@@ -60,6 +62,9 @@ public class OperationSubmission {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AccountReader accounts;
 
     @Inject
     Execution execution;
@@ -85,9 +90,9 @@ public class OperationSubmission {
     public Uni<Reply> submit(String idempotencyKey, NewOperation request) {
         Operation op = received(request);
         return accountsOf(op)
-                .invoke(accounts -> op.unit = owner(op, accounts))
-                .call(accounts -> creditorNotHeldHere(op))
-                .flatMap(accounts -> isStraightThrough(op) ? execution.postings(op) : Uni.createFrom().item(List.<Posting>of()))
+                .invoke(named -> op.unit = owner(op, named))
+                .call(named -> creditorNotHeldHere(op))
+                .flatMap(named -> isStraightThrough(op) ? execution.postings(op) : Uni.createFrom().item(List.<Posting>of()))
                 .flatMap(postings -> Persistence.retryOnConflict(() -> write(op, postings, idempotencyKey, request)));
     }
 
@@ -158,7 +163,7 @@ public class OperationSubmission {
     }
 
     /** The unit, currency and type of the accounts the request names (not locked: operation_submit locks them). */
-    private Uni<Map<UUID, Row>> accountsOf(Operation op) {
+    private Uni<Map<UUID, Facts>> accountsOf(Operation op) {
         List<UUID> ids = new ArrayList<>();
         if (op.debitAccountId != null) {
             ids.add(op.debitAccountId);
@@ -166,42 +171,36 @@ public class OperationSubmission {
         if (op.creditAccountId != null) {
             ids.add(op.creditAccountId);
         }
-        return pool.preparedQuery("select id, unit_code, currency, type from account where id = any($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, Row> byId = new HashMap<>();
-                    rows.forEach(row -> byId.put(row.getUUID("id"), row));
-                    return byId;
-                });
+        return accounts.facts(ids);
     }
 
     /**
      * Checks the accounts against the request and returns the unit the operation belongs to: that of the customer
      * account it debits, or of the one it credits.
      */
-    private String owner(Operation op, Map<UUID, Row> accounts) {
-        checkAccount("debitAccountId", op.debitAccountId, accounts, op.currency);
-        checkAccount("creditAccountId", op.creditAccountId, accounts, op.currency);
-        String unit = accounts.get(op.debitAccountId != null ? op.debitAccountId : op.creditAccountId).getString("unit_code");
+    private String owner(Operation op, Map<UUID, Facts> named) {
+        checkAccount("debitAccountId", op.debitAccountId, named, op.currency);
+        checkAccount("creditAccountId", op.creditAccountId, named, op.currency);
+        String unit = named.get(op.debitAccountId != null ? op.debitAccountId : op.creditAccountId).unit();
         if (caller.isUnitScoped() && !caller.canSee(unit)) {
             throw ApiException.forbidden("FORBIDDEN", "The account belongs to another unit.");
         }
         return unit;
     }
 
-    private static void checkAccount(String field, UUID id, Map<UUID, Row> accounts, String currency) {
+    private static void checkAccount(String field, UUID id, Map<UUID, Facts> named, String currency) {
         if (id == null) {
             return;
         }
-        Row row = accounts.get(id);
-        if (row == null) {
+        Facts account = named.get(id);
+        if (account == null) {
             throw unknownAccount(field);
         }
-        if (AccountType.INTERNAL.name().equals(row.getString("type"))) {
+        if (account.type() == AccountType.INTERNAL) {
             throw new ApiException(422, "INTERNAL_ACCOUNT", "Internal accounts are moved only by the service's own postings.",
                     List.of(new FieldError(field, "is an internal account")));
         }
-        String held = row.getString("currency");
+        String held = account.currency();
         if (!currency.equals(held)) {
             throw new ApiException(422, "CURRENCY_MISMATCH", "The operation is in " + currency + " but the account in "
                     + field + " is in " + held + ".", List.of(new FieldError(field, "is held in " + held)));

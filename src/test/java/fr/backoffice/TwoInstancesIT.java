@@ -1,0 +1,243 @@
+package fr.backoffice;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the production build on one database, as a deployment scales out: writers on both, one feed
+ * reader. Every executed operation appears in the feed exactly once, each operation's events in the order of its
+ * changes, and every transfer is answered 201. Run by {@code ./mvnw verify} after the jar is packaged; the instances
+ * use their own schema ({@code backoffice_it}) of the local PostgreSQL.
+ */
+class TwoInstancesIT {
+
+    private static final String SCHEMA = "backoffice_it";
+    private static final String ISSUER = "https://it.backoffice.local";
+    private static final String DATABASE = "//127.0.0.1:5432/postgres";
+    private static final List<Process> INSTANCES = new ArrayList<>();
+    private static final List<Integer> PORTS = new ArrayList<>();
+    private static KeyPair keys;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql:" + DATABASE, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        Path publicKey = Files.createTempFile("it-public", ".pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        // one after the other: the first migrates the schema
+        start(publicKey);
+        start(publicKey);
+    }
+
+    private static void start(Path publicKey) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + DATABASE + "?search_path=" + SCHEMA);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + DATABASE + "?currentSchema=" + SCHEMA);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
+        env.put("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", SCHEMA);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        File log = Files.createTempFile("it-instance-" + port, ".log").toFile();
+        builder.redirectErrorStream(true).redirectOutput(log);
+        INSTANCES.add(builder.start());
+        PORTS.add(port);
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance on port " + port + " did not start: " + Files.readString(log.toPath()));
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(Process::destroy);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String token(String sub, String role) {
+        return Jwt.issuer(ISSUER).subject(sub).groups(role).expiresIn(3600).sign(keys.getPrivate());
+    }
+
+    private static RequestSpecification on(int instance, String token) {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(PORTS.get(instance)).contentType(ContentType.JSON)
+                .auth().oauth2(token);
+    }
+
+    @Test
+    void two_instances_write_and_the_feed_gives_every_event_once_in_each_resource_order() throws Exception {
+        String admin = token("it-admin", "admin");
+        String front = token("it-front", "front-office");
+        on(0, admin).body(Map.of("code", "TWO-01", "name", "Two instances", "region", "Test")).post("/units")
+                .then().statusCode(201);
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = on(i % 2, front).header("Idempotency-Key", "open-" + i)
+                    .body(Map.of("holder", Map.of("name", "Holder " + i, "customerId", "C-IT-" + i), "type", "CURRENT",
+                            "currency", "EUR", "unit", "TWO-01", "overdraftLimit", "0.00"))
+                    .post("/accounts").then().statusCode(201).extract().path("id");
+            accounts.add(id);
+            for (int n = 0; n < 3; n++) {
+                on(i % 2, front).header("Idempotency-Key", "fund-" + i + "-" + n)
+                        .body(Map.of("type", "CASH_DEPOSIT", "amount", "1000.00", "currency", "EUR", "creditAccountId", id))
+                        .post("/operations").then().statusCode(201);
+            }
+        }
+        String auditor = token("it-auditor", "auditor");
+        String start = feedPage(auditor, null).getString("nextCursor");
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Map<String, Object>> polled = new ArrayList<>();
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        String[] cursor = {start};
+        Future<?> polling = poller.submit(() -> {
+            while (writing.get()) {
+                cursor[0] = pollAll(auditor, cursor[0], polled);
+            }
+            return null;
+        });
+
+        // six accounts shared by all: many transfers wait for one another's row locks, on both instances
+        Set<String> executed = ConcurrentHashMap.newKeySet();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            done.add(writers.submit(() -> {
+                String body = """
+                        {"type":"TRANSFER","amount":"1.00","currency":"EUR","debitAccountId":"%s","creditAccountId":"%s"}"""
+                        .formatted(accounts.get(n % 6), accounts.get((n % 6 + 1 + (n / 6) % 5) % 6));
+                URI uri = URI.create("http://127.0.0.1:" + PORTS.get(n % 2) + "/operations");
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + front).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "two-" + n).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                executed.add(JsonPath.from(response.body()).getString("id"));
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(5, TimeUnit.MINUTES);
+        }
+        writers.shutdown();
+        writing.set(false);
+        polling.get(1, TimeUnit.MINUTES);
+        poller.shutdown();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (executedIn(polled, executed) < executed.size() && System.currentTimeMillis() < deadline) {
+            cursor[0] = pollAll(auditor, cursor[0], polled);
+            Thread.sleep(100);
+        }
+
+        assertThat(executed).hasSize(300);
+        List<String> ids = polled.stream().map(event -> (String) event.get("id")).toList();
+        assertThat(new HashSet<>(ids)).as("no event twice").hasSize(ids.size());
+        assertThat(executedIn(polled, executed)).as("every executed operation exactly once").isEqualTo(300);
+        Map<String, List<String>> byOperation = new HashMap<>();
+        for (Map<String, Object> event : polled) {
+            byOperation.computeIfAbsent(resourceId(event), id -> new ArrayList<>()).add((String) event.get("type"));
+        }
+        for (String id : executed) {
+            assertThat(byOperation.get(id)).as("events of " + id).containsExactly("operation.received", "operation.executed");
+        }
+    }
+
+    private static long executedIn(List<Map<String, Object>> polled, Set<String> executed) {
+        return polled.stream().filter(event -> "operation.executed".equals(event.get("type")))
+                .filter(event -> executed.contains(resourceId(event))).count();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String resourceId(Map<String, Object> event) {
+        return (String) ((Map<String, Object>) event.get("resource")).get("id");
+    }
+
+    private static JsonPath feedPage(String token, String after) {
+        RequestSpecification request = on(0, token).queryParam("limit", 200);
+        if (after != null) {
+            request.queryParam("after", after);
+        }
+        return request.get("/events").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Reads pages until an empty one, adding the events to {@code into}; returns the cursor to go on from. */
+    private static String pollAll(String token, String after, List<Map<String, Object>> into) {
+        String cursor = after;
+        while (true) {
+            JsonPath page = feedPage(token, cursor);
+            List<Map<String, Object>> items = page.getList("items");
+            if (page.getString("nextCursor") != null) {
+                cursor = page.getString("nextCursor");
+            }
+            if (items.isEmpty()) {
+                return cursor;
+            }
+            into.addAll(items);
+        }
+    }
+}
