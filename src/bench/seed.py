@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Seeds the benchmark database through the API: a unit, N customer accounts, a cash deposit on each.
+"""Seeds the benchmark database through the API. Standard library only.
 
-usage: seed.py BASE_URL ADMIN_TOKEN FRONT_TOKEN N DEPOSIT IDS_FILE
-Writes the created account ids, one per line, to IDS_FILE. Standard library only.
+usage: seed.py BASE_URL ADMIN_TOKEN FRONT_TOKEN N DEPOSIT DEPOSITS IDS_FILE
+    Creates a unit and N customer accounts, makes DEPOSITS cash deposits of DEPOSIT on each, and writes
+    the account ids, one per line, to IDS_FILE.
+usage: seed.py --top-up BASE_URL FRONT_TOKEN IDS_FILE DEPOSIT DEPOSITS
+    Makes DEPOSITS more cash deposits of DEPOSIT on each account of IDS_FILE.
+
+A cash deposit above the STP threshold (1000.00) is not executed at once but waits for an agent, so
+DEPOSIT must be at most 1000.00: more money on an account means more deposits, not larger ones.
+Every deposit must come back EXECUTED, or the script stops.
 """
 import http.client
 import json
@@ -10,10 +17,10 @@ import sys
 import threading
 import urllib.parse
 import uuid
+from decimal import Decimal
 
-base, admin, front, count, deposit, ids_file = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6]
-url = urllib.parse.urlparse(base)
 WORKERS = 8
+STP_THRESHOLD = Decimal("1000.00")
 
 
 def post(connection, token, path, body, key):
@@ -26,34 +33,70 @@ def post(connection, token, path, body, key):
     return json.loads(payload)
 
 
-def connect():
-    return http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+def deposit(connection, token, account_id, amount, times):
+    for _ in range(times):
+        operation = post(connection, token, "/operations", {
+            "type": "CASH_DEPOSIT", "amount": amount, "currency": "EUR", "creditAccountId": account_id},
+            f"seed-deposit-{uuid.uuid4()}")
+        if operation.get("status") != "EXECUTED":
+            raise SystemExit(f"deposit on {account_id} is {operation.get('status')}, not EXECUTED")
 
 
-def main():
-    connection = connect()
-    post(connection, admin, "/units", {"code": "BEN-01", "name": "Benchmark", "region": "Local"}, "seed-unit")
-    ids = [None] * count
+def in_parallel(count, job):
+    """Runs job(connection, n) for n in 0..count-1 on WORKERS threads, each with its own connection."""
+    failures = []
 
     def work(worker):
-        c = connect()
-        for n in range(worker, count, WORKERS):
-            account = post(c, front, "/accounts", {
-                "holder": {"name": f"Customer {n}", "customerId": f"B-{n:06d}"},
-                "type": "CURRENT", "currency": "EUR", "unit": "BEN-01", "overdraftLimit": "100.00"}, f"seed-account-{n}")
-            post(c, front, "/operations", {"type": "CASH_DEPOSIT", "amount": deposit, "currency": "EUR",
-                                            "creditAccountId": account["id"]}, f"seed-deposit-{n}-{uuid.uuid4()}")
-            ids[n] = account["id"]
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        try:
+            for n in range(worker, count, WORKERS):
+                job(connection, n)
+        except BaseException as e:  # SystemExit included: report it from the main thread
+            failures.append(e)
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(WORKERS)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    if any(i is None for i in ids):
-        raise SystemExit("seeding failed")
+    if failures:
+        raise SystemExit(f"seeding failed: {failures[0]}")
+
+
+def check_amount(amount):
+    if Decimal(amount) > STP_THRESHOLD:
+        raise SystemExit(f"DEPOSIT {amount} is above the STP threshold {STP_THRESHOLD}: it would wait for approval")
+
+
+def seed(admin, front, count, amount, times, ids_file):
+    check_amount(amount)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    post(connection, admin, "/units", {"code": "BEN-01", "name": "Benchmark", "region": "Local"}, "seed-unit")
+    ids = [None] * count
+
+    def create(c, n):
+        account = post(c, front, "/accounts", {
+            "holder": {"name": f"Customer {n}", "customerId": f"B-{n:06d}"},
+            "type": "CURRENT", "currency": "EUR", "unit": "BEN-01", "overdraftLimit": "100.00"}, f"seed-account-{n}")
+        deposit(c, front, account["id"], amount, times)
+        ids[n] = account["id"]
+
+    in_parallel(count, create)
     with open(ids_file, "w") as out:
         out.write("\n".join(ids) + "\n")
 
 
-main()
+def top_up(front, ids_file, amount, times):
+    check_amount(amount)
+    with open(ids_file) as f:
+        ids = [line.strip() for line in f if line.strip()]
+    # one job per deposit, so that a few accounts topped up many times still use every worker
+    in_parallel(len(ids) * times, lambda c, n: deposit(c, front, ids[n % len(ids)], amount, 1))
+
+
+if sys.argv[1] == "--top-up":
+    url = urllib.parse.urlparse(sys.argv[2])
+    top_up(sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+else:
+    url = urllib.parse.urlparse(sys.argv[1])
+    seed(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6]), sys.argv[7])

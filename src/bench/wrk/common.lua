@@ -11,6 +11,17 @@ end
 
 local threads = {}
 
+-- RUN (env) names this wrk process, distinct among processes that run at the same time (the driver passes
+-- the run's name and the port): it goes into every Idempotency-Key and into the random seed, so that two
+-- wrk processes started in the same second neither share keys nor draw the same accounts.
+M.run = os.getenv("RUN") or "bench"
+
+function M.seed_random(thread_id)
+  local h = 0
+  for i = 1, #M.run do h = (h * 31 + M.run:byte(i)) % 1000003 end
+  math.randomseed(os.time() * 1000 + h * 16 + thread_id)
+end
+
 function M.setup(thread)
   thread:set("id", #threads + 1)
   threads[#threads + 1] = thread

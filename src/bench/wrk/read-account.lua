@@ -10,7 +10,7 @@ done = common.done
 
 function init(args)
   ids = common.read_ids(os.getenv("IDS"))
-  math.randomseed(os.time() * 1000 + id)
+  common.seed_random(id)
 end
 
 function request()

@@ -1,5 +1,5 @@
 -- POST /operations: STP transfers between random distinct accounts, each with its own Idempotency-Key.
--- env: IDS (file of account ids), TOKEN, AMOUNT
+-- env: IDS (file of account ids), TOKEN, AMOUNT, RUN (see common.lua)
 package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/wrk/?.lua"
 local common = require("common")
 local ids, counter = nil, 0
@@ -11,7 +11,7 @@ done = common.done
 
 function init(args)
   ids = common.read_ids(os.getenv("IDS"))
-  math.randomseed(os.time() * 1000 + id)
+  common.seed_random(id)
 end
 
 function request()
@@ -25,7 +25,7 @@ function request()
   return wrk.format("POST", "/operations", {
     ["Authorization"] = "Bearer " .. token,
     ["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = string.format("bench-%d-%d-%d", os.time(), id, counter)
+    ["Idempotency-Key"] = string.format("%s-%d-%d-%d", common.run, os.time(), id, counter)
   }, body)
 end
 
