@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +47,7 @@ public class AuditFilter {
         if (MUTATING.contains(context.request().method()) && !context.request().path().startsWith("/q/")) {
             context.addEndHandler(ended -> {
                 AuditTrail.Entry entry = entry(context);
-                trail.append(entry).subscribe().with(record -> { }, failure -> LOG.errorf(failure,
+                trail.insertAll(List.of(entry)).subscribe().with(done -> { }, failure -> LOG.errorf(failure,
                         "Audit record lost for request %s (%s, %s)", entry.requestId(), entry.action(), entry.outcome()));
             });
         }
@@ -63,7 +66,8 @@ public class AuditFilter {
             }
         }
         Target target = target(context.request().path(), context.response().headers().get("Location"));
-        return new AuditTrail.Entry(actor, roles, context.request().method().name() + " " + target.route(),
+        return new AuditTrail.Entry(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, roles,
+                context.request().method().name() + " " + target.route(),
                 target.type(), target.id(), status + (status < 400 ? " ACCEPTED" : " REFUSED"), RequestIds.of(context));
     }
 
@@ -89,9 +93,6 @@ public class AuditFilter {
             // a creation: the new resource is named by Location
             String[] created = location.replaceAll("^.*?/" + segments[0] + "/", "").split("[/?]");
             id = created[0].isEmpty() ? null : created[0];
-        }
-        if (id != null && id.length() > 255) {
-            id = id.substring(0, 255);
         }
         return new Target(route.toString(), type, id);
     }
