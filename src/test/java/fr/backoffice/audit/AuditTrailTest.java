@@ -78,6 +78,70 @@ class AuditTrailTest {
     }
 
     @Test
+    void refusals_are_written_in_batches_and_none_is_lost() throws Exception {
+        String unit = Fixtures.unit();
+        String agent = someone("refused");
+        String token = Tokens.token(agent, unit, Roles.AGENT);
+        int refusals = 150;
+        for (int i = 0; i < refusals; i++) {
+            Api.as(token).header("X-Request-Id", "refused-" + i + "-" + agent.substring(8, 16))
+                    .body(Map.of("code", Fixtures.newUnitCode(), "name", "No", "region", "No")).post("/units")
+                    .then().statusCode(403);
+        }
+
+        List<Map<String, Object>> records = Trail.of(agent, all -> all.size() >= refusals);
+        assertThat(records).hasSize(refusals).allSatisfy(record -> assertThat(record)
+                .containsEntry("outcome", "403 REFUSED").containsEntry("action", "POST /units"));
+        assertThat(records.stream().map(record -> record.get("requestId")).distinct()).hasSize(refusals);
+        // written by a few multi-row inserts, each in its own transaction: far fewer transactions than records
+        long transactions = (Long) Trail.rows(database,
+                "select count(distinct tx) as transactions from audit_record where actor = ?", agent).get(0).get("transactions");
+        assertThat(transactions).isLessThan(refusals);
+    }
+
+    @Test
+    void a_batch_the_database_refuses_is_retried_and_a_record_it_cannot_take_does_not_block_the_others() throws Exception {
+        String unit = Fixtures.unit();
+        String agent = someone("retried");
+        String token = Tokens.token(agent, unit, Roles.AGENT);
+        String retried = "retried-" + UUID.randomUUID();
+        String poison = "poison-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        Trail.update(database, """
+                create function audit_test_refuse() returns trigger language plpgsql as $$
+                begin
+                    if new.request_id like 'poison-%' then raise exception 'bad data' using errcode = '22023'; end if;
+                    raise exception 'the database is not taking records for the test';
+                end $$""");
+        try {
+            Trail.update(database, "create trigger audit_test_refuse before insert on audit_record for each row "
+                    + "when (new.request_id = '" + retried + "') execute function audit_test_refuse()");
+            refuse(token, retried);
+            Thread.sleep(700); // several attempts
+            assertThat(Trail.ofRequest(Trail.of(agent), retried)).isEmpty();
+            Trail.update(database, "drop trigger audit_test_refuse on audit_record");
+            assertThat(Trail.recordOf(agent, retried)).containsEntry("outcome", "403 REFUSED");
+
+            // a record the database never takes is dropped after a few attempts, and the others go through
+            Trail.update(database, "create trigger audit_test_refuse before insert on audit_record for each row "
+                    + "when (new.request_id = '" + poison + "') execute function audit_test_refuse()");
+            refuse(token, poison);
+            refuse(token, after);
+            assertThat(Trail.recordOf(agent, after)).containsEntry("outcome", "403 REFUSED");
+            assertThat(Trail.ofRequest(Trail.of(agent), poison)).isEmpty();
+        } finally {
+            Trail.update(database, "drop trigger if exists audit_test_refuse on audit_record");
+            Trail.update(database, "drop function audit_test_refuse()");
+        }
+    }
+
+    private static void refuse(String agentToken, String requestId) {
+        Api.as(agentToken).header("X-Request-Id", requestId)
+                .body(Map.of("code", Fixtures.newUnitCode(), "name", "No", "region", "No")).post("/units")
+                .then().statusCode(403);
+    }
+
+    @Test
     void a_request_of_any_length_is_recorded_cut_to_its_columns_with_the_hash_of_the_rest() throws Exception {
         String actor = someone("long-path");
         String token = Tokens.token(actor, null, Roles.ADMIN, Roles.SUPERVISOR);

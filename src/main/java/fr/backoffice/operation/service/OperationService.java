@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
@@ -366,6 +367,7 @@ public class OperationService {
 
     // ---------------------------------------------------------------- actions
 
+    @Audited
     @WithTransaction
     public Uni<Reply> claim(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "claim", List.of(), op -> {
@@ -381,6 +383,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> validate(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "validate", List.of(), op -> {
@@ -400,6 +403,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> approve(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "approve", List.of(), op -> {
@@ -413,6 +417,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> reject(String id, String idempotencyKey, ReasonCode reasonCode, String comment) {
         return act(id, idempotencyKey, "reject", Arrays.asList(reasonCode, comment), op -> {
@@ -426,6 +431,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> cancel(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "cancel", List.of(), op -> {
@@ -437,6 +443,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> clear(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "clear", List.of(), op -> {
@@ -448,6 +455,7 @@ public class OperationService {
     }
 
     /** An unpaid cheque: the credit is taken back (mirror entries) and its hold released. */
+    @Audited
     @WithTransaction
     public Uni<Reply> bounce(String id, String idempotencyKey, String reason) {
         return act(id, idempotencyKey, "bounce", List.of(reason), op -> {
@@ -466,6 +474,7 @@ public class OperationService {
     }
 
     /** Undoes an executed operation with a REVERSAL operation posting the mirror of its entries. */
+    @Audited
     @WithTransaction
     public Uni<Reply> reverse(String id, String idempotencyKey, String reason) {
         return act(id, idempotencyKey, "reverse", List.of(reason), op -> {
