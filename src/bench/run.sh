@@ -28,11 +28,9 @@
 #   DURATION          seconds of each measured run, pgbench's included (default 30)
 #   WARMUP            seconds of each warm-up run, transfers then reads, on both instances (default 10)
 #   ACCOUNTS          number of customer accounts seeded (default 10000); the first 5 are the hot ones
-#   CONTAINER_MEMORY  the memory a container of the service would have (default 512m). docker/compose.yml
-#                     sets no limit, so 512m stands for a modest container; the JVM is started with
-#                     -XX:MaxRAM=$CONTAINER_MEMORY because -XX:MaxRAMPercentage of the 24 GiB host is not
-#                     what it would see in a container. Unlike a real container, it still picks G1
-#                     (in a container under 1792 MiB, Java 17 would pick the serial collector).
+#   CONTAINER_MEMORY  the memory a container of the service has (default 512m, the mem_limit of
+#                     docker/compose.yml); the JVM is started with -XX:MaxRAM=$CONTAINER_MEMORY because
+#                     -XX:MaxRAMPercentage of the 24 GiB host is not what it would see in a container.
 #   JAVA_OPTS         the service's JVM options. Default: the ENV JAVA_OPTS of docker/Dockerfile, read at
 #                     run time, plus -XX:MaxRAM=$CONTAINER_MEMORY. When set, it replaces all of that.
 #   MAX_RATE          an upper bound of the transfers/s of any run (default 10000, far beyond 2 cores). It

@@ -162,12 +162,20 @@ BEGIN
                  FROM idempotency_key k WHERE k.client_id = p_client AND k.idempotency_key = p_key;
 END $$;
 
+-- The audit record of an answered submission (V5__audit_in_the_request_transaction.sql), in its transaction.
+CREATE FUNCTION audit_submission(p_audit jsonb) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO audit_record (at, actor, roles, action, resource_type, resource_id, outcome, request_id)
+        SELECT a.at, a.actor, a.roles, a.action, a.resource_type, a.resource_id, a.outcome, a.request_id
+        FROM jsonb_populate_record(null::audit_record, p_audit) a
+        WHERE p_audit IS NOT NULL;
+$$;
+
 -- 4. A SUBMITTED OPERATION IN ONE CALL
 --
 -- POST /operations: the service validates the request and builds every row in Java (the operation, its history,
 -- the entries a straight-through execution posts, the events, the stored answer, the audit record), then this one
 -- call, in one transaction, takes the idempotency lock, locks and checks the accounts, and writes it all; a
--- refusal or a replay writes nothing. p_execute: book p_accounts/p_amounts now (straight through); otherwise
+-- refusal writes nothing, a replay only its audit record. p_execute: book p_accounts/p_amounts now (straight through); otherwise
 -- hold the amount on the debit account until the operation executes.
 -- Returns the outcome: DONE, IN_FLIGHT, REPLAY (with the stored answer) or REFUSED (with the refusal and account).
 CREATE FUNCTION operation_submit(p_client text, p_key text, p_fingerprint text, p_operation jsonb, p_history jsonb,
@@ -188,6 +196,7 @@ BEGIN
             RETURN QUERY SELECT 'IN_FLIGHT', null::text, null::uuid, null::text, null::int, null::text, null::text;
             RETURN;
         ELSIF v_stored.request_fingerprint IS NOT NULL THEN
+            PERFORM audit_submission(p_audit);
             RETURN QUERY SELECT 'REPLAY', null::text, null::uuid, v_stored.request_fingerprint, v_stored.response_status,
                                 v_stored.response_location, v_stored.response_body;
             RETURN;
@@ -224,10 +233,6 @@ BEGIN
                                      response_location, created_at)
         VALUES (p_client, p_key, p_fingerprint, p_response_status, p_response_body, p_response_location, op.received_at);
     END IF;
-    IF p_audit IS NOT NULL THEN
-        INSERT INTO audit_record (at, actor, roles, action, resource_type, resource_id, outcome, request_id)
-            SELECT a.at, a.actor, a.roles, a.action, a.resource_type, a.resource_id, a.outcome, a.request_id
-            FROM jsonb_populate_record(null::audit_record, p_audit) a;
-    END IF;
+    PERFORM audit_submission(p_audit);
     RETURN QUERY SELECT 'DONE', null::text, null::uuid, null::text, null::int, null::text, null::text;
 END $$;

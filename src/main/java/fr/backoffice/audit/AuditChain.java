@@ -3,16 +3,20 @@ package fr.backoffice.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
  * The hash chain of the audit trail, in plain Java: {@code hash = SHA-256(prevHash || canonical record)}, hex,
- * where the first record's {@code prevHash} is 64 zeros. Altering, inserting or removing a record changes a hash
- * that every later record depends on. (Truncating the newest records leaves a valid shorter chain; the records
- * count that {@code GET /audit/verify} answers lets an auditor compare with a count taken earlier.)
+ * where the first record's {@code prevHash} is 64 zeros and records are chained by {@code chainSeq} (1, 2, 3...).
+ * Altering, inserting or removing a sealed record changes a hash that every later record depends on, or leaves a
+ * gap in {@code chainSeq}. (Truncating the newest records leaves a valid shorter chain; the records count that
+ * {@code GET /audit/verify} answers lets an auditor compare with a count taken earlier.)
+ *
+ * <p>The canonical text is {@code chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId}: the text
+ * V4 hashed with its {@code seq} in first place, which was the place in the chain; records sealed then got
+ * {@code chainSeq = seq} (V5), so they verify unchanged.
  */
 public final class AuditChain {
 
@@ -24,9 +28,12 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** The fields of a record in a fixed order, separated by {@code |}; absent values are empty. */
+    /** The fields of a sealed record in a fixed order, separated by {@code |}; absent values are empty. */
     public static String canonical(AuditRecord record) {
-        return String.join("|", Long.toString(record.seq()), AT.format(record.at()), text(record.actor()),
+        if (record.chainSeq() == null) {
+            throw new IllegalArgumentException("Record " + record.seq() + " has no place in the chain");
+        }
+        return String.join("|", Long.toString(record.chainSeq()), AT.format(record.at()), text(record.actor()),
                 text(record.roles()), text(record.action()), text(record.resourceType()), text(record.resourceId()),
                 text(record.outcome()), text(record.requestId()));
     }
@@ -42,11 +49,11 @@ public final class AuditChain {
         }
     }
 
-    /** Walks a chain page after page: feed it the records in seq order; it remembers the first broken one. */
+    /** Walks a chain page after page: feed it the sealed records in chainSeq order; it remembers the first broken one. */
     public static final class Verifier {
 
         private String previousHash = GENESIS;
-        private long previousSeq;
+        private long previousChainSeq;
         private long records;
         private Long firstBroken;
 
@@ -55,19 +62,19 @@ public final class AuditChain {
             if (firstBroken != null) {
                 return;
             }
-            boolean linked = record.seq() == previousSeq + 1 && previousHash.equals(storedPrevHash);
+            boolean linked = record.chainSeq() == previousChainSeq + 1 && previousHash.equals(storedPrevHash);
             if (!linked || !hash(storedPrevHash, record).equals(storedHash)) {
-                firstBroken = record.seq();
+                firstBroken = record.chainSeq();
             }
             previousHash = storedHash;
-            previousSeq = record.seq();
+            previousChainSeq = record.chainSeq();
         }
 
         public long records() {
             return records;
         }
 
-        /** The seq of the first record that does not follow from its predecessor, or null when intact. */
+        /** The chainSeq of the first record that does not follow from its predecessor, or null when intact. */
         public Long firstBroken() {
             return firstBroken;
         }
@@ -75,10 +82,5 @@ public final class AuditChain {
 
     private static String text(String value) {
         return value == null ? "" : value.replace("\\", "\\\\").replace("|", "\\|");
-    }
-
-    /** Convenience for callers building a record now. */
-    public static Instant micros(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -9,6 +9,7 @@ import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.account.rest.AccountDtos.AccountChange;
 import fr.backoffice.account.rest.AccountDtos.AccountView;
 import fr.backoffice.account.rest.AccountDtos.NewAccount;
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -64,6 +65,7 @@ public class AccountService {
     @ConfigProperty(name = "backoffice.iban.bank-code")
     String bankCode;
 
+    @Audited
     @WithTransaction
     public Uni<Reply> open(String idempotencyKey, NewAccount request) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts", request, () -> insert(request)
@@ -169,6 +171,7 @@ public class AccountService {
                 .map(rows -> Page.of(rows, limit, account -> account.id.toString(), AccountView::of));
     }
 
+    @Audited
     @WithTransaction
     public Uni<Account> change(String id, String ifMatch, AccountChange change) {
         if (change.holder() == null && change.overdraftLimit() == null) {
@@ -191,6 +194,7 @@ public class AccountService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> freeze(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/freeze", Arrays.asList(ifMatch, reason),
@@ -198,6 +202,7 @@ public class AccountService {
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> unfreeze(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/unfreeze", Arrays.asList(ifMatch, reason),
@@ -205,6 +210,7 @@ public class AccountService {
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> close(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/close", Arrays.asList(ifMatch, reason),

@@ -36,7 +36,9 @@ public class AuditResource {
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listAuditRecords", summary = "Read the audit trail, oldest first",
             description = "One record per mutating request (`POST`, `PUT`, `PATCH`, `DELETE`), accepted or refused "
-                    + "(by a business rule, the caller's role, or authentication), with its `X-Request-Id`.")
+                    + "(by a business rule, the caller's role, or authentication), with its `X-Request-Id`, in insertion "
+                    + "order (`seq`). The record of a change commits with the change; a refusal's record follows within "
+                    + "a second. `chainSeq` is null until the record is sealed into the hash chain (about a second).")
     @APIResponse(responseCode = "200", description = "A page of records")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after`, `from` or `to`")
     public Uni<Page<AuditRecord>> list(@BeanParam PageRequest page,
@@ -55,11 +57,17 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "verifyAuditTrail", summary = "Recompute the hash chain of the whole trail",
-            description = "Each record's hash is SHA-256 of the previous record's hash followed by the record's "
-                    + "canonical text (`seq|at|actor|roles|action|resourceType|resourceId|outcome|requestId`, `at` "
-                    + "ISO-8601 UTC with microseconds). `firstBrokenSeq` names the first record that does not follow.")
-    @APIResponse(responseCode = "200", description = "The result of the verification")
+    @Operation(operationId = "verifyAuditTrail", summary = "Recompute the hash chain of the sealed records",
+            description = "Records are stored unsealed and sealed about a second after their transaction commits, in "
+                    + "the order of their transaction ids, then of insertion: each gets `chainSeq` 1, 2, 3... without gaps, the previous "
+                    + "record's hash as `prevHash` (64 zeros for the first), and as hash the hex SHA-256 of `prevHash` "
+                    + "followed by its canonical text `chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId` "
+                    + "(`at` ISO-8601 UTC with microseconds, absent values empty, `\\` and `|` escaped with `\\`). "
+                    + "This walks the sealed records by `chainSeq` and checks each rule: a sealed record altered, "
+                    + "inserted, or removed from between others breaks the chain at `firstBrokenSeq`. Removing the newest "
+                    + "records leaves a shorter valid chain: compare `records` with a count noted earlier. Unsealed "
+                    + "records are not verified (they are counted in `unsealed`).")
+    @APIResponse(responseCode = "200", description = "The result of the verification (also when the chain is broken)")
     public Uni<Verification> verify() {
         return trail.verify();
     }

@@ -4,77 +4,92 @@ import fr.backoffice.audit.AuditChain;
 import fr.backoffice.audit.AuditRecord;
 import fr.backoffice.audit.rest.AuditDtos.Verification;
 import fr.backoffice.common.paging.Page;
-import fr.backoffice.common.time.TimeSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The audit trail: appending to the hash chain, reading it, verifying it. It uses the reactive pool directly
- * (each append is its own short transaction, independent of the request's, so refused requests whose
- * transaction rolled back are audited too; and it runs from a Vert.x handler, where no Hibernate session exists).
+ * The audit trail's storage: the one SQL statement that writes a record (in the caller's transaction, or many rows
+ * at once for the filter's batches), reading, and verifying the chain. It uses the reactive pool directly, as
+ * background work runs on a Vert.x context where no Hibernate session exists. Records are stored unsealed;
+ * {@link AuditChainer} seals them (see V5__audit_in_the_request_transaction.sql).
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    /** The advisory lock every writer of the chain takes: one line, whatever the number of writers and instances. */
-    static final long CHAIN_LOCK = 0x6175646974L; // "audit"
+    /**
+     * Inserts one unsealed record; every other column is defaulted. Works in any transaction: the record commits
+     * or rolls back with it. Parameters in the order of {@link Entry#tuple()}.
+     */
+    public static final String INSERT = "insert into audit_record "
+            + "(at, actor, roles, action, resource_type, resource_id, outcome, request_id) "
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8)";
+    private static final String INSERT_MANY = "insert into audit_record "
+            + "(at, actor, roles, action, resource_type, resource_id, outcome, request_id) "
+            + "select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+            + "$7::text[], $8::text[])";
     private static final int VERIFY_PAGE = 1000;
-    private static final String COLUMNS = "seq, at, actor, roles, action, resource_type, resource_id, outcome, request_id";
+    static final String COLUMNS = "seq, chain_seq, at, actor, roles, action, resource_type, resource_id, outcome, request_id";
 
     @Inject
     Pool pool;
 
-    @Inject
-    TimeSource time;
-
-    /** A record to append; seq and time are given under the chain's lock. */
-    public record Entry(String actor, String roles, String action, String resourceType, String resourceId,
-                        String outcome, String requestId) {
-    }
-
     /**
-     * Appends under a transaction-scoped advisory lock: the last hash is read, the next seq and the time taken and
-     * the record inserted while no other writer can, so seq order is time order and each record links to its
-     * predecessor. The lock is released at commit (or rollback).
+     * A record to store. Over-long values are cut by the database (trigger {@code audit_record_fit}), never refused.
+     *
+     * @param at           when the outcome was known
+     * @param actor        the token's {@code sub}, or {@code anonymous}
+     * @param roles        the caller's roles, sorted, comma-joined
+     * @param action       method and route, e.g. {@code POST /operations/{id}/validate}
+     * @param resourceType e.g. {@code operation}, or null
+     * @param resourceId   the resource acted on (for a creation, from {@code Location}), or null
+     * @param outcome      e.g. {@code 201 ACCEPTED}, {@code 422 REFUSED}
+     * @param requestId    the request's {@code X-Request-Id}
      */
-    public Uni<AuditRecord> append(Entry entry) {
-        return pool.withTransaction(connection -> connection.preparedQuery("select pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(CHAIN_LOCK))
-                .flatMap(locked -> connection.query("select seq, hash from audit_record order by seq desc limit 1").execute())
-                .flatMap(last -> {
-                    long seq = 1;
-                    String prevHash = AuditChain.GENESIS;
-                    if (last.size() > 0) {
-                        Row row = last.iterator().next();
-                        seq = row.getLong("seq") + 1;
-                        prevHash = row.getString("hash");
-                    }
-                    AuditRecord record = new AuditRecord(seq, time.now(), entry.actor(), entry.roles(), entry.action(),
-                            entry.resourceType(), entry.resourceId(), entry.outcome(), entry.requestId());
-                    return insert(connection, record, prevHash, AuditChain.hash(prevHash, record)).replaceWith(record);
-                }));
+    public record Entry(Instant at, String actor, String roles, String action, String resourceType, String resourceId,
+                        String outcome, String requestId) {
+
+        /** The values of {@link #INSERT}'s parameters $1 to $8, in that order. */
+        public Tuple tuple() {
+            return Tuple.tuple(Arrays.asList(at.atOffset(ZoneOffset.UTC), actor, roles, action, resourceType,
+                    resourceId, outcome, requestId));
+        }
     }
 
-    private static Uni<Void> insert(SqlConnection connection, AuditRecord r, String prevHash, String hash) {
-        return connection.preparedQuery("insert into audit_record (" + COLUMNS + ", prev_hash, hash) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-                .execute(Tuple.tuple().addValue(r.seq()).addValue(r.at().atOffset(ZoneOffset.UTC)).addValue(r.actor())
-                        .addValue(r.roles()).addValue(r.action()).addValue(r.resourceType()).addValue(r.resourceId())
-                        .addValue(r.outcome()).addValue(r.requestId()).addValue(prevHash).addValue(hash))
-                .replaceWithVoid();
+    /** Inserts many records with one statement, in their own transaction. */
+    public Uni<Void> insertAll(List<Entry> entries) {
+        int size = entries.size();
+        OffsetDateTime[] at = new OffsetDateTime[size];
+        String[][] text = new String[7][size];
+        for (int i = 0; i < size; i++) {
+            Entry entry = entries.get(i);
+            at[i] = entry.at().atOffset(ZoneOffset.UTC);
+            text[0][i] = entry.actor();
+            text[1][i] = entry.roles();
+            text[2][i] = entry.action();
+            text[3][i] = entry.resourceType();
+            text[4][i] = entry.resourceId();
+            text[5][i] = entry.outcome();
+            text[6][i] = entry.requestId();
+        }
+        Tuple args = Tuple.tuple().addArrayOfOffsetDateTime(at);
+        for (String[] column : text) {
+            args.addArrayOfString(column);
+        }
+        return pool.preparedQuery(INSERT_MANY).execute(args).replaceWithVoid();
     }
 
-    /** Records matching the filters, by seq. */
+    /** Records matching the filters, by seq (sealed or not). */
     public Uni<Page<AuditRecord>> list(String actor, String resourceType, String resourceId, Instant from, Instant to,
                                        long after, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_record where seq > $1");
@@ -108,32 +123,35 @@ public class AuditTrail {
         });
     }
 
-    /** Recomputes the whole chain, a page of records at a time. */
+    /** Recomputes the sealed chain by chainSeq, a page at a time, and counts the records not sealed yet. */
     public Uni<Verification> verify() {
-        return verifyFrom(0, new AuditChain.Verifier());
+        return verifyFrom(0, new AuditChain.Verifier()).flatMap(verifier -> pool
+                .query("select count(*) from audit_record where chain_seq is null").execute()
+                .map(rows -> {
+                    long unsealed = rows.iterator().next().getLong(0);
+                    return new Verification(verifier.firstBroken() == null, verifier.records(), verifier.records(),
+                            unsealed, verifier.firstBroken());
+                }));
     }
 
-    private Uni<Verification> verifyFrom(long after, AuditChain.Verifier verifier) {
-        return pool.preparedQuery("select " + COLUMNS + ", prev_hash, hash from audit_record where seq > $1 order by seq limit $2")
+    private Uni<AuditChain.Verifier> verifyFrom(long after, AuditChain.Verifier verifier) {
+        return pool.preparedQuery("select " + COLUMNS + ", prev_hash, hash from audit_record "
+                        + "where chain_seq > $1 order by chain_seq limit $2")
                 .execute(Tuple.of(after, VERIFY_PAGE))
                 .flatMap(rows -> {
                     long last = after;
                     for (Row row : rows) {
                         AuditRecord record = record(row);
                         verifier.accept(record, row.getString("prev_hash"), row.getString("hash"));
-                        last = record.seq();
+                        last = record.chainSeq();
                     }
-                    if (rows.size() < VERIFY_PAGE) {
-                        return Uni.createFrom().item(new Verification(verifier.firstBroken() == null, verifier.records(),
-                                verifier.firstBroken()));
-                    }
-                    return verifyFrom(last, verifier);
+                    return rows.size() < VERIFY_PAGE ? Uni.createFrom().item(verifier) : verifyFrom(last, verifier);
                 });
     }
 
-    private static AuditRecord record(Row row) {
-        return new AuditRecord(row.getLong("seq"), row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
-                row.getString("roles"), row.getString("action"), row.getString("resource_type"),
+    static AuditRecord record(Row row) {
+        return new AuditRecord(row.getLong("seq"), row.getLong("chain_seq"), row.getOffsetDateTime("at").toInstant(),
+                row.getString("actor"), row.getString("roles"), row.getString("action"), row.getString("resource_type"),
                 row.getString("resource_id"), row.getString("outcome"), row.getString("request_id"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.backoffice.declarant.service;
 
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -44,6 +45,7 @@ public class DeclarantService {
     @Inject
     Events events;
 
+    @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewDeclarant request) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /declarants", request, () -> insert(request)

@@ -3,6 +3,7 @@ package fr.backoffice.filing.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -107,6 +108,7 @@ public class FilingService {
 
     // ---- creation
 
+    @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewFiling request) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /filings", request, () -> insert(request)
@@ -155,6 +157,7 @@ public class FilingService {
 
     // ---- editing a draft
 
+    @Audited
     @WithTransaction
     public Uni<Reply> replaceContent(String id, String ifMatch, JsonNode body) {
         return lock(id).flatMap(filing -> {
@@ -170,6 +173,7 @@ public class FilingService {
 
     // ---- transitions
 
+    @Audited
     @WithTransaction
     public Uni<Reply> validate(String id, String ifMatch, String idempotencyKey) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/validate", Map.of(),
@@ -188,6 +192,7 @@ public class FilingService {
                 }).flatMap(this::ok));
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> submit(String id, String ifMatch, String idempotencyKey) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/submit", Map.of(),
@@ -218,6 +223,7 @@ public class FilingService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> acknowledge(String id, String ifMatch, String idempotencyKey, NewAcknowledgement request) {
         if (request.outcome() == AcknowledgementOutcome.REJECTED && (request.reason() == null || request.reason().isBlank())) {
@@ -236,6 +242,7 @@ public class FilingService {
     }
 
     /** A new draft correcting an acknowledged filing: same type, declarant and period, the content copied. */
+    @Audited
     @WithTransaction
     public Uni<Reply> amend(String id, String ifMatch, String idempotencyKey) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/amend", Map.of(),

@@ -1,5 +1,6 @@
 package fr.backoffice.operation.service;
 
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
@@ -131,6 +132,7 @@ public class OperationService {
 
     // ---------------------------------------------------------------- actions
 
+    @Audited
     @WithTransaction
     public Uni<Reply> claim(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "claim", List.of(), op -> {
@@ -146,6 +148,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> validate(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "validate", List.of(), op -> {
@@ -165,6 +168,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> approve(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "approve", List.of(), op -> {
@@ -178,6 +182,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> reject(String id, String idempotencyKey, ReasonCode reasonCode, String comment) {
         return act(id, idempotencyKey, "reject", Arrays.asList(reasonCode, comment), op -> {
@@ -191,6 +196,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> cancel(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "cancel", List.of(), op -> {
@@ -202,6 +208,7 @@ public class OperationService {
         });
     }
 
+    @Audited
     @WithTransaction
     public Uni<Reply> clear(String id, String idempotencyKey) {
         return act(id, idempotencyKey, "clear", List.of(), op -> {
@@ -213,6 +220,7 @@ public class OperationService {
     }
 
     /** An unpaid cheque: the credit is taken back (mirror entries) and its hold released. */
+    @Audited
     @WithTransaction
     public Uni<Reply> bounce(String id, String idempotencyKey, String reason) {
         return act(id, idempotencyKey, "bounce", List.of(reason), op -> {
@@ -230,6 +238,7 @@ public class OperationService {
     }
 
     /** Undoes an executed operation with a REVERSAL operation posting the mirror of its entries. */
+    @Audited
     @WithTransaction
     public Uni<Reply> reverse(String id, String idempotencyKey, String reason) {
         return act(id, idempotencyKey, "reverse", List.of(reason), op -> {

@@ -5,6 +5,8 @@ import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
 import fr.backoffice.account.repository.AccountReader;
 import fr.backoffice.account.repository.AccountReader.Facts;
+import fr.backoffice.audit.service.AuditTrail;
+import fr.backoffice.audit.service.RequestAudit;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -46,11 +48,11 @@ import java.util.UUID;
 
 /**
  * {@code POST /operations}, the hot path of the service, in at most two round trips to PostgreSQL and no ORM: the
- * facts of the accounts the request names (to validate it and find its unit; remembered, so usually no read at
- * all, see {@link AccountReader}), then one call of the database function
- * {@code operation_submit} (V6__write_path_without_global_locks.sql) that, in one transaction, takes the
- * idempotency lock, locks and checks the accounts, and writes the operation, its history, its entries or hold,
- * its events, the stored answer and the audit record. Every row is built here, in Java, from the same rules and
+ * facts of the accounts the request names (to validate it and find its unit; remembered, so usually no read at all,
+ * see {@link AccountReader}), then one call of the database function {@code operation_submit}
+ * (V6__write_path_without_global_locks.sql) that, in one transaction, takes the idempotency lock, locks and checks
+ * the accounts, and writes the operation, its history, its entries or hold, its events, the stored answer and the
+ * audit record (V5__audit_in_the_request_transaction.sql). Every row is built here, in Java, from the same rules and
  * views as the rest of the service; booking goes through the same database functions as every other execution.
  */
 @ApplicationScoped
@@ -73,6 +75,9 @@ public class OperationSubmission {
     Idempotency idempotency;
 
     @Inject
+    RequestAudit requestAudit;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -89,11 +94,13 @@ public class OperationSubmission {
 
     public Uni<Reply> submit(String idempotencyKey, NewOperation request) {
         Operation op = received(request);
+        // built now, while the request is being served; written only with the operation (or a replay)
+        AuditTrail.Entry audit = requestAudit.accepted(201, location(op));
         return accountsOf(op)
                 .invoke(named -> op.unit = owner(op, named))
                 .call(named -> creditorNotHeldHere(op))
                 .flatMap(named -> isStraightThrough(op) ? execution.postings(op) : Uni.createFrom().item(List.<Posting>of()))
-                .flatMap(postings -> Persistence.retryOnConflict(() -> write(op, postings, idempotencyKey, request)));
+                .flatMap(postings -> Persistence.retryOnConflict(() -> write(op, postings, idempotencyKey, request, audit)));
     }
 
     /** The operation as requested, checked for everything that needs no database. */
@@ -233,7 +240,12 @@ public class OperationSubmission {
      * Builds every row the submission writes and hands them to {@code operation_submit} in one call. The history,
      * the answer and the events come from the same in-memory operation, so nothing is read back.
      */
-    private Uni<Reply> write(Operation op, List<Posting> postings, String idempotencyKey, NewOperation request) {
+    private static String location(Operation op) {
+        return "/operations/" + op.id;
+    }
+
+    private Uni<Reply> write(Operation op, List<Posting> postings, String idempotencyKey, NewOperation request,
+                             AuditTrail.Entry audit) {
         op.newHistory.clear();
         op.status = OperationStatus.RECEIVED;
         op.executedAt = null;
@@ -245,7 +257,7 @@ public class OperationSubmission {
         }
         OperationView view = OperationView.of(op, op.newHistory);
         String body = idempotency.write(view);
-        String location = "/operations/" + op.id;
+        String location = location(op);
         JsonArray events = new JsonArray();
         for (OperationHistoryEntry entry : op.newHistory) {
             EventType type = OperationService.eventType(entry.to);
@@ -270,7 +282,10 @@ public class OperationSubmission {
                 .addValue(201)
                 .addValue(location)
                 .addValue(body)
-                .addValue(null);
+                .addValue(new JsonObject().put("at", audit.at().toString()).put("actor", audit.actor())
+                        .put("roles", audit.roles()).put("action", audit.action())
+                        .put("resource_type", audit.resourceType()).put("resource_id", audit.resourceId())
+                        .put("outcome", audit.outcome()).put("request_id", audit.requestId()));
         return pool.preparedQuery("select * from operation_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
                 .execute(args)
                 .map(rows -> outcome(rows.iterator().next(), op, view, location, fingerprint));

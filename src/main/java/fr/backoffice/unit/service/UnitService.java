@@ -1,5 +1,6 @@
 package fr.backoffice.unit.service;
 
+import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
@@ -33,6 +34,7 @@ public class UnitService {
     @Inject
     Events events;
 
+    @Audited
     @WithTransaction
     public Uni<Reply> create(String clientId, String idempotencyKey, NewUnit request) {
         return idempotency.once(clientId, idempotencyKey, "POST /units", request, () -> insert(request)

@@ -1,0 +1,148 @@
+package fr.backoffice.audit.service;
+
+import fr.backoffice.audit.AuditChain;
+import fr.backoffice.audit.AuditRecord;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Seals the audit records: gives each its place in the chain ({@code chain_seq} 1, 2, 3... without gaps), its
+ * {@code prev_hash} and its {@code hash} ({@link AuditChain}), a batch of up to {@code backoffice.audit.seal-batch}
+ * records per transaction, every {@code backoffice.audit.seal-every} (1 s; shorter in tests), until nothing is left.
+ *
+ * <p>One chainer at a time across instances: each batch's transaction first takes
+ * {@code pg_try_advisory_xact_lock}; an instance that does not get it leaves the work to the one that did. Only
+ * records below the horizon are sealed, in {@code (tx, seq)} order: {@code tx < pg_snapshot_xmin(pg_current_snapshot())},
+ * i.e. written by a transaction that has ended, so no record can still appear before them (see
+ * V5__audit_in_the_request_transaction.sql). The batch is sealed with one {@code UPDATE ... FROM unnest(...)}.
+ *
+ * <p>Runs on a Vert.x timer (its handler on an event loop, where the reactive pool works), re-armed when a run
+ * ends, so runs never overlap; Quarkus's {@code @Scheduled} checks triggers only once a second, too coarse for the
+ * short interval the tests use.
+ */
+@ApplicationScoped
+public class AuditChainer {
+
+    private static final Logger LOG = Logger.getLogger(AuditChainer.class);
+    /** The advisory lock of the chainer: "audit" in ASCII. Taken once per batch, never by a request. */
+    static final long LOCK = 0x6175646974L;
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "backoffice.audit.seal-every", defaultValue = "1s")
+    Duration every;
+
+    @ConfigProperty(name = "backoffice.audit.seal-batch", defaultValue = "1000")
+    int batchSize;
+
+    private volatile boolean stopped;
+    private volatile long timer = -1;
+    private int failures;
+
+    void start(@Observes StartupEvent started) {
+        schedule(every.toMillis());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+        vertx.cancelTimer(timer);
+    }
+
+    private void schedule(long delay) {
+        if (!stopped) {
+            timer = vertx.setTimer(delay, fired -> sealAll().subscribe().with(sealed -> {
+                failures = 0;
+                schedule(every.toMillis());
+            }, failure -> {
+                failures++;
+                LOG.warnf(failure, "Audit records not sealed (attempt %d); will retry", failures);
+                schedule(Math.min(MAX_BACKOFF_MS, every.toMillis() << Math.min(failures, 16)));
+            }));
+        }
+    }
+
+    /** Seals batch after batch until none is full (or another instance holds the lock); answers how many. */
+    public Uni<Integer> sealAll() {
+        return sealAll(0);
+    }
+
+    private Uni<Integer> sealAll(int done) {
+        return sealBatch().flatMap(sealed -> sealed == batchSize ? sealAll(done + sealed) : Uni.createFrom().item(done + Math.max(sealed, 0)));
+    }
+
+    /** One transaction: the lock, the last sealed record, the next records below the horizon, one update. -1 without the lock. */
+    Uni<Integer> sealBatch() {
+        return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(LOCK))
+                .flatMap(locked -> locked.iterator().next().getBoolean(0) ? seal(connection) : Uni.createFrom().item(-1)));
+    }
+
+    private Uni<Integer> seal(SqlConnection connection) {
+        return connection.query("select chain_seq, hash from audit_record where chain_seq is not null "
+                        + "order by chain_seq desc limit 1").execute()
+                .flatMap(last -> connection.preparedQuery("select " + AuditTrail.COLUMNS + " from audit_record "
+                                + "where chain_seq is null and tx < pg_snapshot_xmin(pg_current_snapshot()) "
+                                + "order by tx, seq limit $1")
+                        .execute(Tuple.of(batchSize))
+                        .flatMap(unsealed -> update(connection, last, unsealed)));
+    }
+
+    private Uni<Integer> update(SqlConnection connection, RowSet<Row> last, RowSet<Row> unsealed) {
+        int count = unsealed.size();
+        if (count == 0) {
+            return Uni.createFrom().item(0);
+        }
+        long chainSeq = 0;
+        String prevHash = AuditChain.GENESIS;
+        if (last.size() > 0) {
+            Row row = last.iterator().next();
+            chainSeq = row.getLong("chain_seq");
+            prevHash = row.getString("hash");
+        }
+        Long[] seqs = new Long[count];
+        Long[] places = new Long[count];
+        String[] prevHashes = new String[count];
+        String[] hashes = new String[count];
+        int i = 0;
+        for (Row row : unsealed) {
+            AuditRecord record = AuditTrail.record(row).inChain(++chainSeq);
+            String hash = AuditChain.hash(prevHash, record);
+            seqs[i] = record.seq();
+            places[i] = chainSeq;
+            prevHashes[i] = prevHash;
+            hashes[i] = hash;
+            prevHash = hash;
+            i++;
+        }
+        return connection.preparedQuery("update audit_record a set chain_seq = u.chain_seq, prev_hash = u.prev_hash, "
+                        + "hash = u.hash from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) "
+                        + "as u(seq, chain_seq, prev_hash, hash) where a.seq = u.seq and a.chain_seq is null")
+                .execute(Tuple.of(seqs, places, prevHashes, hashes))
+                .map(updated -> {
+                    if (updated.rowCount() != count) {
+                        // rolls the batch back: the records changed under us; the next run starts afresh
+                        throw new IllegalStateException("Sealed " + updated.rowCount() + " of " + count + " audit records");
+                    }
+                    return count;
+                });
+    }
+}
