@@ -93,4 +93,10 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE TRIGGER audit_record_fit BEFORE INSERT ON audit_record FOR EACH ROW EXECUTE FUNCTION audit_record_fit();
+-- Fires only for a record that needs fitting: the usual record costs one comparison per column, no function call.
+CREATE TRIGGER audit_record_fit BEFORE INSERT ON audit_record FOR EACH ROW
+    WHEN (NEW.at IS NULL OR NEW.actor IS NULL OR NEW.roles IS NULL OR NEW.action IS NULL OR NEW.outcome IS NULL
+          OR NEW.request_id IS NULL OR char_length(NEW.actor) > 255 OR char_length(NEW.roles) > 255
+          OR char_length(NEW.action) > 300 OR char_length(NEW.resource_type) > 32
+          OR char_length(NEW.resource_id) > 255 OR char_length(NEW.outcome) > 32 OR char_length(NEW.request_id) > 64)
+    EXECUTE FUNCTION audit_record_fit();
