@@ -82,14 +82,17 @@ BEGIN
         LIMIT 1;
 END $$;
 
--- Books entries on accounts the caller has locked: balances, statement positions and entries move together.
+-- Books entries on accounts the caller has locked: balances, statement positions and entries move together. The
+-- entries are dated now, after the locks were taken: on each account, entries by time are entries by position, so
+-- a balance as of any instant (GET /accounts/{id}/balance?at=) is one the account really had.
 CREATE FUNCTION ledger_post(p_operation uuid, p_entry_ids uuid[], p_accounts uuid[], p_amounts numeric[],
-                            p_posted_at timestamptz, p_value_date date, p_label text) RETURNS void
+                            p_value_date date, p_label text) RETURNS void
     LANGUAGE plpgsql AS $$
 DECLARE
-    v_balance numeric;
-    v_seq     bigint;
+    v_balance  numeric;
+    v_seq      bigint;
     v_currency varchar(3);
+    v_posted   timestamptz := clock_timestamp();
 BEGIN
     FOR i IN 1 .. coalesce(array_length(p_accounts, 1), 0) LOOP
         UPDATE account SET ledger_balance = ledger_balance + p_amounts[i], entry_count = entry_count + 1
@@ -97,7 +100,7 @@ BEGIN
         RETURNING ledger_balance, entry_count, currency INTO v_balance, v_seq, v_currency;
         INSERT INTO ledger_entry (id, operation_id, account_id, currency, amount, balance_after, account_seq, posted_at,
                                   value_date, label)
-        VALUES (p_entry_ids[i], p_operation, p_accounts[i], v_currency, p_amounts[i], v_balance, v_seq, p_posted_at,
+        VALUES (p_entry_ids[i], p_operation, p_accounts[i], v_currency, p_amounts[i], v_balance, v_seq, v_posted,
                 p_value_date, p_label);
     END LOOP;
 END $$;
@@ -138,7 +141,7 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    PERFORM ledger_post(p_operation, p_entry_ids, p_accounts, p_amounts, p_posted_at, p_value_date, p_label);
+    PERFORM ledger_post(p_operation, p_entry_ids, p_accounts, p_amounts, p_value_date, p_label);
     IF p_credit_hold IS NOT NULL THEN
         PERFORM ledger_hold(p_credit_hold, p_operation, p_credit_hold_account, p_credit_hold_amount, p_posted_at);
     END IF;
@@ -221,7 +224,7 @@ BEGIN
         INSERT INTO operation_history SELECT v_entry.*;
     END LOOP;
     IF p_execute THEN
-        PERFORM ledger_post(op.id, p_entry_ids, p_accounts, p_amounts, op.executed_at, op.value_date, p_label);
+        PERFORM ledger_post(op.id, p_entry_ids, p_accounts, p_amounts, op.value_date, p_label);
     ELSIF op.debit_account_id IS NOT NULL THEN
         PERFORM ledger_hold(p_hold, op.id, op.debit_account_id, op.amount, op.received_at);
     END IF;

@@ -1,5 +1,6 @@
 package fr.backoffice.operation;
 
+import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
@@ -128,8 +129,17 @@ class ConcurrentTransfersTest {
             assertThat(rows(sql, """
                     select id from account where overdraft_limit is not null
                     and ledger_balance - held_amount < -overdraft_limit""")).isEmpty();
+            // on each account, entries in time order are entries in statement order (dated after the lock), so every
+            // balance as of an instant is one the account really had
+            assertThat(rows(sql, """
+                    select account_id from (select account_id, posted_at,
+                        lag(posted_at) over (partition by account_id order by account_seq) as before
+                        from ledger_entry) e where posted_at < before""")).isEmpty();
             // every operation's entries sum to zero
             assertThat(rows(sql, "select operation_id from ledger_entry group by operation_id having sum(amount) <> 0")).isEmpty();
+            // and the service's own verification agrees
+            assertThat(Api.as(Tokens.auditor()).get("/ledger/verify").then().statusCode(200).extract().jsonPath()
+                    .getList("listed")).isEmpty();
             // one operation per key that was answered 201, whatever the duplicates
             assertThat(count(sql, "select count(*) from operation where submitted_by = 'load-client'"))
                     .isEqualTo(createdByKey.size());

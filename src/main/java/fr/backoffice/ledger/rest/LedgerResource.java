@@ -3,7 +3,9 @@ package fr.backoffice.ledger.rest;
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.ledger.rest.LedgerDtos.TrialBalance;
+import fr.backoffice.ledger.rest.LedgerDtos.LedgerReport;
 import fr.backoffice.ledger.service.LedgerService;
+import fr.backoffice.ledger.service.LedgerVerification;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +28,9 @@ public class LedgerResource {
     @Inject
     LedgerService ledger;
 
+    @Inject
+    LedgerVerification verification;
+
     @GET
     @Path("/trial-balance")
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
@@ -35,5 +40,20 @@ public class LedgerResource {
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `currency` is not an ISO 4217 code")
     public Uni<TrialBalance> trialBalance(@Parameter(example = "EUR") @QueryParam("currency") String currency) {
         return ledger.trialBalance(currency == null ? null : Money.currency("currency", currency).getCurrencyCode());
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "verifyLedger", summary = "Recompute balances and operations from the entries",
+            description = """
+                    Entries are append-only (the database refuses UPDATE, DELETE and TRUNCATE); everything else the \
+                    ledger stores is recomputed from them, in one snapshot: each account's balance, statement position \
+                    and held amount, and each operation's entries against its amount, type and status. Catches what \
+                    no write-time check can, such as a balanced pair of entries forged on an existing operation. The \
+                    count of differences of the last verification is the metric `backoffice_ledger_differences`.""")
+    @APIResponse(responseCode = "200", description = "The result of the verification")
+    public Uni<LedgerReport> verify() {
+        return verification.verify();
     }
 }
