@@ -65,6 +65,36 @@ class OperationTypesApiTest {
     }
 
     @Test
+    void a_transfer_to_another_bank_is_a_sepa_transfer_in_euros_to_a_sepa_country() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "500.00");
+        for (org.iban4j.CountryCode outside : List.of(org.iban4j.CountryCode.TR, org.iban4j.CountryCode.BR,
+                org.iban4j.CountryCode.SA)) {
+            Map<String, Object> transfer = Map.of("type", "TRANSFER", "amount", "1.00", "currency", "EUR",
+                    "debitAccountId", from, "creditor", Map.of("name", "Far away", "iban", org.iban4j.Iban.random(outside).toString()));
+            Api.as(Tokens.frontOffice()).header("Idempotency-Key", "not-sepa-" + outside + "-" + from).body(transfer)
+                    .post("/operations").then().statusCode(422).body("code", equalTo("NOT_SEPA"))
+                    .body("errors[0].field", equalTo("creditor.iban"));
+        }
+        // in a SEPA country but not in euros
+        String dollars = Fixtures.account(unit, "CURRENT", "USD", "0.00").getString("id");
+        Api.as(Tokens.frontOffice()).header("Idempotency-Key", "not-sepa-usd-" + from)
+                .body(Map.of("type", "TRANSFER", "amount", "1.00", "currency", "USD", "debitAccountId", dollars,
+                        "creditor", Map.of("name", "Dupont SARL", "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.DE).toString())))
+                .post("/operations").then().statusCode(422).body("code", equalTo("NOT_SEPA"))
+                .body("errors[0].field", equalTo("currency"));
+        // the EEA beyond the EU, and the scheme's other countries, are SEPA
+        for (org.iban4j.CountryCode inside : List.of(org.iban4j.CountryCode.NO, org.iban4j.CountryCode.CH,
+                org.iban4j.CountryCode.GB)) {
+            Api.as(Tokens.frontOffice()).header("Idempotency-Key", "sepa-" + inside + "-" + from)
+                    .body(Map.of("type", "TRANSFER", "amount", "1.00", "currency", "EUR", "debitAccountId", from,
+                            "creditor", Map.of("name", "Near", "iban", org.iban4j.Iban.random(inside).toString())))
+                    .post("/operations").then().statusCode(201).body("status", equalTo("EXECUTED"));
+        }
+    }
+
+    @Test
     void an_external_transfer_needs_a_valid_iban_that_is_not_ours() {
         String unit = Fixtures.unit();
         String from = Fixtures.currentAccount(unit);

@@ -95,7 +95,9 @@ public class OperationResource {
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`")
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT`, `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
             + "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`, `CREDITOR_HELD_HERE`, `CHEQUE_EXPIRED`, "
-            + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`")
+            + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`; "
+            + "`NOT_SEPA`: a transfer to another bank (`creditor`) goes through SEPA, so it is in EUR, to an IBAN of a "
+            + "country the SEPA scheme reaches (the EEA, and AD, AL, CH, GB, GG, GI, IM, JE, MC, MD, ME, MK, SM, VA)")
     public Uni<Response> submit(@Valid @NotNull NewOperation request,
                                 @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
                                         example = "3f1c9a6e-transfer-42")

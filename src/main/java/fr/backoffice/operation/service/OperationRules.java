@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a submitted operation must look like before any account is read (SPEC section 6). */
@@ -57,6 +58,30 @@ final class OperationRules {
             throw ApiException.invalidField("vatRate", "must be a percentage such as \"20\" or \"5.5\"");
         }
         return new BigDecimal(rate);
+    }
+
+    /**
+     * The countries whose IBANs the SEPA credit transfer scheme reaches (EPC list of the scheme's geographical
+     * scope): the EEA (the EU, Iceland, Liechtenstein, Norway) and Andorra, Albania, Switzerland, Gibraltar, the
+     * United Kingdom, Guernsey, the Isle of Man, Jersey, Moldova, Monaco, Montenegro, North Macedonia, San Marino
+     * and the Vatican. French overseas departments and Åland use French and Finnish IBANs.
+     */
+    static final Set<String> SEPA_COUNTRIES = Set.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+            "AD", "AL", "CH", "GI", "GB", "GG", "IM", "JE", "MD", "MC", "ME", "MK", "SM", "VA");
+
+    /** An external transfer leaves through the SEPA scheme: in euros, to an IBAN of a SEPA country. */
+    static void checkSepa(String currency, Iban creditorIban) {
+        if (!"EUR".equals(currency)) {
+            throw new ApiException(422, "NOT_SEPA", "A transfer to another bank goes through SEPA, in EUR only.",
+                    List.of(new FieldError("currency", "must be EUR for a transfer to another bank")));
+        }
+        if (!SEPA_COUNTRIES.contains(creditorIban.countryCode())) {
+            throw new ApiException(422, "NOT_SEPA", "The creditor's IBAN (" + creditorIban.countryCode()
+                    + ") is not in a country the SEPA scheme reaches.",
+                    List.of(new FieldError("creditor.iban", "is not in a SEPA country")));
+        }
     }
 
     static Iban creditorIban(String iban) {

@@ -110,6 +110,9 @@ public class OperationSubmission {
         BigDecimal amount = Money.amount("amount", request.amount(), currency);
         BigDecimal vatRate = OperationRules.vatRate(request.vatRate());
         Iban creditorIban = request.creditor() == null ? null : OperationRules.creditorIban(request.creditor().iban());
+        if (creditorIban != null) {
+            OperationRules.checkSepa(currency.getCurrencyCode(), creditorIban);
+        }
         LocalDate today = time.today();
         LocalDate requested = request.requestedExecutionDate() == null ? today : request.requestedExecutionDate();
         if (requested.isBefore(today)) {
