@@ -56,9 +56,11 @@ CREATE INDEX event_resource_idx ON event (resource_type, resource_id, tx);
 -- Why an account cannot take a move of net signed amount now, or null: a frozen or closed account takes
 -- nothing, and a debit may not take the available balance (booked minus held) below -overdraft_limit
 -- (internal accounts have no limit). The check constraint on account enforces the same floor again.
-CREATE FUNCTION account_refusal(a account, net numeric) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+-- A correction (a supervisor's reversal) is the exception: a frozen account takes it, so a mistake can always be
+-- undone; the floor and closed accounts still hold.
+CREATE FUNCTION account_refusal(a account, net numeric, correction boolean) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE
-        WHEN a.status = 'FROZEN' THEN 'ACCOUNT_FROZEN'
+        WHEN a.status = 'FROZEN' AND NOT correction THEN 'ACCOUNT_FROZEN'
         WHEN a.status = 'CLOSED' THEN 'ACCOUNT_CLOSED'
         WHEN net < 0 AND a.overdraft_limit IS NOT NULL
              AND a.ledger_balance - a.held_amount + net + a.overdraft_limit < 0 THEN 'INSUFFICIENT_FUNDS'
@@ -67,17 +69,17 @@ $$;
 
 -- Locks the accounts (in the order above) and returns the first refusal among the net moves, in the order the
 -- moves are given, with the account refusing; no row when every account can take its move.
-CREATE FUNCTION ledger_check(p_accounts uuid[], p_amounts numeric[])
+CREATE FUNCTION ledger_check(p_accounts uuid[], p_amounts numeric[], p_correction boolean DEFAULT false)
     RETURNS TABLE (refusal text, account_id uuid) LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM 1 FROM account WHERE id = ANY (p_accounts) ORDER BY type = 'INTERNAL', id FOR UPDATE;
     RETURN QUERY
-        SELECT account_refusal(a, m.net), a.id
+        SELECT account_refusal(a, m.net, p_correction), a.id
         FROM (SELECT move.account, sum(move.amount) AS net, min(move.position) AS position
               FROM unnest(p_accounts, p_amounts) WITH ORDINALITY AS move (account, amount, position)
               GROUP BY move.account) m
         JOIN account a ON a.id = m.account
-        WHERE account_refusal(a, m.net) IS NOT NULL
+        WHERE account_refusal(a, m.net, p_correction) IS NOT NULL
         ORDER BY m.position
         LIMIT 1;
 END $$;
@@ -121,11 +123,12 @@ CREATE FUNCTION ledger_release(p_operation uuid, p_at timestamptz) RETURNS void 
 $$;
 
 -- Executes an operation already recorded: locks its accounts (and the one holding its hold), releases the hold of
--- p_release_hold_of (the operation itself, or the original of a reversal), checks the moves unless p_check is
--- false (a bounced cheque takes back what its hold still covers), books the entries and, for a deposited cheque,
+-- p_release_hold_of (the operation itself, or the original of a reversal), checks the moves as p_check says (FULL;
+-- CORRECTION for a reversal, see account_refusal; NONE for a bounced cheque, which takes back what its hold still
+-- covers), books the entries and, for a deposited cheque,
 -- holds the credit until it clears. Returns the refusal and the refusing account, or no row when booked; a
 -- refusal books nothing (the caller rejects the operation, or rolls back).
-CREATE FUNCTION ledger_book(p_operation uuid, p_release_hold_of uuid, p_check boolean, p_entry_ids uuid[],
+CREATE FUNCTION ledger_book(p_operation uuid, p_release_hold_of uuid, p_check text, p_entry_ids uuid[],
                             p_accounts uuid[], p_amounts numeric[], p_posted_at timestamptz, p_value_date date,
                             p_label text, p_credit_hold uuid, p_credit_hold_account uuid, p_credit_hold_amount numeric)
     RETURNS TABLE (refusal text, account_id uuid) LANGUAGE plpgsql AS $$
@@ -135,8 +138,8 @@ DECLARE
 BEGIN
     PERFORM 1 FROM account WHERE id = ANY (v_locked) ORDER BY type = 'INTERNAL', id FOR UPDATE;
     PERFORM ledger_release(p_release_hold_of, p_posted_at);
-    IF p_check THEN
-        RETURN QUERY SELECT c.refusal, c.account_id FROM ledger_check(p_accounts, p_amounts) c;
+    IF p_check <> 'NONE' THEN
+        RETURN QUERY SELECT c.refusal, c.account_id FROM ledger_check(p_accounts, p_amounts, p_check = 'CORRECTION') c;
         IF FOUND THEN
             RETURN;
         END IF;

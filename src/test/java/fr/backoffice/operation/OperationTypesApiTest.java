@@ -240,6 +240,27 @@ class OperationTypesApiTest {
     }
 
     @Test
+    void a_supervisor_reverses_an_operation_whose_accounts_were_frozen_since() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "50.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, to, "20.00")).getString("id");
+        for (String account : List.of(from, to)) {
+            Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "Court order")).post("/accounts/{id}/freeze", account)
+                    .then().statusCode(200);
+        }
+
+        Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "Wrong beneficiary")).post("/operations/{id}/reverse", id)
+                .then().statusCode(200).body("status", equalTo("REVERSED"));
+        assertThat(Ledgers.balance(from)).isEqualTo("50.00");
+        assertThat(Ledgers.balance(to)).isEqualTo("0.00");
+        // a customer's own operation on a frozen account is still refused
+        Api.as(Tokens.frontOffice()).header("Idempotency-Key", "frozen-after-reversal-" + from).body(transfer(from, to, "1.00"))
+                .post("/operations").then().statusCode(422).body("code", equalTo("ACCOUNT_FROZEN"));
+    }
+
+    @Test
     void a_submission_that_cannot_become_a_valid_operation_gets_422_and_creates_nothing() {
         String unit = Fixtures.unit();
         String poor = Fixtures.currentAccount(unit);

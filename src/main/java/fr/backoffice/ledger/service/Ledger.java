@@ -29,8 +29,18 @@ public class Ledger {
     public record Refusal(String code, UUID accountId) {
     }
 
+    /** How the accounts are checked before booking (see {@code account_refusal} and {@code ledger_book}). */
+    public enum Check {
+        /** Status and funds: an execution. */
+        FULL,
+        /** A supervisor's reversal: a frozen account takes it; funds and closed accounts are still checked. */
+        CORRECTION,
+        /** A bounced cheque takes back what its hold still covers, whatever the account. */
+        NONE
+    }
+
     /** What to book: the operation the entries belong to, and the hold to release first. */
-    public record Booking(UUID operationId, UUID releaseHoldOf, boolean check, List<Posting> postings, Instant at,
+    public record Booking(UUID operationId, UUID releaseHoldOf, Check check, List<Posting> postings, Instant at,
                           LocalDate valueDate, String label, UUID creditHoldAccount, BigDecimal creditHoldAmount) {
     }
 
@@ -49,7 +59,7 @@ public class Ledger {
                         Object[].class)
                 .setParameter("operation", booking.operationId())
                 .setParameter("releaseHoldOf", booking.releaseHoldOf())
-                .setParameter("check", booking.check())
+                .setParameter("check", booking.check().name())
                 .setParameter("entryIds", SqlArrays.of(postings.stream().map(p -> Ids.newId()).toList()))
                 .setParameter("accounts", SqlArrays.of(postings.stream().map(Posting::accountId).toList()))
                 .setParameter("amounts", SqlArrays.of(postings.stream().map(p -> p.amount().toPlainString()).toList()))

@@ -209,7 +209,10 @@ public class OperationResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "reverseOperation", summary = "Reverse an executed operation (supervisor)",
             description = "Creates an executed REVERSAL operation posting the mirror entries; the original becomes REVERSED "
-                    + "and both link to each other (`reversedBy`, `reversalOf`). A reversal is never reversed.")
+                    + "and both link to each other (`reversedBy`, `reversalOf`). A reversal is never reversed. A correction "
+                    + "is always possible: an account frozen since the operation takes its reversal (a closed account "
+                    + "does not, and the account taken back from must afford it: 422 `ACCOUNT_CLOSED`, "
+                    + "`INSUFFICIENT_FUNDS`).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActionReason.class), examples = @ExampleObject(name = "reason", value = Examples.REASON)))
     @ActionResponses

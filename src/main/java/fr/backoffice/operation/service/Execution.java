@@ -43,7 +43,7 @@ public class Execution {
         // A deposited cheque is booked but not available until it clears: its credit is held.
         boolean cheque = op.type == OperationType.CHEQUE_DEPOSIT;
         return postings(op)
-                .flatMap(postings -> ledger.book(new Ledger.Booking(op.id, op.id, true, postings, at, op.valueDate, label(op),
+                .flatMap(postings -> ledger.book(new Ledger.Booking(op.id, op.id, Ledger.Check.FULL, postings, at, op.valueDate, label(op),
                         cheque ? op.creditAccountId : null, cheque ? op.amount : null)))
                 .map(refusal -> {
                     if (refusal != null) {

@@ -228,7 +228,7 @@ public class OperationService {
             Instant now = time.now();
             // no check: what the cheque's hold still covers is taken back whatever the balance
             return ledger.postingsOf(op.id)
-                    .flatMap(original -> ledger.book(new Ledger.Booking(op.id, op.id, false, Postings.mirror(original), now,
+                    .flatMap(original -> ledger.book(new Ledger.Booking(op.id, op.id, Ledger.Check.NONE, Postings.mirror(original), now,
                             BusinessCalendar.onOrAfter(time.today()), "Unpaid cheque " + op.chequeNumber, null, null)))
                     .map(booked -> {
                         op.move(OperationAction.BOUNCE, OperationStatus.BOUNCED, caller.id(), reason, now);
@@ -249,7 +249,7 @@ public class OperationService {
             op.reversedBy = reversal.id;
             return ledger.postingsOf(op.id)
                     .flatMap(original -> operations.persist(reversal)
-                            .flatMap(saved -> ledger.book(new Ledger.Booking(reversal.id, op.id, true, Postings.mirror(original),
+                            .flatMap(saved -> ledger.book(new Ledger.Booking(reversal.id, op.id, Ledger.Check.CORRECTION, Postings.mirror(original),
                                     now, reversal.valueDate, "Reversal: " + Execution.label(op), null, null))))
                     .flatMap(refusal -> {
                         if (refusal != null) {
