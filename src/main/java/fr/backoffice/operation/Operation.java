@@ -79,8 +79,11 @@ public class Operation {
     @Column(name = "requested_execution_date", nullable = false, updatable = false)
     public LocalDate requestedExecutionDate;
 
-    /** The requested date moved to a TARGET2 business day: the date the entries are valued. */
-    @Column(name = "value_date", nullable = false, updatable = false)
+    /**
+     * The date the entries are valued: the requested date moved to a TARGET2 business day, or, for an operation that
+     * executes later than that (validated or approved after the day), the business day it executes.
+     */
+    @Column(name = "value_date", nullable = false)
     public LocalDate valueDate;
 
     @Column(name = "received_at", nullable = false, updatable = false)

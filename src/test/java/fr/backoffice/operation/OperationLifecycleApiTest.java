@@ -6,6 +6,7 @@ import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -13,6 +14,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +35,9 @@ class OperationLifecycleApiTest {
 
     @Inject
     ScheduledExecutions scheduler;
+
+    @Inject
+    AgroalDataSource database;
 
     @Inject
     TimeSource realTime;
@@ -86,6 +92,26 @@ class OperationLifecycleApiTest {
         assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("0.00");
         assertThat(Ledgers.balance(to)).isEqualTo("2500.00");
         Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void an_operation_validated_after_its_day_is_valued_on_the_business_day_it_executes() throws Exception {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "3000.00");
+        String id = submit(Tokens.frontOffice(), transfer(from, to, "2500.00")).getString("id");
+        // as if it had been submitted ten days ago and waited in the queue since
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("update operation set received_at = received_at - interval '10 days', "
+                    + "requested_execution_date = requested_execution_date - 10, value_date = value_date - 10 where id = '" + id + "'");
+        }
+
+        String executedOn = BusinessCalendar.onOrAfter(LocalDate.now(ZoneId.of("Europe/Paris"))).toString();
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                .body("status", equalTo("EXECUTED")).body("valueDate", equalTo(executedOn));
+        Api.as(Tokens.auditor()).get("/accounts/{id}/entries", to).then().statusCode(200)
+                .body("items[0].valueDate", equalTo(executedOn));
     }
 
     @Test

@@ -99,6 +99,9 @@ public final class OperationDtos {
             @Schema(nullable = true) String label,
             @Schema(examples = "PAR-01") String unit,
             LocalDate requestedExecutionDate,
+            @Schema(description = "The date the entries are valued: the requested execution date, moved to the next TARGET2 "
+                    + "business day when it is a weekend or holiday; an operation that executes later (validated or "
+                    + "approved after that day) is valued on the business day it executes.")
             LocalDate valueDate,
             Instant receivedAt,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant executedAt,

@@ -1,9 +1,11 @@
 package fr.backoffice.operation.service;
 
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.Postings;
 import fr.backoffice.ledger.service.InternalAccounts;
 import fr.backoffice.ledger.service.Ledger;
+import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationStatus;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 
@@ -31,6 +34,9 @@ public class Execution {
     @Inject
     InternalAccounts internalAccounts;
 
+    @Inject
+    TimeSource time;
+
     /** The entries the operation posts, with the unit's internal accounts created on first use. */
     public Uni<List<Posting>> postings(Operation op) {
         Postings.Plan plan = plan(op);
@@ -40,6 +46,11 @@ public class Execution {
 
     /** For an operation already recorded (validation, approval, scheduler). */
     public Uni<Operation> execute(Operation op, OperationAction action, String actor, Instant at) {
+        // valued on the business day it executes when that is later than the day it was meant for
+        LocalDate executionDay = BusinessCalendar.onOrAfter(LocalDate.ofInstant(at, time.businessZone()));
+        if (executionDay.isAfter(op.valueDate)) {
+            op.valueDate = executionDay;
+        }
         // A deposited cheque is booked but not available until it clears: its credit is held.
         boolean cheque = op.type == OperationType.CHEQUE_DEPOSIT;
         return postings(op)
