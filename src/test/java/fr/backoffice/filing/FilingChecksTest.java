@@ -136,7 +136,8 @@ class FilingChecksTest {
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("content.deductibleVat.goodsAndServices"))
                 .body("errors[0].message", startsWith("MISSING_FIGURES: "));
-        String zero = FilingApi.draft("VAT_RETURN", declarantId, "2025-05-01", "2025-05-31",
+        // (a declarant of its own: May's return would otherwise wait for April's to be accepted)
+        String zero = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2025-05-01", "2025-05-31",
                 vatContent(List.of(), 0, null)).getString("id");
         FilingApi.validate(agent(), zero).then().statusCode(200);
     }

@@ -260,10 +260,14 @@ class FilingRulesTest {
         assertThat(feb.getInt("computed.creditToCarryForward")).isEqualTo(1500);
         assertThat(feb.getMap("content")).doesNotContainKey("creditCarriedForward");
 
-        // March, before February is accepted, still builds on January; once February is accepted, on February
+        // March, before February is accepted, does not fall back on January (its credit went into February):
+        // nothing is brought forward and validation says why; once February is accepted, March builds on it
         String march = FilingApi.draft("VAT_RETURN", declarantId, "2025-03-01", "2025-03-31",
                 vatContent(List.of(line("20", 12_000)), 500, null)).getString("id");
-        assertThat(FilingApi.get(march).getString("computed.creditCarriedForward.filingId")).isEqualTo(january);
+        assertThat(FilingApi.get(march).getString("computed.creditCarriedForward.source")).isEqualTo("NONE");
+        FilingApi.validate(agent(), march).then().statusCode(422)
+                .body("errors[0].message", containsString("PREVIOUS_RETURN_NOT_ACCEPTED: "))
+                .body("errors[0].message", containsString("DRAFT"));
         FilingApi.filedAndAcknowledged(february, "ACCEPTED");
         JsonPath validated = FilingApi.validate(agent(), march).then().statusCode(200).extract().jsonPath();
         assertThat(validated.getString("computed.creditCarriedForward.filingId")).isEqualTo(february);
@@ -294,14 +298,14 @@ class FilingRulesTest {
         String january = FilingApi.draft("VAT_RETURN", declarantId, "2025-01-01", "2025-01-31", content).getString("id");
         String february = FilingApi.draft("VAT_RETURN", declarantId, "2025-02-01", "2025-02-28", content).getString("id");
         String accounts = FilingApi.draft("ANNUAL_ACCOUNTS", declarantId, "2025-01-01", "2025-12-31", annualContent("2026-03-01")).getString("id");
-        FilingApi.validate(agent(), february).then().statusCode(200);
+        FilingApi.validate(agent(), january).then().statusCode(200);
 
         assertThat(Api.as(Tokens.auditor()).queryParam("declarantId", declarantId).get("/filings").then().statusCode(200)
                 .extract().jsonPath().getList("items.id", String.class)).containsExactly(january, february, accounts);
         assertThat(Api.as(Tokens.auditor()).queryParam("declarantId", declarantId).queryParam("type", "VAT_RETURN")
                 .get("/filings").jsonPath().getList("items.id", String.class)).containsExactly(january, february);
         assertThat(Api.as(Tokens.auditor()).queryParam("declarantId", declarantId).queryParam("status", "VALIDATED")
-                .get("/filings").jsonPath().getList("items.id", String.class)).containsExactly(february);
+                .get("/filings").jsonPath().getList("items.id", String.class)).containsExactly(january);
         assertThat(Api.as(Tokens.auditor()).queryParam("declarantId", declarantId).queryParam("periodFrom", "2025-02-01")
                 .get("/filings").jsonPath().getList("items.id", String.class)).containsExactly(february);
         assertThat(Api.as(Tokens.auditor()).queryParam("declarantId", declarantId).queryParam("periodTo", "2025-01-31")

@@ -63,14 +63,16 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 declarantId, type, start, end, FilingStatus.REJECTED).firstResult();
     }
 
-    /**
-     * The declarant's accepted VAT return for the latest period ending before {@code before}; of several accepted
-     * ones for that period (an accepted amendment), the last acknowledged.
-     */
-    public Uni<Filing> previousAcceptedVatReturn(UUID declarantId, LocalDate before) {
-        return find("declarantId = ?1 and type = ?2 and status = ?3 and periodEnd < ?4 "
-                        + "order by periodEnd desc, ackReceivedAt desc, id desc",
-                declarantId, FilingType.VAT_RETURN, FilingStatus.ACCEPTED, before).firstResult();
+    /** The declarant's VAT returns for the period ending on {@code end}, the last acknowledged first, then the newest. */
+    public Uni<List<Filing>> vatReturnsEndingOn(UUID declarantId, LocalDate end) {
+        return list("declarantId = ?1 and type = ?2 and periodEnd = ?3 order by ackReceivedAt desc nulls last, id desc",
+                declarantId, FilingType.VAT_RETURN, end);
+    }
+
+    /** True when the declarant has a VAT return for a period ending before {@code before}. */
+    public Uni<Boolean> anyVatReturnBefore(UUID declarantId, LocalDate before) {
+        return count("declarantId = ?1 and type = ?2 and periodEnd < ?3", declarantId, FilingType.VAT_RETURN, before)
+                .map(count -> count > 0);
     }
 
     /** Every filing of the declarant whose period overlaps {@code [from, to]}, oldest first. */

@@ -88,6 +88,7 @@ public final class FilingExamples {
                   { "code": "MISSING_FIGURES", "outcome": "PASSED", "message": "Every figure of the return is stated." },
                   { "code": "DUPLICATE_RATE", "outcome": "PASSED", "message": "At most one line per rate." },
                   { "code": "CREDIT_CARRIED_FORWARD_MISMATCH", "outcome": "PASSED", "message": "No credit declared and no previous accepted return: none brought forward." },
+                  { "code": "PREVIOUS_RETURN_NOT_ACCEPTED", "outcome": "PASSED", "message": "The return of the preceding period is accepted, or this is the declarant's first return." },
                   { "code": "PERIOD_NOT_ENDED", "outcome": "PASSED", "field": "periodEnd", "message": "The period is over." }
                 ]
               },

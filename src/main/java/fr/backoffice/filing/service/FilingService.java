@@ -330,9 +330,9 @@ public class FilingService {
         LocalDate today = LocalDate.ofInstant(at, zone);
         if (type == FilingType.VAT_RETURN) {
             VatReturnContent vat = (VatReturnContent) content;
-            return previousReturn(declarantId, period).map(previous -> {
-                VatComputed computed = VatComputation.compute(vat, previous);
-                CheckReport report = VatReturnChecks.run(vat, previous, period, today);
+            return preceding(declarantId, period).map(preceding -> {
+                VatComputed computed = VatComputation.compute(vat, preceding.accepted());
+                CheckReport report = VatReturnChecks.run(vat, preceding.accepted(), preceding.notAccepted(), period, today);
                 return evaluated(vat, computed, report, at, FilingCalendar.vatDueDate(period));
             });
         }
@@ -347,10 +347,29 @@ public class FilingService {
                 contents.write(FilingChecks.of(report, at)), dueDate), report);
     }
 
-    private Uni<PreviousReturn> previousReturn(UUID declarantId, Period period) {
-        return filings.previousAcceptedVatReturn(declarantId, period.start()).map(previous -> previous == null ? null
-                : new PreviousReturn(previous.id.toString(),
-                contents.read(previous.computed, VatComputed.class).creditToCarryForward()));
+    /**
+     * The credit brought forward comes from the return of the immediately preceding period only, once accepted (the
+     * last acknowledged, for an accepted amendment). When that return is not accepted yet, or missing while earlier
+     * returns exist, nothing is guessed: the check PREVIOUS_RETURN_NOT_ACCEPTED fails with its status.
+     */
+    private Uni<Preceding> preceding(UUID declarantId, Period period) {
+        return filings.vatReturnsEndingOn(declarantId, period.start().minusDays(1)).flatMap(returns -> {
+            for (Filing filing : returns) {
+                if (filing.status == FilingStatus.ACCEPTED) {
+                    return Uni.createFrom().item(new Preceding(new PreviousReturn(filing.id.toString(),
+                            contents.read(filing.computed, VatComputed.class).creditToCarryForward()), null));
+                }
+            }
+            if (!returns.isEmpty()) {
+                return Uni.createFrom().item(new Preceding(null, returns.get(0).status.name()));
+            }
+            return filings.anyVatReturnBefore(declarantId, period.start())
+                    .map(earlier -> new Preceding(null, earlier ? VatReturnChecks.MISSING : null));
+        });
+    }
+
+    /** The preceding period's accepted return, or why there is none to use (null: the declarant's first return). */
+    private record Preceding(PreviousReturn accepted, String notAccepted) {
     }
 
     private static ApiException checksFailed(CheckReport report) {

@@ -1,5 +1,5 @@
 package fr.backoffice.filing.vat;
 
-/** The declarant's previous accepted VAT return, as far as the next return needs it: its credit to carry forward. */
+/** The accepted VAT return of the immediately preceding period, as far as the next return needs it: its credit to carry forward. */
 public record PreviousReturn(String filingId, long creditToCarryForward) {
 }

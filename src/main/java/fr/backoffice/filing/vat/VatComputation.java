@@ -35,7 +35,7 @@ public final class VatComputation {
 
     /**
      * Computes a return. Missing figures count as zero here (validation reports them). The credit brought
-     * forward is the declared one, else the previous accepted return's credit to carry forward, else zero.
+     * forward is the declared one, else the credit to carry forward of the immediately preceding period's accepted return, else zero.
      */
     public static VatComputed compute(VatReturnContent content, PreviousReturn previous) {
         List<Line> lines = new ArrayList<>();

@@ -22,9 +22,9 @@ public record VatComputed(
     public enum CreditSource {
         /** Declared in the content. */
         DECLARED,
-        /** Taken from the declarant's previous accepted VAT return ({@code filingId}). */
+        /** Taken from the accepted VAT return of the immediately preceding period ({@code filingId}). */
         PREVIOUS_RETURN,
-        /** Not declared, and no previous accepted return: zero. */
+        /** Not declared, and no accepted return for the immediately preceding period: zero. */
         NONE
     }
 

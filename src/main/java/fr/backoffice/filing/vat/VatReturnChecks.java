@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>{@code DUPLICATE_RATE}: at most one line per rate in each list, as on the form;</li>
  *   <li>{@code CREDIT_CARRIED_FORWARD_MISMATCH}: a declared credit brought forward equals the credit to carry
  *   forward of the previous accepted return, when there is one;</li>
+ *   <li>{@code PREVIOUS_RETURN_NOT_ACCEPTED}: the credit is brought forward from the return of the immediately
+ *   preceding period only, so that return is accepted (a declarant's first return has none);</li>
  *   <li>{@code PERIOD_NOT_ENDED}: the period is over.</li>
  * </ul>
  */
@@ -28,16 +30,25 @@ public final class VatReturnChecks {
     public static final String MISSING_FIGURES = "MISSING_FIGURES";
     public static final String DUPLICATE_RATE = "DUPLICATE_RATE";
     public static final String CREDIT_CARRIED_FORWARD_MISMATCH = "CREDIT_CARRIED_FORWARD_MISMATCH";
+    public static final String PREVIOUS_RETURN_NOT_ACCEPTED = "PREVIOUS_RETURN_NOT_ACCEPTED";
+    /** The preceding period has no return at all, though earlier periods have. */
+    public static final String MISSING = "MISSING";
     public static final String PERIOD_NOT_ENDED = PeriodCheck.PERIOD_NOT_ENDED;
 
     private VatReturnChecks() {
     }
 
-    public static CheckReport run(VatReturnContent content, PreviousReturn previous, Period period, LocalDate today) {
+    /**
+     * {@code previous}: the preceding period's accepted return, or null; {@code precedingNotAccepted}: when it is not
+     * accepted, the status of its return ({@link #MISSING} when there is none), else null.
+     */
+    public static CheckReport run(VatReturnContent content, PreviousReturn previous, String precedingNotAccepted,
+                                  Period period, LocalDate today) {
         List<CheckResult> results = new ArrayList<>();
         results.add(missingFigures(content));
         results.add(duplicateRates(content));
         results.add(creditBroughtForward(content, previous));
+        results.add(precedingAccepted(precedingNotAccepted));
         results.add(PeriodCheck.periodEnded(period, today));
         return new CheckReport(results);
     }
@@ -86,6 +97,17 @@ public final class VatReturnChecks {
             }
         }
         return null;
+    }
+
+    private static CheckResult precedingAccepted(String notAccepted) {
+        if (notAccepted == null) {
+            return CheckResult.passed(PREVIOUS_RETURN_NOT_ACCEPTED, null,
+                    "The return of the preceding period is accepted, or this is the declarant's first return.");
+        }
+        return CheckResult.failed(PREVIOUS_RETURN_NOT_ACCEPTED, "content.creditCarriedForward", MISSING.equals(notAccepted)
+                ? "The preceding period has no VAT return: file it first, its credit to carry forward comes here."
+                : "The return of the preceding period is " + notAccepted + ", not accepted: its credit to carry forward "
+                        + "is not known yet.");
     }
 
     private static CheckResult creditBroughtForward(VatReturnContent content, PreviousReturn previous) {

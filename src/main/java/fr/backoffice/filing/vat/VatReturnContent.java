@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * What a VAT return declares (French CA3 style), in whole euros. A draft may leave figures out; validation
  * then reports them ({@code MISSING_FIGURES}). Absent {@code intraEuAcquisitions} means none; absent
- * {@code creditCarriedForward} means "the credit to carry forward of the previous accepted return".
+ * {@code creditCarriedForward} means "the credit to carry forward of the immediately preceding period's accepted return".
  */
 @Schema(name = "VatReturnContent", description = "Content of a `VAT_RETURN`. Amounts are whole euros (JSON integers ≥ 0). "
         + "A draft may omit figures; validation reports what is missing.")
@@ -26,7 +26,7 @@ public record VatReturnContent(
         DeductibleVat deductibleVat,
         @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "999999999999999", examples = "0",
                 description = "VAT credit brought from the previous period. When absent, the `creditToCarryForward` of the "
-                        + "declarant's previous accepted VAT return is used (see `computed.creditCarriedForward.source`).")
+                        + "accepted VAT return of the immediately preceding period is used (validation fails with `PREVIOUS_RETURN_NOT_ACCEPTED` while that return is not accepted or missing) (see `computed.creditCarriedForward.source`).")
         Long creditCarriedForward) implements FilingContent {
 
     public static final int MAX_LINES = 20;

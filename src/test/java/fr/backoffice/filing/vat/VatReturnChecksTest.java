@@ -28,23 +28,24 @@ class VatReturnChecksTest {
 
     @Test
     void a_complete_return_for_a_past_period_passes_every_check() {
-        CheckReport report = VatReturnChecks.run(complete(), null, OCTOBER, NOVEMBER_2);
+        CheckReport report = VatReturnChecks.run(complete(), null, null, OCTOBER, NOVEMBER_2);
         assertThat(report.passed()).isTrue();
         assertThat(report.results()).extracting(CheckResult::code).containsExactly(
-                "MISSING_FIGURES", "DUPLICATE_RATE", "CREDIT_CARRIED_FORWARD_MISMATCH", "PERIOD_NOT_ENDED");
+                "MISSING_FIGURES", "DUPLICATE_RATE", "CREDIT_CARRIED_FORWARD_MISMATCH", "PREVIOUS_RETURN_NOT_ACCEPTED",
+                "PERIOD_NOT_ENDED");
         assertThat(report.results()).extracting(CheckResult::outcome).containsOnly(CheckOutcome.PASSED);
     }
 
     @Test
     void an_explicit_zero_return_is_complete() {
         VatReturnContent zero = new VatReturnContent(List.of(), null, new DeductibleVat(0L, 0L, 0L), null);
-        assertThat(VatReturnChecks.run(zero, null, OCTOBER, NOVEMBER_2).passed()).isTrue();
+        assertThat(VatReturnChecks.run(zero, null, null, OCTOBER, NOVEMBER_2).passed()).isTrue();
     }
 
     @Test
     void unstated_figures_fail_missing_figures_naming_each() {
         VatReturnContent empty = new VatReturnContent(null, null, new DeductibleVat(5L, null, 0L), null);
-        CheckReport report = VatReturnChecks.run(empty, null, OCTOBER, NOVEMBER_2);
+        CheckReport report = VatReturnChecks.run(empty, null, null, OCTOBER, NOVEMBER_2);
         assertThat(codes(report)).containsExactly("MISSING_FIGURES");
         assertThat(report.failures().get(0).field()).isEqualTo("content.taxableSales");
         assertThat(report.failures().get(0).message()).contains("content.taxableSales", "content.deductibleVat.fixedAssets")
@@ -55,7 +56,7 @@ class VatReturnChecksTest {
     void two_lines_at_the_same_rate_fail_duplicate_rate() {
         VatReturnContent twice = new VatReturnContent(List.of(new VatLine("20", 1L), new VatLine("5.5", 1L), new VatLine("20", 2L)),
                 null, new DeductibleVat(0L, 0L, 0L), null);
-        CheckReport report = VatReturnChecks.run(twice, null, OCTOBER, NOVEMBER_2);
+        CheckReport report = VatReturnChecks.run(twice, null, null, OCTOBER, NOVEMBER_2);
         assertThat(codes(report)).containsExactly("DUPLICATE_RATE");
         assertThat(report.failures().get(0).field()).isEqualTo("content.taxableSales[2].rate");
     }
@@ -63,23 +64,33 @@ class VatReturnChecksTest {
     @Test
     void a_declared_credit_must_match_the_previous_accepted_return() {
         VatReturnContent declared = new VatReturnContent(List.of(), null, new DeductibleVat(0L, 0L, 0L), 100L);
-        assertThat(VatReturnChecks.run(declared, new PreviousReturn("p", 100), OCTOBER, NOVEMBER_2).passed()).isTrue();
-        assertThat(VatReturnChecks.run(declared, null, OCTOBER, NOVEMBER_2).passed()).isTrue();
-        CheckReport report = VatReturnChecks.run(declared, new PreviousReturn("p", 90), OCTOBER, NOVEMBER_2);
+        assertThat(VatReturnChecks.run(declared, new PreviousReturn("p", 100), null, OCTOBER, NOVEMBER_2).passed()).isTrue();
+        assertThat(VatReturnChecks.run(declared, null, null, OCTOBER, NOVEMBER_2).passed()).isTrue();
+        CheckReport report = VatReturnChecks.run(declared, new PreviousReturn("p", 90), null, OCTOBER, NOVEMBER_2);
         assertThat(codes(report)).containsExactly("CREDIT_CARRIED_FORWARD_MISMATCH");
         assertThat(report.failures().get(0).message()).contains("100", "90");
     }
 
     @Test
+    void the_credit_comes_only_from_an_accepted_return_of_the_immediately_preceding_period() {
+        assertThat(codes(VatReturnChecks.run(complete(), null, "SUBMITTED", OCTOBER, NOVEMBER_2)))
+                .containsExactly("PREVIOUS_RETURN_NOT_ACCEPTED");
+        CheckReport missing = VatReturnChecks.run(complete(), null, VatReturnChecks.MISSING, OCTOBER, NOVEMBER_2);
+        assertThat(codes(missing)).containsExactly("PREVIOUS_RETURN_NOT_ACCEPTED");
+        assertThat(missing.failures().get(0).message()).contains("no VAT return");
+        assertThat(VatReturnChecks.run(complete(), new PreviousReturn("p", 10), null, OCTOBER, NOVEMBER_2).passed()).isTrue();
+    }
+
+    @Test
     void a_period_not_over_cannot_be_validated() {
-        assertThat(codes(VatReturnChecks.run(complete(), null, OCTOBER, day(2026, 10, 31)))).containsExactly("PERIOD_NOT_ENDED");
-        assertThat(VatReturnChecks.run(complete(), null, OCTOBER, day(2026, 11, 1)).passed()).isTrue();
+        assertThat(codes(VatReturnChecks.run(complete(), null, null, OCTOBER, day(2026, 10, 31)))).containsExactly("PERIOD_NOT_ENDED");
+        assertThat(VatReturnChecks.run(complete(), null, null, OCTOBER, day(2026, 11, 1)).passed()).isTrue();
     }
 
     @Test
     void several_failures_are_all_reported() {
         VatReturnContent bad = new VatReturnContent(List.of(new VatLine("20", 1L), new VatLine("20", 1L)), null, null, 5L);
-        assertThat(codes(VatReturnChecks.run(bad, new PreviousReturn("p", 0), OCTOBER, day(2026, 10, 15))))
+        assertThat(codes(VatReturnChecks.run(bad, new PreviousReturn("p", 0), null, OCTOBER, day(2026, 10, 15))))
                 .containsExactly("MISSING_FIGURES", "DUPLICATE_RATE", "CREDIT_CARRIED_FORWARD_MISMATCH", "PERIOD_NOT_ENDED");
     }
 
