@@ -1,0 +1,71 @@
+package fr.backoffice.common.security;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The least-privilege runtime role of V8__runtime_role.sql: what the service does, and nothing that rewrites records. */
+@QuarkusTest
+class RuntimeRoleTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @ConfigProperty(name = "backoffice.test-schema")
+    String schema;
+
+    private Connection asRuntimeRole() throws SQLException {
+        String role = "bo_runtime_" + schema;
+        try (Connection owner = database.getConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then "
+                    + "create role " + role + " login; end if; end $$");
+            sql.execute("select grant_runtime_role('" + role + "')");
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema, role, "");
+    }
+
+    @Test
+    void the_runtime_role_does_what_the_service_does() throws Exception {
+        try (Connection runtime = asRuntimeRole(); Statement sql = runtime.createStatement()) {
+            sql.executeQuery("select count(*) from account").close();
+            sql.executeQuery("select count(*) from ledger_entry").close();
+            sql.executeQuery("select * from ledger_release(gen_random_uuid(), now())").close();
+            sql.executeUpdate("delete from idempotency_key where created_at < now() - interval '100 years'");
+            sql.executeQuery("select nextval('event_seq')").close();
+        }
+    }
+
+    @Test
+    void the_runtime_role_cannot_rewrite_records_nor_empty_tables() throws Exception {
+        try (Connection runtime = asRuntimeRole(); Statement sql = runtime.createStatement()) {
+            for (String statement : new String[]{
+                    "update ledger_entry set label = 'x' where false",
+                    "delete from ledger_entry where false",
+                    "truncate ledger_entry",
+                    "update audit_record set actor = 'x' where false",
+                    "delete from audit_record where false",
+                    "truncate audit_record",
+                    "update event set data = '{}' where false",
+                    "delete from event where false",
+                    "delete from operation where false",
+                    "alter table ledger_entry disable trigger ledger_entry_append_only",
+                    "drop table idempotency_key"}) {
+                assertThatThrownBy(() -> sql.execute(statement)).as(statement)
+                        .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
+                                .as(statement).isIn("42501"));
+            }
+            // sealing an audit record touches only its chain columns
+            sql.executeUpdate("update audit_record set chain_seq = chain_seq, prev_hash = prev_hash, hash = hash where false");
+        }
+    }
+}
