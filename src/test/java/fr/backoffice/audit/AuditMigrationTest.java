@@ -30,7 +30,8 @@ class AuditMigrationTest {
 
     private Flyway flyway(String schema, String target) {
         return Flyway.configure().dataSource(database).locations("filesystem:src/main/resources/db/migration")
-                .schemas(schema).target(target).cleanDisabled(false).load();
+                .schemas(schema).target(target).cleanDisabled(false)
+                .placeholders(Map.of("runtime_role", "backoffice_app")).load();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sealing off the request path: records are chained in the order of their transactions, never past one that may
@@ -70,7 +71,7 @@ class AuditSealingTest {
         sealedChain();
         Map<String, Object> removed = sealedRecordBetweenOthers();
         long place = (Long) removed.get("chain_seq");
-        assertThat(Trail.update(database, "delete from audit_record where seq = ?", removed.get("seq"))).isEqualTo(1);
+        assertThat(Trail.tamper(database, "delete from audit_record where seq = ?", removed.get("seq"))).isEqualTo(1);
         try {
             JsonPath tampered = Trail.verify();
             assertThat(tampered.getBoolean("verified")).isFalse();
@@ -82,18 +83,31 @@ class AuditSealingTest {
     }
 
     @Test
+    void audit_records_are_append_only_in_the_database() throws Exception {
+        sealedChain();
+        Map<String, Object> sealed = sealedRecordBetweenOthers();
+        for (String statement : List.of("update audit_record set actor = 'mallory' where seq = ?",
+                "update audit_record set hash = repeat('0', 64) where seq = ?", "delete from audit_record where seq = ?")) {
+            assertThatThrownBy(() -> Trail.update(database, statement, sealed.get("seq"))).as(statement)
+                    .hasMessageContaining("append-only");
+        }
+        assertThatThrownBy(() -> Trail.update(database, "truncate audit_record")).hasMessageContaining("append-only");
+        assertThat(Trail.verify().getBoolean("verified")).isTrue();
+    }
+
+    @Test
     void a_sealed_record_altered_in_the_database_is_found() throws Exception {
         sealedChain();
         Map<String, Object> altered = sealedRecordBetweenOthers();
         long place = (Long) altered.get("chain_seq");
         try {
-            assertThat(Trail.update(database, "update audit_record set actor = 'mallory' where seq = ?", altered.get("seq")))
+            assertThat(Trail.tamper(database, "update audit_record set actor = 'mallory' where seq = ?", altered.get("seq")))
                     .isEqualTo(1);
             JsonPath tampered = Trail.verify();
             assertThat(tampered.getBoolean("verified")).isFalse();
             assertThat(tampered.getLong("firstBrokenSeq")).isEqualTo(place);
         } finally {
-            Trail.update(database, "update audit_record set actor = ? where seq = ?", altered.get("actor"), altered.get("seq"));
+            Trail.tamper(database, "update audit_record set actor = ? where seq = ?", altered.get("actor"), altered.get("seq"));
         }
         assertThat(Api.as(Tokens.admin()).get("/audit/verify").then().statusCode(200).extract().jsonPath()
                 .getBoolean("verified")).isTrue();

@@ -123,4 +123,26 @@ final class Trail {
             return update.executeUpdate();
         }
     }
+
+    /**
+     * Changes audit records behind the service's back, as an intruder with the owner's rights would: with the
+     * append-only triggers off for this session only (session_replication_role, superuser only).
+     */
+    static int tamper(AgroalDataSource database, String sql, Object... args) throws Exception {
+        try (Connection connection = database.getConnection()) {
+            try (var off = connection.createStatement()) {
+                off.execute("set session_replication_role = replica");
+            }
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    update.setObject(i + 1, args[i]);
+                }
+                return update.executeUpdate();
+            } finally {
+                try (var on = connection.createStatement()) {
+                    on.execute("reset session_replication_role");
+                }
+            }
+        }
+    }
 }
