@@ -19,6 +19,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static fr.backoffice.support.Ledgers.submit;
@@ -243,6 +245,57 @@ class OperationLifecycleApiTest {
         Api.as(Tokens.admin()).get("/accounts/{id}/entries", to).then().statusCode(200)
                 .body("items[0].valueDate", equalTo(valueDate.toString()));
         assertThat(Ledgers.balance(to)).isEqualTo("200.00");
+    }
+
+    @Test
+    void a_scheduled_operation_that_fails_to_execute_is_postponed_without_holding_up_the_others() throws Throwable {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "500.00");
+        LocalDate later = realTime.today().plusDays(20);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> request = transfer(from, to, "10.00");
+            request.put("requestedExecutionDate", later.toString());
+            String id = submit(Tokens.frontOffice(), request).getString("id");
+            Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED"));
+            ids.add(id);
+        }
+        String failing = ids.get(0);
+        String other = ids.get(1);
+        // the first one due cannot be booked: a technical failure, not a business refusal
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("create function test_refuse_entry() returns trigger language plpgsql as $$ "
+                    + "begin raise exception 'disk on fire'; end $$");
+            sql.execute("create trigger test_refuse_entry before insert on ledger_entry for each row "
+                    + "when (new.operation_id = '" + failing + "') execute function test_refuse_entry()");
+        }
+        try {
+            QuarkusMock.installMockForType(new FixedTime(BusinessCalendar.onOrAfter(later)), TimeSource.class);
+            VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
+            Api.as(Tokens.admin()).get("/operations/{id}", other).then().body("status", equalTo("EXECUTED"));
+            Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body("status", equalTo("SCHEDULED"));
+            // not tried again before its back-off has passed
+            VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
+            try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+                 var row = sql.executeQuery("select execution_attempts, next_attempt_at > now() from operation where id = '"
+                         + failing + "'")) {
+                row.next();
+                assertThat(row.getInt(1)).isEqualTo(1);
+                assertThat(row.getBoolean(2)).isTrue();
+            }
+        } finally {
+            try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("drop trigger test_refuse_entry on ledger_entry");
+                sql.execute("drop function test_refuse_entry()");
+                sql.execute("update operation set next_attempt_at = now() - interval '1 second' where id = '" + failing + "'");
+            }
+        }
+        // once its back-off has passed, it executes
+        VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
+        Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body("status", equalTo("EXECUTED"));
     }
 
     @Test

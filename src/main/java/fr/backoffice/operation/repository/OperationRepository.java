@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +72,24 @@ public class OperationRepository implements PanacheRepositoryBase<Operation, UUI
      * One scheduled operation whose value date has come, locked for execution; rows other instances are
      * executing are skipped rather than waited for.
      */
+    /**
+     * Records a failed execution attempt: the operation is not picked again before {@code retryAfter} has passed.
+     * Answers the number of attempts so far.
+     */
+    public Uni<Integer> failedAttempt(UUID id, Duration retryAfter) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        update operation set execution_attempts = coalesce(execution_attempts, 0) + 1,
+                               next_attempt_at = now() + make_interval(secs => :seconds * power(2, coalesce(execution_attempts, 0)))
+                        where id = :id returning execution_attempts""", Integer.class)
+                .setParameter("id", id)
+                .setParameter("seconds", (double) retryAfter.toSeconds())
+                .getSingleResult());
+    }
+
     public Uni<UUID> nextDue(LocalDate today) {
         return getSession().flatMap(session -> session.createNativeQuery("""
                         select id from operation where status = 'SCHEDULED' and value_date <= :today
+                          and (next_attempt_at is null or next_attempt_at <= now())
                         order by value_date, id limit 1 for update skip locked""", UUID.class)
                 .setParameter("today", today)
                 .getResultList()

@@ -11,10 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Executes SCHEDULED operations once their value date has come. Each operation runs in its own
  * transaction and is picked with SKIP LOCKED, so any number of instances can run this together
- * without executing an operation twice or waiting on each other.
+ * without executing an operation twice or waiting on each other; one that fails for a technical reason is
+ * postponed with back-off and never holds up the others.
  */
 @ApplicationScoped
 public class ScheduledExecutions {
@@ -23,6 +28,8 @@ public class ScheduledExecutions {
     private static final Logger LOG = Logger.getLogger(ScheduledExecutions.class);
     /** Bounds one run; the next run picks up the rest. */
     private static final int MAX_PER_RUN = 500;
+    /** After a technical failure, the first delay before the operation is tried again (doubled each time). */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     @Inject
     OperationRepository operations;
@@ -54,19 +61,37 @@ public class ScheduledExecutions {
         if (done >= MAX_PER_RUN) {
             return Uni.createFrom().item(done);
         }
-        return Persistence.retryOnConflict(this::executeOne)
+        AtomicReference<UUID> picked = new AtomicReference<>();
+        return Persistence.retryOnConflict(() -> executeOne(picked))
+                .onFailure().recoverWithUni(failure -> postpone(picked.get(), failure))
                 .flatMap(handled -> handled ? next(done + 1) : Uni.createFrom().item(done));
     }
 
-    private Uni<Boolean> executeOne() {
+    private Uni<Boolean> executeOne(AtomicReference<UUID> picked) {
         return Panache.withTransaction(() -> operations.nextDue(time.today()).flatMap(id -> {
             if (id == null) {
                 return Uni.createFrom().item(false);
             }
+            picked.set(id);
             return operations.findById(id)
                     .flatMap(op -> execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now()))
                     .flatMap(service::publish)
                     .replaceWith(true);
         }));
+    }
+
+    /**
+     * A technical failure (a business refusal rejects the operation instead): the operation is tried again after
+     * RETRY_AFTER, doubled at each attempt, and the run goes on with the next one.
+     */
+    private Uni<Boolean> postpone(UUID id, Throwable failure) {
+        if (id == null) {
+            return Uni.createFrom().failure(failure); // nothing was picked: the database itself failed
+        }
+        return Panache.withTransaction(() -> operations.failedAttempt(id, RETRY_AFTER)).map(attempts -> {
+            LOG.warnf("Scheduled operation %s failed to execute (attempt %d), tried again later: %s", id, attempts,
+                    failure.toString());
+            return true;
+        });
     }
 }
