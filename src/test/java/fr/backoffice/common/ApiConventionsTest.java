@@ -1,5 +1,8 @@
 package fr.backoffice.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.filing.FilingApi;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
@@ -150,6 +153,107 @@ class ApiConventionsTest {
                 .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R", "branchCode", "00001"))
                 .post("/units"), 400, "UNKNOWN_PROPERTY");
         assertThat(problem.getList("errors.field", String.class)).containsExactly("branchCode");
+    }
+
+    @Test
+    void a_property_given_twice_is_400_duplicate_property_naming_it() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String code = Fixtures.newUnitCode();
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\":\"" + code + "\",\"name\":\"Nice\",\"region\":\"PACA\",\"name\":\"Nice\"}")
+                .post("/units"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getString("detail")).contains("'name'");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("name");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        String customerId = Fixtures.newCustomerId();
+        String twice = accountJson(unit, customerId).replaceFirst("\\}$", ", \"type\": \"SAVINGS\"}");
+        problem = assertProblem(frontOffice().body(twice).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("type");
+        String iban = accountJson(unit, customerId)
+                .replaceFirst("\\}$", ", \"iban\": \"FR7630006000011234567890189\", \"iban\": \"FR7630006000011234567890189\"}");
+        problem = assertProblem(frontOffice().body(iban).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("iban");
+        String holder = accountJson(unit, customerId).replace("\"Camille Martin\"", "\"Camille Martin\", \"name\": \"Other\"");
+        problem = assertProblem(frontOffice().body(holder).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("holder.name");
+        nothingOpenedFor(customerId);
+
+        assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).body("{\"reason\": \"Check\", \"reason\": \"Other\"}")
+                .post("/accounts/{id}/freeze", account), 400, "DUPLICATE_PROPERTY");
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+
+        problem = assertProblem(Api.invalidRequestAs(Tokens.frontOffice()).body("""
+                {"type": "VAT_RETURN", "declarantId": "00000000-0000-0000-0000-000000000000", "periodStart": "2026-01-01",
+                 "periodEnd": "2026-01-31", "content": {"sales": [{"rate": "20", "rate": "10", "base": 1}]}}""")
+                .post("/filings"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("content.sales[0].rate");
+        assertProblem(Api.invalidRequestAs(Tokens.frontOffice()).body("{\"type\": \"VAT_RETURN\", \"type\": \"VAT_RETURN\"}")
+                .post("/filings"), 400, "DUPLICATE_PROPERTY");
+    }
+
+    @Test
+    void if_match_star_is_428_where_the_current_etag_is_demanded() throws Exception {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        assertProblem(Api.as(Tokens.agent(unit)).header("If-Match", "*")
+                .body(Map.of("holder", Map.of("name", "Star"))).patch("/accounts/{id}", account), 428, "PRECONDITION_REQUIRED");
+        assertProblem(Api.as(Tokens.agent(unit)).header("If-Match", "*").body(Map.of("reason", "Star"))
+                .post("/accounts/{id}/freeze", account), 428, "PRECONDITION_REQUIRED");
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+        String filing = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2025-01-01", "2025-01-31",
+                FilingApi.vatContent(List.of(FilingApi.line("20", 100)), 0, null)).getString("id");
+        assertProblem(Api.as(Tokens.frontOffice()).header("If-Match", "*")
+                .body(FilingApi.vatContent(List.of(FilingApi.line("20", 200)), 0, null))
+                .put("/filings/{id}/content", filing), 428, "PRECONDITION_REQUIRED");
+        assertThat(FilingApi.get(filing).getInt("version")).isZero();
+
+        JsonNode patch = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString())
+                .at("/paths/~1accounts~1{id}/patch");
+        JsonNode ifMatch = null;
+        for (JsonNode parameter : patch.path("parameters")) {
+            if (parameter.path("name").asText().equals("If-Match")) {
+                ifMatch = parameter;
+            }
+        }
+        assertThat(ifMatch).isNotNull();
+        assertThat(ifMatch.path("description").asText()).contains("`*` is refused with 428");
+        assertThat(patch.at("/responses/428/description").asText()).contains("If-Match: *");
+    }
+
+    @Test
+    void an_unknown_query_parameter_is_400_listing_the_allowed_ones() {
+        String unit = Fixtures.unit();
+        String customerId = Fixtures.newCustomerId();
+        Map<String, String> misspelled = Map.of(
+                "/accounts", "custmerId",
+                "/operations", "stauts",
+                "/events", "type",
+                "/audit", "actr");
+        for (Map.Entry<String, String> endpoint : misspelled.entrySet()) {
+            JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam(endpoint.getValue(), customerId)
+                    .get(endpoint.getKey()), 400, "UNKNOWN_QUERY_PARAMETER");
+            assertThat(problem.getString("detail")).as(endpoint.getKey())
+                    .contains("'" + endpoint.getValue() + "'").contains("limit").contains("after");
+            assertThat(problem.getList("errors.field", String.class)).containsExactly(endpoint.getValue());
+            assertThat(problem.getString("errors[0].message")).contains("limit", "after");
+        }
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("custmerId", customerId)
+                .get("/accounts"), 400, "UNKNOWN_QUERY_PARAMETER");
+        assertThat(problem.getString("detail")).contains("customerId", "unit");
+        problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("actr", "x").get("/audit"),
+                400, "UNKNOWN_QUERY_PARAMETER");
+        assertThat(problem.getString("detail")).contains("actor", "resourceType");
+        // the parameters an endpoint takes still work, and one without query parameters takes none
+        Api.as(Tokens.admin()).queryParam("unit", unit).queryParam("limit", "5").get("/accounts").then().statusCode(200);
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("x", "1").get("/units/{code}", unit),
+                400, "UNKNOWN_QUERY_PARAMETER");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("dryRun", "true")
+                .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R")).post("/units"),
+                400, "UNKNOWN_QUERY_PARAMETER");
     }
 
     @Test

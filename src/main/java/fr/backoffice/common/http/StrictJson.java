@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,13 +20,15 @@ import java.io.IOException;
  * {@code "100"}, {@code "name": true} for {@code "true"} and {@code "type": 1} for the second enum constant. Each is
  * a wrong JSON type, so each is refused (400 {@code INVALID_JSON} naming the field) instead of guessed at.
  * Likewise a document followed by anything but whitespace is malformed, and a string holding U+0000, which
- * PostgreSQL cannot store in text, is refused here rather than failing the insert.
+ * PostgreSQL cannot store in text, is refused here rather than failing the insert. A property given twice in one
+ * object is refused too (400 {@code DUPLICATE_PROPERTY}): which of the two values counts is not for us to guess.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
