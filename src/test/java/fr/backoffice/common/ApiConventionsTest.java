@@ -354,6 +354,36 @@ class ApiConventionsTest {
     }
 
     @Test
+    void text_is_stored_as_sent_or_refused() {
+        String code = Fixtures.newUnitCode();
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\": \"" + code + "\", \"name\": \"a\\ud800b\", \"region\": \"R\"}").post("/units"), 400, "INVALID_JSON");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("name");
+        assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\": \"" + code + "\", \"name\": \"a\\udc00\\ud800b\", \"region\": \"R\"}").post("/units"), 400, "INVALID_JSON");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        byte[] prefix = ("{\"code\": \"" + code + "\", \"name\": \"a").getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "b\", \"region\": \"R\"}".getBytes(StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[]{(byte) 0xc0, (byte) 0xaf}, new byte[]{(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
+                new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
+            byte[] body = new byte[prefix.length + bad.length + suffix.length];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(bad, 0, body, prefix.length, bad.length);
+            System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+            assertProblem(Api.invalidRequestAs(Tokens.admin()).contentType("application/json").body(body).post("/units"),
+                    400, "MALFORMED_JSON");
+        }
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        // a pair, escaped or not, is text like any other
+        Api.as(Tokens.admin()).body("{\"code\": \"" + code + "\", \"name\": \"a\\ud83d\\ude00b\u00e9\", \"region\": \"R\"}")
+                .post("/units").then().statusCode(201);
+        Api.as(Tokens.admin()).get("/units/{code}", code).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("a\ud83d\ude00b\u00e9"));
+    }
+
+    @Test
     void an_error_answer_is_a_problem_even_for_a_client_that_asks_for_something_else() {
         Response response = RestAssured.given().accept("text/html").get("/nope");
         assertProblem(response, 404, "NOT_FOUND");
