@@ -313,6 +313,90 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_body_without_a_content_type_or_with_a_wildcard_one_is_415() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String customerId = Fixtures.newCustomerId();
+        String code = Fixtures.newUnitCode();
+        byte[] unitBody = ("{\"code\": \"" + code + "\", \"name\": \"N\", \"region\": \"R\"}").getBytes(StandardCharsets.UTF_8);
+        for (String contentType : new String[]{null, "*/*", "application/*"}) {
+            RequestSpecification admin = RestAssured.given().auth().oauth2(Tokens.admin()).noContentType().body(unitBody);
+            RequestSpecification front = RestAssured.given().auth().oauth2(Tokens.frontOffice()).noContentType()
+                    .body(accountJson(unit, customerId).getBytes(StandardCharsets.UTF_8));
+            RequestSpecification agent = RestAssured.given().auth().oauth2(Tokens.agent(unit)).noContentType()
+                    .body("{\"reason\": \"Check\"}".getBytes(StandardCharsets.UTF_8));
+            if (contentType != null) {
+                admin.header("Content-Type", contentType);
+                front.header("Content-Type", contentType);
+                agent.header("Content-Type", contentType);
+            }
+            assertProblem(admin.post("/units"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(front.post("/accounts"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(agent.post("/accounts/{id}/freeze", account), 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+        nothingOpenedFor(customerId);
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+        // an action without a body needs no Content-Type
+        RestAssured.given().auth().oauth2(Tokens.agent(unit)).noContentType().post("/accounts/{id}/close", account)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void a_chunked_body_over_64_kib_is_a_413_problem() throws Exception {
+        String customerId = Fixtures.newCustomerId();
+        byte[] body = padded(accountJson(Fixtures.unit(), customerId), 64 * 1024 + 1).getBytes(StandardCharsets.UTF_8);
+        // a body of unknown length goes chunked (Transfer-Encoding: chunked, no Content-Length)
+        java.net.http.HttpResponse<String> tooLarge = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/accounts"))
+                        .header("Authorization", "Bearer " + Tokens.frontOffice()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.from(tooLarge.body()).getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+        nothingOpenedFor(customerId);
+
+        // a chunked body within the limit is read as any other
+        byte[] atTheLimit = padded(accountJson(Fixtures.unit(), customerId), 64 * 1024).getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/accounts"))
+                        .header("Authorization", "Bearer " + Tokens.frontOffice()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(atTheLimit)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void headers_over_the_limit_are_a_431_problem() {
+        Response response = Api.invalidRequestAs(Tokens.auditor()).header("X-Padding", "x".repeat(30 * 1024)).get("/units");
+        assertProblem(response, 431, "HEADERS_TOO_LARGE");
+    }
+
+    @Test
+    void a_request_line_over_8_kib_is_a_414_problem() {
+        Response response = Api.invalidRequestAs(Tokens.auditor()).get("/units/" + "A".repeat(9000));
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("URI_TOO_LONG");
+        // just under the limit, the request reaches the application
+        assertProblem(Api.invalidRequestAs(Tokens.auditor()).get("/units/" + "A".repeat(8000)), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_header_with_a_control_character_is_400() throws Exception {
+        // the HTTP codec refuses it before any route runs: a 400, with an empty body (README, "Calling the API")
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /units HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"
+                    + "Authorization: Bearer " + Tokens.auditor() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-length: 0");
+        }
+    }
+
+    @Test
     void json_with_a_charset_parameter_is_json() {
         Api.as(Tokens.frontOffice()).contentType("application/json; charset=UTF-8")
                 .body(accountJson(Fixtures.unit(), Fixtures.newCustomerId())).post("/accounts")

@@ -30,6 +30,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "403", "`FORBIDDEN`: the caller's role or unit does not allow this",
             "413", "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB",
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",
+"414", "`URI_TOO_LONG`: the request line is over 8 KiB",
+            "431", "`HEADERS_TOO_LARGE`: the request headers are over 20 KiB",
             "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request");
 
     private static final String UNKNOWN_QUERY_PARAMETER =
@@ -68,6 +70,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     }
                 }
                 append(responses, "400", "`UNKNOWN_QUERY_PARAMETER`", UNKNOWN_QUERY_PARAMETER);
+                addIfAbsent(responses, "414");
+                addIfAbsent(responses, "431");
                 addIfAbsent(responses, "500");
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
