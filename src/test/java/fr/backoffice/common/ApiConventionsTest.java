@@ -1,5 +1,8 @@
 package fr.backoffice.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.filing.FilingApi;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
@@ -153,6 +156,107 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_property_given_twice_is_400_duplicate_property_naming_it() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String code = Fixtures.newUnitCode();
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\":\"" + code + "\",\"name\":\"Nice\",\"region\":\"PACA\",\"name\":\"Nice\"}")
+                .post("/units"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getString("detail")).contains("'name'");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("name");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        String customerId = Fixtures.newCustomerId();
+        String twice = accountJson(unit, customerId).replaceFirst("\\}$", ", \"type\": \"SAVINGS\"}");
+        problem = assertProblem(frontOffice().body(twice).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("type");
+        String iban = accountJson(unit, customerId)
+                .replaceFirst("\\}$", ", \"iban\": \"FR7630006000011234567890189\", \"iban\": \"FR7630006000011234567890189\"}");
+        problem = assertProblem(frontOffice().body(iban).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("iban");
+        String holder = accountJson(unit, customerId).replace("\"Camille Martin\"", "\"Camille Martin\", \"name\": \"Other\"");
+        problem = assertProblem(frontOffice().body(holder).post("/accounts"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("holder.name");
+        nothingOpenedFor(customerId);
+
+        assertProblem(Api.invalidRequestAs(Tokens.agent(unit)).body("{\"reason\": \"Check\", \"reason\": \"Other\"}")
+                .post("/accounts/{id}/freeze", account), 400, "DUPLICATE_PROPERTY");
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+
+        problem = assertProblem(Api.invalidRequestAs(Tokens.frontOffice()).body("""
+                {"type": "VAT_RETURN", "declarantId": "00000000-0000-0000-0000-000000000000", "periodStart": "2026-01-01",
+                 "periodEnd": "2026-01-31", "content": {"sales": [{"rate": "20", "rate": "10", "base": 1}]}}""")
+                .post("/filings"), 400, "DUPLICATE_PROPERTY");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("content.sales[0].rate");
+        assertProblem(Api.invalidRequestAs(Tokens.frontOffice()).body("{\"type\": \"VAT_RETURN\", \"type\": \"VAT_RETURN\"}")
+                .post("/filings"), 400, "DUPLICATE_PROPERTY");
+    }
+
+    @Test
+    void if_match_star_is_428_where_the_current_etag_is_demanded() throws Exception {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        assertProblem(Api.as(Tokens.agent(unit)).header("If-Match", "*")
+                .body(Map.of("holder", Map.of("name", "Star"))).patch("/accounts/{id}", account), 428, "PRECONDITION_REQUIRED");
+        assertProblem(Api.as(Tokens.agent(unit)).header("If-Match", "*").body(Map.of("reason", "Star"))
+                .post("/accounts/{id}/freeze", account), 428, "PRECONDITION_REQUIRED");
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+        String filing = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2025-01-01", "2025-01-31",
+                FilingApi.vatContent(List.of(FilingApi.line("20", 100)), 0, null)).getString("id");
+        assertProblem(Api.as(Tokens.frontOffice()).header("If-Match", "*")
+                .body(FilingApi.vatContent(List.of(FilingApi.line("20", 200)), 0, null))
+                .put("/filings/{id}/content", filing), 428, "PRECONDITION_REQUIRED");
+        assertThat(FilingApi.get(filing).getInt("version")).isZero();
+
+        JsonNode patch = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString())
+                .at("/paths/~1accounts~1{id}/patch");
+        JsonNode ifMatch = null;
+        for (JsonNode parameter : patch.path("parameters")) {
+            if (parameter.path("name").asText().equals("If-Match")) {
+                ifMatch = parameter;
+            }
+        }
+        assertThat(ifMatch).isNotNull();
+        assertThat(ifMatch.path("description").asText()).contains("`*` is refused with 428");
+        assertThat(patch.at("/responses/428/description").asText()).contains("If-Match: *");
+    }
+
+    @Test
+    void an_unknown_query_parameter_is_400_listing_the_allowed_ones() {
+        String unit = Fixtures.unit();
+        String customerId = Fixtures.newCustomerId();
+        Map<String, String> misspelled = Map.of(
+                "/accounts", "custmerId",
+                "/operations", "stauts",
+                "/events", "type",
+                "/audit", "actr");
+        for (Map.Entry<String, String> endpoint : misspelled.entrySet()) {
+            JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam(endpoint.getValue(), customerId)
+                    .get(endpoint.getKey()), 400, "UNKNOWN_QUERY_PARAMETER");
+            assertThat(problem.getString("detail")).as(endpoint.getKey())
+                    .contains("'" + endpoint.getValue() + "'").contains("limit").contains("after");
+            assertThat(problem.getList("errors.field", String.class)).containsExactly(endpoint.getValue());
+            assertThat(problem.getString("errors[0].message")).contains("limit", "after");
+        }
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("custmerId", customerId)
+                .get("/accounts"), 400, "UNKNOWN_QUERY_PARAMETER");
+        assertThat(problem.getString("detail")).contains("customerId", "unit");
+        problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("actr", "x").get("/audit"),
+                400, "UNKNOWN_QUERY_PARAMETER");
+        assertThat(problem.getString("detail")).contains("actor", "resourceType");
+        // the parameters an endpoint takes still work, and one without query parameters takes none
+        Api.as(Tokens.admin()).queryParam("unit", unit).queryParam("limit", "5").get("/accounts").then().statusCode(200);
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("x", "1").get("/units/{code}", unit),
+                400, "UNKNOWN_QUERY_PARAMETER");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).queryParam("dryRun", "true")
+                .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R")).post("/units"),
+                400, "UNKNOWN_QUERY_PARAMETER");
+    }
+
+    @Test
     void an_unknown_enum_value_is_400_naming_the_field() {
         String unit = Fixtures.unit();
         for (String type : List.of("CHECKING", "current", "", "CURRENT_")) {
@@ -209,6 +313,90 @@ class ApiConventionsTest {
     }
 
     @Test
+    void a_body_without_a_content_type_or_with_a_wildcard_one_is_415() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String customerId = Fixtures.newCustomerId();
+        String code = Fixtures.newUnitCode();
+        byte[] unitBody = ("{\"code\": \"" + code + "\", \"name\": \"N\", \"region\": \"R\"}").getBytes(StandardCharsets.UTF_8);
+        for (String contentType : new String[]{null, "*/*", "application/*"}) {
+            RequestSpecification admin = RestAssured.given().auth().oauth2(Tokens.admin()).noContentType().body(unitBody);
+            RequestSpecification front = RestAssured.given().auth().oauth2(Tokens.frontOffice()).noContentType()
+                    .body(accountJson(unit, customerId).getBytes(StandardCharsets.UTF_8));
+            RequestSpecification agent = RestAssured.given().auth().oauth2(Tokens.agent(unit)).noContentType()
+                    .body("{\"reason\": \"Check\"}".getBytes(StandardCharsets.UTF_8));
+            if (contentType != null) {
+                admin.header("Content-Type", contentType);
+                front.header("Content-Type", contentType);
+                agent.header("Content-Type", contentType);
+            }
+            assertProblem(admin.post("/units"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(front.post("/accounts"), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertProblem(agent.post("/accounts/{id}/freeze", account), 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+        nothingOpenedFor(customerId);
+        Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().header("ETag", "\"0\"");
+        // an action without a body needs no Content-Type
+        RestAssured.given().auth().oauth2(Tokens.agent(unit)).noContentType().post("/accounts/{id}/close", account)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void a_chunked_body_over_64_kib_is_a_413_problem() throws Exception {
+        String customerId = Fixtures.newCustomerId();
+        byte[] body = padded(accountJson(Fixtures.unit(), customerId), 64 * 1024 + 1).getBytes(StandardCharsets.UTF_8);
+        // a body of unknown length goes chunked (Transfer-Encoding: chunked, no Content-Length)
+        java.net.http.HttpResponse<String> tooLarge = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/accounts"))
+                        .header("Authorization", "Bearer " + Tokens.frontOffice()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.from(tooLarge.body()).getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+        nothingOpenedFor(customerId);
+
+        // a chunked body within the limit is read as any other
+        byte[] atTheLimit = padded(accountJson(Fixtures.unit(), customerId), 64 * 1024).getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/accounts"))
+                        .header("Authorization", "Bearer " + Tokens.frontOffice()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(atTheLimit)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void headers_over_the_limit_are_a_431_problem() {
+        Response response = Api.invalidRequestAs(Tokens.auditor()).header("X-Padding", "x".repeat(30 * 1024)).get("/units");
+        assertProblem(response, 431, "HEADERS_TOO_LARGE");
+    }
+
+    @Test
+    void a_request_line_over_8_kib_is_a_414_problem() {
+        Response response = Api.invalidRequestAs(Tokens.auditor()).get("/units/" + "A".repeat(9000));
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("URI_TOO_LONG");
+        // just under the limit, the request reaches the application
+        assertProblem(Api.invalidRequestAs(Tokens.auditor()).get("/units/" + "A".repeat(8000)), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_header_with_a_control_character_is_400() throws Exception {
+        // the HTTP codec refuses it before any route runs: a 400, with an empty body (README, "Calling the API")
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /units HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"
+                    + "Authorization: Bearer " + Tokens.auditor() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-length: 0");
+        }
+    }
+
+    @Test
     void json_with_a_charset_parameter_is_json() {
         Api.as(Tokens.frontOffice()).contentType("application/json; charset=UTF-8")
                 .body(accountJson(Fixtures.unit(), Fixtures.newCustomerId())).post("/accounts")
@@ -247,6 +435,36 @@ class ApiConventionsTest {
         Response byCode = Api.invalidRequestAs(Tokens.auditor()).urlEncodingEnabled(false).get("/units/PAR%0001");
         assertThat(byCode.statusCode()).isIn(400, 404);
         assertProblem(byCode, byCode.statusCode(), byCode.jsonPath().getString("code"));
+    }
+
+    @Test
+    void text_is_stored_as_sent_or_refused() {
+        String code = Fixtures.newUnitCode();
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\": \"" + code + "\", \"name\": \"a\\ud800b\", \"region\": \"R\"}").post("/units"), 400, "INVALID_JSON");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("name");
+        assertProblem(Api.invalidRequestAs(Tokens.admin())
+                .body("{\"code\": \"" + code + "\", \"name\": \"a\\udc00\\ud800b\", \"region\": \"R\"}").post("/units"), 400, "INVALID_JSON");
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        byte[] prefix = ("{\"code\": \"" + code + "\", \"name\": \"a").getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "b\", \"region\": \"R\"}".getBytes(StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[]{(byte) 0xc0, (byte) 0xaf}, new byte[]{(byte) 0xe0, (byte) 0x80, (byte) 0xaf},
+                new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
+            byte[] body = new byte[prefix.length + bad.length + suffix.length];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(bad, 0, body, prefix.length, bad.length);
+            System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+            assertProblem(Api.invalidRequestAs(Tokens.admin()).contentType("application/json").body(body).post("/units"),
+                    400, "MALFORMED_JSON");
+        }
+        assertProblem(Api.invalidRequestAs(Tokens.admin()).get("/units/{code}", code), 404, "NOT_FOUND");
+
+        // a pair, escaped or not, is text like any other
+        Api.as(Tokens.admin()).body("{\"code\": \"" + code + "\", \"name\": \"a\\ud83d\\ude00b\u00e9\", \"region\": \"R\"}")
+                .post("/units").then().statusCode(201);
+        Api.as(Tokens.admin()).get("/units/{code}", code).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("a\ud83d\ude00b\u00e9"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.backoffice.common.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +42,7 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final int RETRY_AFTER_SECONDS = 1;
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     @ServerExceptionMapper({
             Throwable.class, ApiException.class, WebApplicationException.class, ConstraintViolationException.class,
@@ -97,6 +101,11 @@ public class ProblemMapper {
         }
         if (cause instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
             return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
+        }
+        FieldError duplicate = duplicateProperty(cause);
+        if (duplicate != null) {
+            return Problem.of(400, "DUPLICATE_PROPERTY", "Property '" + duplicate.field() + "' is given more than once.",
+                    path, List.of(duplicate));
         }
         // a syntax error inside a value reaches us wrapped, with the path of the property being read
         if (cause instanceof JsonParseException
@@ -167,6 +176,28 @@ public class ProblemMapper {
             case 415 -> "The request body must be application/json.";
             default -> Problem.title(status) + ".";
         };
+    }
+
+    /** Jackson's strict duplicate detection (StrictJson) reports a parse error naming the property, nothing more. */
+    private static FieldError duplicateProperty(Throwable cause) {
+        Throwable parse = cause instanceof JsonMappingException && cause.getCause() instanceof JsonParseException
+                ? cause.getCause() : cause;
+        if (!(parse instanceof JsonParseException failure)) {
+            return null;
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getOriginalMessage()));
+        if (!duplicate.matches()) {
+            return null;
+        }
+        // the parser still stands in the object holding the duplicate: its parent's path leads to that object
+        String parent = "";
+        JsonParser parser = failure.getProcessor();
+        if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().getParent() != null) {
+            parent = parser.getParsingContext().getParent().pathAsPointer().toString()
+                    .replaceAll("/(\\d+)", "[$1]").replace('/', '.').replaceFirst("^\\.", "");
+        }
+        String field = (parent.isEmpty() ? "" : parent + ".") + duplicate.group(1);
+        return new FieldError(field, "given more than once");
     }
 
     private static String jsonPath(JsonMappingException failure) {

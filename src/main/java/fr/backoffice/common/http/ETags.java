@@ -2,7 +2,11 @@ package fr.backoffice.common.http;
 
 import fr.backoffice.common.error.ApiException;
 
-/** Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules of SPEC section 2. */
+/**
+ * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules of SPEC section 2. The
+ * wildcard {@code If-Match: *} ("whatever the version") would skip the very check the header is for, so it is
+ * refused with 428 wherever an {@code If-Match} is read.
+ */
 public final class ETags {
 
     private ETags() {
@@ -23,8 +27,12 @@ public final class ETags {
 
     /** For actions: an If-Match header is optional, but honoured when sent. */
     public static void checkMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
             return;
+        }
+        if (ifMatch.trim().equals("*")) {
+            throw new ApiException(428, "PRECONDITION_REQUIRED",
+                    "If-Match: * is not accepted; send the ETag you last read.");
         }
         String expected = of(currentVersion);
         for (String tag : ifMatch.split(",")) {

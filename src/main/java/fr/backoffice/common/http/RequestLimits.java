@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 
 /**
- * Answers a body announced as larger than {@code quarkus.http.limits.max-body-size} with a 413 problem, before
- * anything reads it. Quarkus's own check (which stays as the backstop, e.g. for chunked bodies) answers with an
- * empty body; ours runs just before it (Vert.x route order {@code -priority}, Quarkus's limit sits at -2).
+ * Answers a request line over {@code backoffice.http.max-request-line} with a 414 problem, headers over
+ * {@code backoffice.http.max-header-size} with a 431 problem, and a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem. A body announced as larger
+ * ({@code Content-Length}) is refused before anything reads it. A chunked body (no length announced) is read here, on
+ * the event loop, up to the limit: refused as soon as it goes over, otherwise handed to the REST layer as the routing
+ * context's body (which Quarkus REST reads instead of the request). Quarkus's own checks, which stay as the backstop,
+ * answer with an empty body (and, for chunked bodies, log an error); ours run before them (Vert.x route order
+ * {@code -priority}, Quarkus's limit sits at -2).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -28,28 +34,89 @@ public class RequestLimits {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "backoffice.http.max-header-size")
+    MemorySize maxHeaderSize;
+
+    @ConfigProperty(name = "backoffice.http.max-request-line")
+    int maxRequestLine;
+
     @Inject
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
         long limit = maxBodySize.asLongValue();
-        filters.register(context -> refuseOversizedBody(context, limit), PRIORITY);
+        long headerLimit = maxHeaderSize.asLongValue();
+        filters.register(context -> {
+            HttpServerRequest request = context.request();
+            // as the HTTP codec counts it: "GET /path?query HTTP/1.1"
+            if (request.method().name().length() + request.uri().length() + 10 > maxRequestLine) {
+                refuse(context, 414, "URI_TOO_LONG", "The request line is longer than " + maxRequestLine + " characters.");
+            } else if (headerSize(request) > headerLimit) {
+                refuse(context, 431, "HEADERS_TOO_LARGE",
+                        "The request headers are larger than " + headerLimit / 1024 + " KiB.");
+            } else {
+                refuseOversizedBody(context, limit);
+            }
+        }, PRIORITY);
+    }
+
+    /** As the HTTP codec counts it: each header line, name, colon, space and value. */
+    private static long headerSize(HttpServerRequest request) {
+        long size = 0;
+        for (var header : request.headers()) {
+            size += header.getKey().length() + 2 + header.getValue().length();
+        }
+        return size;
     }
 
     private void refuseOversizedBody(RoutingContext context, long limit) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || !isOver(length, limit)) {
+        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            readChunkedBody(context, limit);
+        } else if (length == null || !isOver(length, limit)) {
             context.next();
-            return;
+        } else {
+            refuseTooLarge(context, limit);
         }
-        Problem problem = Problem.of(413, "PAYLOAD_TOO_LARGE",
-                "The request body is larger than " + limit / 1024 + " KiB.", context.request().path(), List.of());
+    }
+
+    private void readChunkedBody(RoutingContext context, long limit) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().headWritten()) {
+                return;
+            }
+            if (body.length() + chunk.length() > limit) {
+                refuseTooLarge(context, limit);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(end -> {
+            if (!context.response().headWritten()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            context.response().writeContinue();
+        }
+        request.resume();
+    }
+
+    private void refuseTooLarge(RoutingContext context, long limit) {
+        refuse(context, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + limit / 1024 + " KiB.");
+    }
+
+    private void refuse(RoutingContext context, int status, String code, String detail) {
+        Problem problem = Problem.of(status, code, detail, context.request().path(), List.of());
         // The unread body would otherwise be taken for the next request on this connection.
         if (context.request().version() != HttpVersion.HTTP_2) {
             context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
             context.response().endHandler(ended -> context.request().connection().close());
         }
-        context.response().setStatusCode(413)
+        context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(write(problem));
     }

@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,13 +20,16 @@ import java.io.IOException;
  * {@code "100"}, {@code "name": true} for {@code "true"} and {@code "type": 1} for the second enum constant. Each is
  * a wrong JSON type, so each is refused (400 {@code INVALID_JSON} naming the field) instead of guessed at.
  * Likewise a document followed by anything but whitespace is malformed, and a string holding U+0000, which
- * PostgreSQL cannot store in text, is refused here rather than failing the insert.
+ * PostgreSQL cannot store in text, or a lone surrogate, which it would store as {@code ?}, is refused here (400
+ * {@code INVALID_JSON} naming the field) rather than failing the insert or storing something else. A property given twice in one
+ * object is refused too (400 {@code DUPLICATE_PROPERTY}): which of the two values counts is not for us to guess.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -37,7 +41,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("storable-strings").addDeserializer(String.class, new StorableStrings()));
     }
 
-    /** The standard string deserializer (coercion rules included), refusing the one character text columns reject. */
+    /**
+     * The standard string deserializer (coercion rules included), refusing what text columns cannot hold as sent: the
+     * NUL character, and a lone UTF-16 surrogate (an escaped {@code "\ud800"}), which UTF-8 cannot encode and the
+     * database driver would store as {@code ?}.
+     */
     static final class StorableStrings extends StringDeserializer {
 
         @Override
@@ -46,7 +54,22 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (value != null && value.indexOf('\0') >= 0) {
                 throw context.weirdStringException(value, String.class, "must not contain the NUL character (U+0000)");
             }
+            if (value != null && hasLoneSurrogate(value)) {
+                throw context.weirdStringException(value, String.class, "must not contain a lone UTF-16 surrogate");
+            }
             return value;
+        }
+
+        private static boolean hasLoneSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

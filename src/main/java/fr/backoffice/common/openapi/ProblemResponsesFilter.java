@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -15,18 +16,28 @@ import java.util.Map;
 
 /**
  * Errors every operation shares are documented here once instead of on each method: each secured operation
- * can answer 401 and 403, each operation with a body 400, 413 and 415, each one 500; and every error
+ * can answer 401 and 403, each operation 400 (an unknown query parameter, at least), each operation with a body
+ * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 500; and every error
  * response, including those the resources declare, carries the problem schema.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> COMMON = Map.of(
-            "400", "`VALIDATION_FAILED`, `MALFORMED_JSON`, `INVALID_JSON`, `UNKNOWN_PROPERTY`: the request is malformed or invalid",
+            "400", "`VALIDATION_FAILED`, `MALFORMED_JSON` (not JSON, or not well-formed UTF-8), `INVALID_JSON` (a wrong type, "
+                    + "or text that cannot be stored as sent: U+0000, a lone surrogate), `UNKNOWN_PROPERTY`, `DUPLICATE_PROPERTY`: "
+                    + "the request is malformed or invalid",
             "401", "`UNAUTHENTICATED`: no bearer token, or one that is malformed, expired or wrongly signed",
             "403", "`FORBIDDEN`: the caller's role or unit does not allow this",
             "413", "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB",
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",
+"414", "`URI_TOO_LONG`: the request line is over 8 KiB",
+            "431", "`HEADERS_TOO_LARGE`: the request headers are over 20 KiB",
             "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request");
+
+    private static final String UNKNOWN_QUERY_PARAMETER =
+            "`UNKNOWN_QUERY_PARAMETER`: a query parameter this operation does not take (the allowed ones are listed)";
+    private static final String IF_MATCH_WILDCARD = "`*` is refused with 428 `PRECONDITION_REQUIRED`: name the version.";
+    private static final String IF_MATCH_WILDCARD_RESPONSE = "`PRECONDITION_REQUIRED`: `If-Match: *` instead of an ETag";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -49,6 +60,18 @@ public class ProblemResponsesFilter implements OASFilter {
                     addIfAbsent(responses, "413");
                     addIfAbsent(responses, "415");
                 }
+                if (operation.getParameters() != null) {
+                    for (Parameter parameter : operation.getParameters()) {
+                        if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
+                            parameter.setDescription((parameter.getDescription() == null ? "" : parameter.getDescription() + " ")
+                                    + IF_MATCH_WILDCARD);
+                            append(responses, "428", "`If-Match: *`", IF_MATCH_WILDCARD_RESPONSE);
+                        }
+                    }
+                }
+                append(responses, "400", "`UNKNOWN_QUERY_PARAMETER`", UNKNOWN_QUERY_PARAMETER);
+                addIfAbsent(responses, "414");
+                addIfAbsent(responses, "431");
                 addIfAbsent(responses, "500");
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
@@ -56,6 +79,16 @@ public class ProblemResponsesFilter implements OASFilter {
                     }
                 });
             }
+        }
+    }
+
+    /** Documents {@code text} under {@code code}, after what the resource declared there, unless it says {@code marker}. */
+    private static void append(APIResponses responses, String code, String marker, String text) {
+        APIResponse response = responses.getAPIResponse(code);
+        if (response == null) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(text));
+        } else if (response.getDescription() == null || !response.getDescription().contains(marker)) {
+            response.setDescription(response.getDescription() == null ? text : response.getDescription() + "; " + text);
         }
     }
 
