@@ -8,16 +8,18 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Errors every operation shares are documented here once instead of on each method: each secured operation
  * can answer 401 and 403, each operation 400 (an unknown query parameter, at least), each operation with a body
- * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 500; and every error
+ * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 500 and 503; and every error
  * response, including those the resources declare, carries the problem schema.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -30,9 +32,11 @@ public class ProblemResponsesFilter implements OASFilter {
             "403", "`FORBIDDEN`: the caller's role or unit does not allow this",
             "413", "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB",
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",
-"414", "`URI_TOO_LONG`: the request line is over 8 KiB",
+            "414", "`URI_TOO_LONG`: the request line is over 8 KiB",
             "431", "`HEADERS_TOO_LARGE`: the request headers are over 20 KiB",
-            "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request");
+            "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request",
+            "503", "`SERVICE_UNAVAILABLE`: the database cannot serve now (unreachable, overloaded, restarting); retry "
+                    + "after the `Retry-After` seconds");
 
     private static final String UNKNOWN_QUERY_PARAMETER =
             "`UNKNOWN_QUERY_PARAMETER`: a query parameter this operation does not take (the allowed ones are listed)";
@@ -73,6 +77,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 addIfAbsent(responses, "414");
                 addIfAbsent(responses, "431");
                 addIfAbsent(responses, "500");
+                if (!responses.hasAPIResponse("503")) {
+                    responses.addAPIResponse("503", OASFactory.createAPIResponse().description(COMMON.get("503"))
+                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                }
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         response.setContent(problemContent());
