@@ -428,11 +428,11 @@ class AccountResourceTest {
         }
 
         @Test
-        void an_agent_whose_token_names_no_unit_sees_no_account() {
+        void an_agent_whose_token_names_no_unit_is_refused_at_the_door() {
             Fixtures.currentAccount(Fixtures.unit());
             for (String role : List.of("agent", "supervisor")) {
                 Api.as(Tokens.token("unitless-" + role, null, role)).get("/accounts")
-                        .then().statusCode(200).body("items", empty()).body("nextCursor", nullValue());
+                        .then().statusCode(403).body("code", equalTo("UNIT_CLAIM_REQUIRED"));
             }
         }
 
