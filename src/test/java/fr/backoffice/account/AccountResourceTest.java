@@ -428,11 +428,11 @@ class AccountResourceTest {
         }
 
         @Test
-        void an_agent_whose_token_names_no_unit_sees_no_account() {
+        void an_agent_whose_token_names_no_unit_is_refused_at_the_door() {
             Fixtures.currentAccount(Fixtures.unit());
             for (String role : List.of("agent", "supervisor")) {
                 Api.as(Tokens.token("unitless-" + role, null, role)).get("/accounts")
-                        .then().statusCode(200).body("items", empty()).body("nextCursor", nullValue());
+                        .then().statusCode(403).body("code", equalTo("UNIT_CLAIM_REQUIRED"));
             }
         }
 
@@ -573,10 +573,11 @@ class AccountResourceTest {
         }
 
         @Test
-        void changing_an_unknown_account_is_404() {
+        void changing_an_unknown_account_is_refused_as_another_units_account() {
+            // an agent cannot tell an account that does not exist from one of another unit
             Api.as(Tokens.agent("PAR-01")).header("If-Match", "\"0\"").body(Map.of("holder", Map.of("name", "X")))
                     .patch("/accounts/{id}", UUID.randomUUID().toString())
-                    .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+                    .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         }
 
         @Test
@@ -733,12 +734,13 @@ class AccountResourceTest {
         }
 
         @Test
-        void acting_on_an_unknown_account_is_404() {
+        void acting_on_an_unknown_account_is_refused_as_on_another_units_account() {
+            // a supervisor cannot tell an account that does not exist from one of another unit
             for (String id : List.of(UUID.randomUUID().toString(), "nope")) {
                 Api.as(Tokens.supervisor("PAR-01")).body(Map.of("reason", "Check")).post("/accounts/{id}/freeze", id)
-                        .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+                        .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
                 Api.as(Tokens.supervisor("PAR-01")).post("/accounts/{id}/close", id)
-                        .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+                        .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
             }
         }
     }

@@ -329,7 +329,8 @@ class OperationLifecycleApiTest {
         Api.as(Tokens.agent(elsewhere)).get("/operations").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
         Api.as(Tokens.agent(elsewhere)).header("Idempotency-Key", "x-" + id)
-                .body(transfer(from, Fixtures.currentAccount(unit), "10.00")).post("/operations").then().statusCode(403);
+                .body(transfer(from, Fixtures.currentAccount(unit), "10.00")).post("/operations").then().statusCode(422)
+                .body("code", equalTo("UNKNOWN_ACCOUNT"));
         Api.as(Tokens.auditor()).get("/operations/{id}", id).then().statusCode(200);
         Api.as(Tokens.auditor()).post("/operations/{id}/validate", id).then().statusCode(403);
     }

@@ -26,6 +26,15 @@ public final class Tokens {
         return builder.sign();
     }
 
+    /** A token whose {@code unit} claim is any JSON value (a list, a number, an empty string), or absent when null. */
+    public static String withUnitClaim(String sub, Object unit, String... roles) {
+        var builder = Jwt.subject(sub).groups(Set.of(roles));
+        if (unit != null) {
+            builder.claim("unit", unit);
+        }
+        return builder.sign();
+    }
+
     public static String admin() {
         return token("admin-1", null, Roles.ADMIN);
     }

@@ -134,7 +134,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The changed account",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role (an agent changing the overdraft limit), or another unit's account")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role (an agent changing the overdraft limit), or an account not of the caller's unit (for a caller confined to a unit, also one that does not exist)")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
     @APIResponse(responseCode = "409", description = "`CONCURRENT_UPDATE`")
     @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version")

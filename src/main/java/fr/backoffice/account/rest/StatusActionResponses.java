@@ -21,8 +21,8 @@ import java.lang.annotation.Target;
                 @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
                         + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDtos.AccountView.class)))
-@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or another unit's account")
-@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
+@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an account not of the caller's unit (for a caller confined to a unit, also one that does not exist)")
+@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account (to a caller who reaches every unit)")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the account's status; "
         + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
 @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")

@@ -159,12 +159,13 @@ public class AccountService {
         int limit = page.limit();
         UUID after = page.afterId();
         AccountRepository.Filter scoped = filter;
-        if (caller.isUnitScoped()) {
-            // an agent's token without a unit claim sees no unit, rather than (as a null filter would) all of them
-            if (caller.unit() == null || filter.unit() != null && !filter.unit().equals(caller.unit())) {
+        var confined = caller.confinedTo();
+        if (confined.isPresent()) {
+            String unit = confined.get();
+            if (filter.unit() != null && !filter.unit().equals(unit)) {
                 return Uni.createFrom().item(new Page<>(java.util.List.of(), null));
             }
-            scoped = new AccountRepository.Filter(filter.status(), caller.unit(), filter.customerId(), filter.type(),
+            scoped = new AccountRepository.Filter(filter.status(), unit, filter.customerId(), filter.type(),
                     filter.currency());
         }
         return accounts.page(scoped, after, limit + 1)
@@ -223,13 +224,10 @@ public class AccountService {
      * answer carries the new version; then appends the change's event, in the same transaction.
      */
     private Uni<Account> act(String id, String ifMatch, boolean ifMatchRequired, EventType event, Consumer<Account> change) {
-        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Account " + id));
+        UUID uuid = Ids.parse(id).orElseThrow(() -> caller.cannotActOn("Account " + id));
         return accounts.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(account -> {
-            if (account == null) {
-                throw ApiException.notFound("Account " + id);
-            }
-            if (!caller.canSee(account.unit)) {
-                throw ApiException.forbidden("FORBIDDEN", "The account belongs to another unit.");
+            if (account == null || !caller.may(account.unit)) {
+                throw caller.cannotActOn("Account " + id);
             }
             if (ifMatchRequired) {
                 ETags.requireMatch(ifMatch, account.version);
@@ -247,7 +245,7 @@ public class AccountService {
     }
 
     private Account visibleOr404(Account account, String id) {
-        if (account == null || !caller.canSee(account.unit)) {
+        if (account == null || !caller.may(account.unit)) {
             throw ApiException.notFound("Account " + id);
         }
         return account;

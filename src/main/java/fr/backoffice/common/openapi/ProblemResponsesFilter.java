@@ -58,6 +58,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (secured) {
                     addIfAbsent(responses, "401");
                     addIfAbsent(responses, "403");
+                    withUnitClaim(responses.getAPIResponse("403"));
                 }
                 if (operation.getRequestBody() != null) {
                     addIfAbsent(responses, "400");
@@ -107,6 +108,21 @@ public class ProblemResponsesFilter implements OASFilter {
             responses.addAPIResponse(code, response);
         }
     }
+
+    /** Every secured operation can be refused at the door for a token without its unit (AccessFilter). */
+    private static void withUnitClaim(APIResponse forbidden) {
+        String description = forbidden.getDescription();
+        if (description == null || description.isBlank() || description.equals("Not Allowed")) {
+            description = COMMON.get("403");
+        }
+        if (!description.contains(UNIT_CLAIM_REQUIRED)) {
+            description += "; " + UNIT_CLAIM_REQUIRED;
+        }
+        forbidden.setDescription(description);
+    }
+
+    private static final String UNIT_CLAIM_REQUIRED =
+            "`UNIT_CLAIM_REQUIRED`: the token has the `agent` or `supervisor` role but no unit code (e.g. `PAR-01`) in its `unit` claim";
 
     private static Content problemContent() {
         MediaType problem = OASFactory.createMediaType()

@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
                 @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
                         + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationDtos.OperationView.class)))
-@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role or another unit's operation; "
+@APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an operation not of the caller's unit (for a caller confined to a unit, also one that does not exist); "
         + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
-@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation")
+@APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation (to a caller who reaches every unit)")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the current status; "
         + "`ALREADY_CLAIMED`: assigned to someone else; `CONCURRENT_UPDATE`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
 @APIResponse(responseCode = "422", description = "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`: a reversal the accounts do not allow; "

@@ -91,9 +91,9 @@ public class OperationResource {
                     examples = @ExampleObject(name = "executed transfer", value = Examples.OPERATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (missing or extra fields for the type, amount, "
             + "currency, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an agent submitting for another unit's account")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`")
-    @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT`, `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT` (no such account, or one of a unit the caller's roles do not reach: the same answer), `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
             + "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`, `CREDITOR_HELD_HERE`, `CHEQUE_EXPIRED`, "
             + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`; "
             + "`NOT_SEPA`: a transfer to another bank (`creditor`) goes through SEPA, so it is in EUR, to an IBAN of a "

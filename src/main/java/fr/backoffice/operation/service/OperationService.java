@@ -75,7 +75,7 @@ public class OperationService {
     public Uni<OperationView> get(String id) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Operation " + id));
         return operations.findById(uuid).flatMap(op -> {
-            if (op == null || !caller.canSee(op.unit)) {
+            if (op == null || !caller.may(op.unit)) {
                 throw ApiException.notFound("Operation " + id);
             }
             return view(op);
@@ -87,11 +87,13 @@ public class OperationService {
         int limit = page.limit();
         UUID after = page.afterId();
         OperationRepository.Filter scoped = filter;
-        if (caller.isUnitScoped()) {
-            if (filter.unit() != null && !filter.unit().equals(caller.unit())) {
+        var confined = caller.confinedTo();
+        if (confined.isPresent()) {
+            String unit = confined.get();
+            if (filter.unit() != null && !filter.unit().equals(unit)) {
                 return Uni.createFrom().item(new Page<>(List.of(), null));
             }
-            scoped = new OperationRepository.Filter(filter.status(), filter.type(), caller.unit(), filter.accountId(),
+            scoped = new OperationRepository.Filter(filter.status(), filter.type(), unit, filter.accountId(),
                     filter.from(), filter.to());
         }
         return operations.page(scoped, after, limit + 1).flatMap(rows -> withHistory(rows, limit, (op, view) -> view));
@@ -99,7 +101,8 @@ public class OperationService {
 
     @WithSession
     public Uni<Page<QueueItem>> queue(String unit, PageRequest page) {
-        if (caller.isUnitScoped() && !caller.canSee(unit)) {
+        if (!caller.may(unit)) {
+            // the same answer whether the unit exists or not
             throw ApiException.forbidden("FORBIDDEN", "Agents and supervisors see the queue of their own unit only.");
         }
         int limit = page.limit();
@@ -139,7 +142,7 @@ public class OperationService {
             if (op.status != OperationStatus.RECEIVED && op.status != OperationStatus.PENDING_APPROVAL) {
                 throw ApiException.invalidTransition(op.status.name(), "claim the operation");
             }
-            if (op.status == OperationStatus.PENDING_APPROVAL && !caller.is(Roles.SUPERVISOR)) {
+            if (op.status == OperationStatus.PENDING_APPROVAL && !caller.mayActAs(Roles.SUPERVISOR, op.unit)) {
                 throw ApiException.forbidden("FORBIDDEN", "Only a supervisor handles an operation waiting for approval.");
             }
             requireNotClaimedByOther(op);
@@ -309,13 +312,10 @@ public class OperationService {
     }
 
     private Uni<OperationView> locked(String id, Function<Operation, Uni<Operation>> change) {
-        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Operation " + id));
+        UUID uuid = Ids.parse(id).orElseThrow(() -> caller.cannotActOn("Operation " + id));
         return operations.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(op -> {
-            if (op == null) {
-                throw ApiException.notFound("Operation " + id);
-            }
-            if (!caller.canSee(op.unit)) {
-                throw ApiException.forbidden("FORBIDDEN", "The operation belongs to another unit.");
+            if (op == null || !caller.may(op.unit)) {
+                throw caller.cannotActOn("Operation " + id);
             }
             return change.apply(op);
         }).flatMap(this::publish);

@@ -189,13 +189,23 @@ public class OperationSubmission {
      * account it debits, or of the one it credits.
      */
     private String owner(Operation op, Map<UUID, Facts> named) {
+        // before any fact of an account is told: another unit's account is answered as one that does not exist
+        requireReachable("debitAccountId", op.debitAccountId, named);
+        requireReachable("creditAccountId", op.creditAccountId, named);
         checkAccount("debitAccountId", op.debitAccountId, named, op.currency);
         checkAccount("creditAccountId", op.creditAccountId, named, op.currency);
-        String unit = named.get(op.debitAccountId != null ? op.debitAccountId : op.creditAccountId).unit();
-        if (caller.isUnitScoped() && !caller.canSee(unit)) {
-            throw ApiException.forbidden("FORBIDDEN", "The account belongs to another unit.");
+        return named.get(op.debitAccountId != null ? op.debitAccountId : op.creditAccountId).unit();
+    }
+
+    /** An account that does not exist, or that the caller's submitting roles do not reach, is an unknown account. */
+    private void requireReachable(String field, UUID id, Map<UUID, Facts> named) {
+        if (id == null) {
+            return;
         }
-        return unit;
+        Facts account = named.get(id);
+        if (account == null || !caller.may(account.unit())) {
+            throw unknownAccount(field);
+        }
     }
 
     private static void checkAccount(String field, UUID id, Map<UUID, Facts> named, String currency) {
@@ -203,9 +213,6 @@ public class OperationSubmission {
             return;
         }
         Facts account = named.get(id);
-        if (account == null) {
-            throw unknownAccount(field);
-        }
         if (account.type() == AccountType.INTERNAL) {
             throw new ApiException(422, "INTERNAL_ACCOUNT", "Internal accounts are moved only by the service's own postings.",
                     List.of(new FieldError(field, "is an internal account")));

@@ -97,7 +97,7 @@ public class UnitResource {
                     + "Agents and supervisors read their own unit's queue only.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or another unit's queue")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or the queue of a unit not the caller's (whether that unit exists or not)")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
     public Uni<Page<QueueItem>> queue(@Parameter(example = "PAR-01") @PathParam("code") String code, @BeanParam PageRequest page) {
         return operations.queue(code, page);
