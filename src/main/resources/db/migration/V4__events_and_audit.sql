@@ -1,4 +1,4 @@
--- Event feed (SPEC section 8): a transactional outbox. Each state change inserts its event in the transaction
+-- Event feed (README "Events and audit"): a transactional outbox. Each state change inserts its event in the transaction
 -- that makes the change, so an event exists if and only if the change committed.
 --
 -- Commit order: a sequence value taken when a row is inserted is not commit order (a transaction holding 41

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account and the rules of SPEC section 5 that concern it alone. */
+/** An account and the rules that concern it alone. */
 @Entity
 @Table(name = "account")
 public class Account {

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.UUID;
 
-/** A legal entity that files declarations with the public administration (SPEC section 7). Never changes once registered. */
+/** A legal entity that files declarations with the public administration. Never changes once registered. */
 @Entity
 @Table(name = "declarant")
 public class Declarant {

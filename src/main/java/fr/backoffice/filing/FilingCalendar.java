@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The dates of SPEC section 7: which periods a declarant must file for, when each declaration is due, and
+ * The filing dates: which periods a declarant must file for, when each declaration is due, and
  * whether a period given by a client is one of them. Plain Java, no clock: callers pass "today".
  */
 public final class FilingCalendar {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The back-office record of a commercial action, and its moves through the lifecycle of SPEC section 6. */
+/** The back-office record of a commercial action, and its moves through its lifecycle (see {@link OperationLifecycle}). */
 @Entity
 @Table(name = "operation")
 public class Operation {

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The operation state machine of SPEC section 6. It says which statuses an action may lead to;
+ * The operation state machine (README "Operations and the ledger in one minute"). It says which statuses an action may lead to;
  * which one it does (approval threshold, execution date, funds) is for the service to decide.
  * Validation and approval execute at once when the date is reached, so they too may end in REJECTED
  * (insufficient funds, frozen account at execution time).
@@ -26,7 +26,7 @@ public final class OperationLifecycle {
     private static final Set<OperationStatus> BEFORE_EXECUTION = EnumSet.of(RECEIVED, PENDING_APPROVAL, SCHEDULED);
     private static final Set<OperationStatus> TERMINAL = EnumSet.of(REJECTED, CANCELLED, REVERSED, BOUNCED);
 
-    /** SPEC: only these may execute in the submitting request; a cheque always waits for an agent. */
+    /** Only these may execute in the submitting request; a cheque always waits for an agent. */
     private static final Set<OperationType> STRAIGHT_THROUGH =
             EnumSet.of(OperationType.TRANSFER, OperationType.CASH_DEPOSIT, OperationType.CASH_WITHDRAWAL);
 

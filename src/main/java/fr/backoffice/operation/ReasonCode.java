@@ -1,6 +1,6 @@
 package fr.backoffice.operation;
 
-/** Why an operation was rejected (SPEC section 6), as agents choose it or as execution finds it. */
+/** Why an operation was rejected, as agents choose it or as execution finds it. */
 public enum ReasonCode {
     INSUFFICIENT_FUNDS,
     ACCOUNT_FROZEN,

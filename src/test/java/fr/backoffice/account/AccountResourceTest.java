@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-/** SPEC section 5 (accounts) through HTTP, each request and response checked against the OpenAPI document. */
+/** Accounts through HTTP, each request and response checked against the OpenAPI document. */
 @QuarkusTest
 class AccountResourceTest {
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules of SPEC section 5 that an account applies alone, in plain Java: no Quarkus, no database. */
+/** The rules an account applies alone, in plain Java: no Quarkus, no database. */
 class AccountTest {
 
     private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");

@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** SPEC section 8, the audit trail: every mutating request, accepted or refused, with who, what and its request id. */
+/** The audit trail: every mutating request, accepted or refused, with who, what and its request id. */
 @QuarkusTest
 class AuditTrailTest {
 

@@ -22,7 +22,7 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SPEC section 2, for every endpoint: whatever a client sends, the answer is a documented 4xx problem (never a
+ * The API conventions (README "Calling the API"), for every endpoint: whatever a client sends, the answer is a documented 4xx problem (never a
  * 500, never an internal detail) and nothing is written.
  */
 @QuarkusTest

@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The lifecycle of SPEC section 6, through HTTP: queue, claim, validate, approve, reject, cancel, schedule. */
+/** The operations' lifecycle, through HTTP: queue, claim, validate, approve, reject, cancel, schedule. */
 @QuarkusTest
 class OperationLifecycleApiTest {
 

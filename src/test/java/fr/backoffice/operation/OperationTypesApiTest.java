@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Each operation type end to end with the entries it posts, and the refusals of SPEC section 6. */
+/** Each operation type end to end with the entries it posts, and the refusals the API documents. */
 @QuarkusTest
 class OperationTypesApiTest {
 

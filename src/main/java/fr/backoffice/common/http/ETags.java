@@ -3,7 +3,7 @@ package fr.backoffice.common.http;
 import fr.backoffice.common.error.ApiException;
 
 /**
- * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules of SPEC section 2. The
+ * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules (README "Calling the API"). The
  * wildcard {@code If-Match: *} ("whatever the version") would skip the very check the header is for, so it is
  * refused with 428 wherever an {@code If-Match} is read.
  */

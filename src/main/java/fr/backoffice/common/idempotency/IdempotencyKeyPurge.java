@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Forgets idempotency keys once they are older than the retention (SPEC: at least 24 h), so the table does not
+ * Forgets idempotency keys once they are older than the retention (the contract promises at least 24 h), so the table does not
  * grow without end. Any instance may run it; a delete is safe to run twice.
  */
 @ApplicationScoped

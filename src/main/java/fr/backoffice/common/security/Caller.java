@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Who is calling ({@code sub}, roles from {@code groups}, production unit from {@code unit}) and the one place where
- * the object-level rule of SPEC section 3 is decided; see {@code package-info.java} for the rule in words.
+ * the object-level rule is decided; see {@code package-info.java} for the rule in words.
  *
  * <p>Every check asks the same question: does one of the caller's roles that grant the endpoint being served (its
  * {@code @RolesAllowed}, recorded by {@link AccessFilter}) reach objects of this unit? {@code agent} and

@@ -1,6 +1,6 @@
 package fr.backoffice.common.security;
 
-/** The roles of SPEC section 3, as carried in the token's {@code groups} claim. */
+/** The roles (README "Security rules"), as carried in the token's {@code groups} claim. */
 public final class Roles {
 
     public static final String FRONT_OFFICE = "front-office";

@@ -1,5 +1,5 @@
 /**
- * Who may do what: the service's own security rules (SPEC section 3).
+ * Who may do what: the service's own security rules (README "Security rules").
  *
  * <ul>
  * <li><b>Identity.</b> Every endpoint needs a bearer JWT (RS256). The caller is {@code sub}; the roles

@@ -69,7 +69,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle of filings (SPEC section 7). Every change runs in one transaction with the filing's row locked,
+ * The lifecycle of filings (README "Filings in one minute"). Every change runs in one transaction with the filing's row locked,
  * records who did it in the history, and either completes or leaves nothing behind.
  */
 @ApplicationScoped
@@ -422,7 +422,7 @@ public class FilingService {
         return filing.amends == null ? Uni.createFrom().nullItem() : filings.findById(filing.amends);
     }
 
-    /** Whoever created or edited the draft, or validated it, cannot submit it (SPEC section 3). */
+    /** Whoever created or edited the draft, or validated it, cannot submit it (four-eyes, README "Security rules"). */
     private void checkFourEyes(Filing filing, List<FilingHistoryEntry> entries) {
         String me = caller.id();
         if (me.equals(filing.validatedBy)) {

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The VAT arithmetic of SPEC section 7, in whole euros: each line's VAT is base × rate / 100 rounded half-up
+ * The VAT arithmetic, in whole euros: each line's VAT is base × rate / 100 rounded half-up
  * to the euro; the output VAT is the sum of the lines (taxable sales and intra-EU acquisitions, whose VAT is
  * self-assessed); what is due, or the credit left over, follows from the deductible VAT and the credit
  * brought forward.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a submitted operation must look like before any account is read (SPEC section 6). */
+/** What a submitted operation must look like before any account is read (the rules are in the OpenAPI description of NewOperation). */
 final class OperationRules {
 
     /** French rule: a cheque is payable for one year and eight days after its issue date. */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * SPEC section 3 as a matrix: every endpoint touching a unit's accounts and operations, called with single- and
+ * The security rules (README "Security rules") as a matrix: every endpoint touching a unit's accounts and operations, called with single- and
  * multi-role tokens of one unit on the objects of that unit and of another. The rule: an endpoint is allowed by the
  * roles that grant it, each with its reach ({@code agent}, {@code supervisor}: their own unit; {@code front-office},
  * {@code auditor}, {@code admin}: every unit); a role the endpoint does not list widens nothing.

@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-/** SPEC section 3 and the contract of section 2: who may call what, and what the OpenAPI document promises. */
+/** The security rules and the contract: who may call what, and what the OpenAPI document promises. */
 @QuarkusTest
 class SecurityTest {
 

@@ -16,7 +16,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Worked examples of SPEC section 7's VAT arithmetic, each checkable by hand. */
+/** Worked examples of the VAT arithmetic, each checkable by hand. */
 class VatComputationTest {
 
     @ParameterizedTest(name = "base {0} at {1}% = {2} → {3}")
