@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,49 +97,40 @@ class EventFeedOrderTest {
             Ledgers.fund(accounts.get(i), "1000.00");
         }
         Feed feed = Feed.fromNow();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Map<String, Object>> polled = new ArrayList<>();
-        ExecutorService poller = Executors.newSingleThreadExecutor();
-        Future<?> polling = poller.submit(() -> {
-            while (writing.get()) {
-                polled.addAll(feed.poll());
-            }
-            return null;
-        });
 
         // the service's own writers (transfers through HTTP) and, beside them, another writer on other connections
         // whose transactions take their id, wait a little, then write and commit: the slow-starting case, many times
         Set<String> written = ConcurrentHashMap.newKeySet();
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            int n = i;
-            done.add(writers.submit(() -> {
-                String id = Ledgers.submit(Tokens.frontOffice(), Ledgers.transfer(accounts.get(n % 4),
-                        accounts.get((n + 1) % 4), "1.00")).getString("id");
-                written.add(id);
-                return null;
-            }));
-            done.add(writers.submit(() -> {
-                String resource = UUID.randomUUID().toString();
-                try (Connection connection = database.getConnection()) {
-                    connection.setAutoCommit(false);
-                    takeTransactionId(connection);
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 40));
-                    insertEvent(connection, "account.changed", "account", resource);
-                    connection.commit();
-                }
-                written.add(resource);
-                return null;
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(5, TimeUnit.MINUTES);
-        }
-        writers.shutdown();
-        writing.set(false);
-        polling.get(1, TimeUnit.MINUTES);
-        poller.shutdown();
+        List<Map<String, Object>> polled = new ArrayList<>(feed.pollDuring(() -> {
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                done.add(writers.submit(() -> {
+                    String id = Ledgers.submit(Tokens.frontOffice(), Ledgers.transfer(accounts.get(n % 4),
+                            accounts.get((n + 1) % 4), "1.00")).getString("id");
+                    written.add(id);
+                    return null;
+                }));
+                done.add(writers.submit(() -> {
+                    String resource = UUID.randomUUID().toString();
+                    try (Connection connection = database.getConnection()) {
+                        connection.setAutoCommit(false);
+                        takeTransactionId(connection);
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(1, 40));
+                        insertEvent(connection, "account.changed", "account", resource);
+                        connection.commit();
+                    }
+                    written.add(resource);
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
+            return null;
+        }));
         polled.addAll(feed.pollUntil(written.size(), event -> written.contains(Feed.resourceId(event))));
 
         List<String> ids = polled.stream().map(event -> (String) event.get("id")).toList();

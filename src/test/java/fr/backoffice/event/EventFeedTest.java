@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static fr.backoffice.filing.FilingApi.line;
 import static fr.backoffice.filing.FilingApi.vatContent;
@@ -155,42 +154,32 @@ class EventFeedTest {
         Set<String> executed = ConcurrentHashMap.newKeySet();
 
         // the poller runs alongside the writers
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Map<String, Object>> polled = new ArrayList<>();
-        ExecutorService poller = Executors.newSingleThreadExecutor();
-        Future<?> polling = poller.submit(() -> {
-            while (writing.get()) {
-                polled.addAll(feed.poll());
+        List<Map<String, Object>> polled = new ArrayList<>(feed.pollDuring(() -> {
+            ExecutorService writers = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                done.add(writers.submit(() -> {
+                    String body = """
+                            {"type":"TRANSFER","amount":"1.%02d","currency":"EUR","debitAccountId":"%s","creditAccountId":"%s"}"""
+                            .formatted(n % 100, accounts.get(n % 4), accounts.get((n + 1) % 4));
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "events-" + unit + "-" + n)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                    if (response.body().contains("\"status\":\"EXECUTED\"")) {
+                        executed.add(response.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1"));
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> future : done) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
             return null;
-        });
-
-        ExecutorService writers = Executors.newFixedThreadPool(16);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            int n = i;
-            done.add(writers.submit(() -> {
-                String body = """
-                        {"type":"TRANSFER","amount":"1.%02d","currency":"EUR","debitAccountId":"%s","creditAccountId":"%s"}"""
-                        .formatted(n % 100, accounts.get(n % 4), accounts.get((n + 1) % 4));
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "events-" + unit + "-" + n)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                if (response.body().contains("\"status\":\"EXECUTED\"")) {
-                    executed.add(response.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1"));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(5, TimeUnit.MINUTES);
-        }
-        writers.shutdown();
-        writing.set(false);
-        polling.get(1, TimeUnit.MINUTES);
-        poller.shutdown();
+        }));
         polled.addAll(feed.pollUntil(executed.size(), event -> "operation.executed".equals(event.get("type"))
                 && executed.contains(Feed.resourceId(event))));
 

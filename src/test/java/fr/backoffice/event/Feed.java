@@ -7,6 +7,12 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A poller of GET /events, as a client would write one: it keeps the last cursor and asks for what follows. */
 final class Feed {
@@ -52,6 +58,27 @@ final class Feed {
             }
         }
         return seen;
+    }
+
+    /** Polls in the background while {@code writers} run, as a client following the feed would, and returns what it read. */
+    List<Map<String, Object>> pollDuring(Callable<?> writers) throws Exception {
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Map<String, Object>> polled = new ArrayList<>();
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        Future<?> polling = poller.submit(() -> {
+            while (writing.get()) {
+                polled.addAll(poll());
+            }
+            return null;
+        });
+        try {
+            writers.call();
+        } finally {
+            writing.set(false);
+            polling.get(1, TimeUnit.MINUTES);
+            poller.shutdown();
+        }
+        return polled;
     }
 
     String cursor() {
