@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Ledger", description = "Statements, balances and the trial balance of the double-entry ledger"),
                 @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
                 @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
-                @Tag(name = "Events", description = "The feed of every state change, in commit order, as pages or Server-Sent Events"),
+                @Tag(name = "Events", description = "The feed of every state change, never skipping one and each resource's changes in order, as pages or Server-Sent Events"),
                 @Tag(name = "Audit", description = "The hash-chained trail of every mutating request, accepted or refused"),
         })
 public class BackOfficeApplication extends Application {

@@ -38,7 +38,7 @@ import static fr.backoffice.support.Ledgers.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The event feed: one event per state change, in commit order, exactly once, also over SSE. */
+/** The event feed: one event per state change, in feed order, exactly once, also over SSE. */
 @QuarkusTest
 class EventFeedTest {
 

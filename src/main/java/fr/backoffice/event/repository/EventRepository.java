@@ -46,7 +46,7 @@ public class EventRepository {
         }
     }
 
-    /** Up to {@code limit} events after {@code after}, of the given types (all when empty), in commit order. */
+    /** Up to {@code limit} events after {@code after}, of the given types (all when empty), in feed order. */
     public Uni<List<Positioned>> after(Position after, List<String> types, int limit) {
         Tuple args = Tuple.of(Long.toString(after.tx()), after.seq(), limit);
         String sql = SELECT + ORDER;

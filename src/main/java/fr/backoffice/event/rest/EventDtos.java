@@ -30,7 +30,7 @@ public final class EventDtos {
             @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
     }
 
-    @Schema(name = "EventPage", description = "A page of the feed, in commit order")
+    @Schema(name = "EventPage", description = "A page of the feed, in feed order (see listEvents)")
     public record EventPage(
             List<EventView> items,
             @Schema(nullable = true, description = "The position after the last item: pass it as `after` to read on. "

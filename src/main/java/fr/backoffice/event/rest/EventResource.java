@@ -42,11 +42,13 @@ public class EventResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "listEvents", summary = "Read the event feed in commit order",
-            description = "Events in the order their transactions committed. A poller passes the `nextCursor` of "
-                    + "each answer as `after` of the next request: it never misses an event nor sees one twice, even "
-                    + "with several service instances. When nothing new has committed, `items` is empty and "
-                    + "`nextCursor` is the `after` given.")
+    @Operation(operationId = "listEvents", summary = "Read the event feed in order",
+            description = "Events in feed order: each resource's changes in the order they were made, and an event "
+                    + "given out only once every transaction that could still come before it has ended (a long "
+                    + "transaction on the database delays the feed; the service bounds its own to 30 s). A poller "
+                    + "passes the `nextCursor` of each answer as `after` of the next request: it never misses an event "
+                    + "nor sees one twice, even with several service instances. When nothing new has committed, "
+                    + "`items` is empty and `nextCursor` is the `after` given.")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `types`")
     public Uni<EventPage> list(@BeanParam PageRequest page,
