@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static fr.backoffice.support.Properties.between;
+import static fr.backoffice.support.Properties.forAll;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.time.api.constraints.DateRange;
 
 class BusinessCalendarTest {
 
@@ -166,30 +165,47 @@ class BusinessCalendarTest {
 
     // --- properties ---
 
-    @Property
-    void on_or_after_is_the_first_business_day_not_before_d(@ForAll @DateRange(min = "1990-01-01", max = "2100-12-31") LocalDate d) {
-        LocalDate result = BusinessCalendar.onOrAfter(d);
+    private static final LocalDate MIN_DATE = LocalDate.of(1990, 1, 1);
+    private static final LocalDate MAX_DATE = LocalDate.of(2100, 12, 31);
 
-        assertTrue(BusinessCalendar.isBusinessDay(result));
-        assertFalse(result.isBefore(d));
-        for (LocalDate between = d; between.isBefore(result); between = between.plusDays(1)) {
-            assertFalse(BusinessCalendar.isBusinessDay(between), between + " is a business day before " + result);
+    private static LocalDate date(Random random) {
+        return LocalDate.ofEpochDay(between(random, MIN_DATE.toEpochDay(), MAX_DATE.toEpochDay()));
+    }
+
+    @Test
+    void on_or_after_is_the_first_business_day_not_before_d() {
+        forAll(1000, BusinessCalendarTest::date, d -> {
+            LocalDate result = BusinessCalendar.onOrAfter(d);
+
+            assertTrue(BusinessCalendar.isBusinessDay(result));
+            assertFalse(result.isBefore(d));
+            for (LocalDate between = d; between.isBefore(result); between = between.plusDays(1)) {
+                assertFalse(BusinessCalendar.isBusinessDay(between), between + " is a business day before " + result);
+            }
+        });
+    }
+
+    @Test
+    void plus_business_days_passes_exactly_n_business_days() {
+        record Sample(LocalDate d, int n) {
         }
+        forAll(1000, random -> new Sample(date(random), between(random, 1, 30)), sample -> {
+            LocalDate d = sample.d();
+            int n = sample.n();
+            LocalDate result = BusinessCalendar.plusBusinessDays(d, n);
+
+            assertTrue(BusinessCalendar.isBusinessDay(result));
+            long businessDaysPassed = d.plusDays(1).datesUntil(result.plusDays(1)).filter(BusinessCalendar::isBusinessDay).count();
+            assertEquals(n, businessDaysPassed);
+        });
     }
 
-    @Property
-    void plus_business_days_passes_exactly_n_business_days(
-            @ForAll @DateRange(min = "1990-01-01", max = "2100-12-31") LocalDate d,
-            @ForAll @IntRange(min = 1, max = 30) int n) {
-        LocalDate result = BusinessCalendar.plusBusinessDays(d, n);
-
-        assertTrue(BusinessCalendar.isBusinessDay(result));
-        long businessDaysPassed = d.plusDays(1).datesUntil(result.plusDays(1)).filter(BusinessCalendar::isBusinessDay).count();
-        assertEquals(n, businessDaysPassed);
+    @Test
+    void a_year_has_weekdays_minus_the_weekday_holidays() {
+        forAll(200, random -> between(random, 1990, 2100), BusinessCalendarTest::assertYearHasWeekdaysMinusTheWeekdayHolidays);
     }
 
-    @Property
-    void a_year_has_weekdays_minus_the_weekday_holidays(@ForAll @IntRange(min = 1990, max = 2100) int year) {
+    private static void assertYearHasWeekdaysMinusTheWeekdayHolidays(int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         long weekdays = first.datesUntil(first.plusYears(1)).filter(day -> !isWeekend(day)).count();
         long holidaysOnWeekdays = Stream.of(

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static fr.backoffice.support.Properties.between;
+import static fr.backoffice.support.Properties.forAll;
+import static fr.backoffice.support.Properties.pick;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,13 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 class OperationLifecycleTest {
 
@@ -189,51 +188,70 @@ class OperationLifecycleTest {
     private record Step(OperationAction action, int choice) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> walks() {
-        return Combinators.combine(Arbitraries.of(OperationAction.class), Arbitraries.integers().between(0, 2))
-                .as(Step::new)
-                .list().ofMaxSize(30);
+    /** Up to 30 steps, each a random action and a choice among its possible targets. */
+    private static List<Step> walk(Random random) {
+        int size = between(random, 0, 30);
+        List<Step> steps = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            steps.add(new Step(pick(random, OperationAction.class), between(random, 0, 2)));
+        }
+        return steps;
+    }
+
+    private record Walk(OperationType type, OperationStatus start, List<Step> steps) {
+    }
+
+    private static Walk walkFromAnyStatus(Random random) {
+        return new Walk(pick(random, OperationType.class), pick(random, OperationStatus.class), walk(random));
     }
 
     /** Applies each step when allowed, picking one of the possible targets; refused steps leave the status. */
-    @Property
-    void random_action_sequences_never_leave_a_terminal_status(
-            @ForAll OperationType type, @ForAll OperationStatus start, @ForAll("walks") List<Step> steps) {
-        OperationStatus status = start;
-        for (Step step : steps) {
-            Set<OperationStatus> targets = OperationLifecycle.targets(type, status, step.action());
-            if (OperationLifecycle.isTerminal(status)) {
-                assertTrue(targets.isEmpty(), status + " allowed " + step.action());
+    @Test
+    void random_action_sequences_never_leave_a_terminal_status() {
+        forAll(1000, OperationLifecycleTest::walkFromAnyStatus, walk -> {
+            OperationType type = walk.type();
+            OperationStatus start = walk.start();
+            OperationStatus status = start;
+            for (Step step : walk.steps()) {
+                Set<OperationStatus> targets = OperationLifecycle.targets(type, status, step.action());
+                if (OperationLifecycle.isTerminal(status)) {
+                    assertTrue(targets.isEmpty(), status + " allowed " + step.action());
+                }
+                if (!targets.isEmpty()) {
+                    status = List.copyOf(targets).get(step.choice() % targets.size());
+                }
             }
-            if (!targets.isEmpty()) {
-                status = List.copyOf(targets).get(step.choice() % targets.size());
+            if (OperationLifecycle.isTerminal(start)) {
+                assertEquals(start, status);
             }
-        }
-        if (OperationLifecycle.isTerminal(start)) {
-            assertEquals(start, status);
-        }
+        });
     }
 
-    @Property
-    void a_released_hold_is_never_taken_again(
-            @ForAll OperationType type, @ForAll OperationStatus start, @ForAll("walks") List<Step> steps) {
-        OperationStatus status = start;
-        boolean released = !OperationLifecycle.holdsFunds(start);
-        for (Step step : steps) {
-            Set<OperationStatus> targets = OperationLifecycle.targets(type, status, step.action());
-            if (!targets.isEmpty()) {
-                status = List.copyOf(targets).get(step.choice() % targets.size());
+    @Test
+    void a_released_hold_is_never_taken_again() {
+        forAll(1000, OperationLifecycleTest::walkFromAnyStatus, walk -> {
+            OperationType type = walk.type();
+            OperationStatus start = walk.start();
+            OperationStatus status = start;
+            boolean released = !OperationLifecycle.holdsFunds(start);
+            for (Step step : walk.steps()) {
+                Set<OperationStatus> targets = OperationLifecycle.targets(type, status, step.action());
+                if (!targets.isEmpty()) {
+                    status = List.copyOf(targets).get(step.choice() % targets.size());
+                }
+                if (released) {
+                    assertFalse(OperationLifecycle.holdsFunds(status), "hold taken again in " + status);
+                }
+                released |= !OperationLifecycle.holdsFunds(status);
             }
-            if (released) {
-                assertFalse(OperationLifecycle.holdsFunds(status), "hold taken again in " + status);
-            }
-            released |= !OperationLifecycle.holdsFunds(status);
-        }
+        });
     }
 
-    @Property
-    void a_reversal_never_moves(@ForAll OperationStatus from, @ForAll OperationAction action) {
-        assertFalse(OperationLifecycle.permits(OperationType.REVERSAL, from, action));
+    @Test
+    void a_reversal_never_moves() {
+        record Sample(OperationStatus from, OperationAction action) {
+        }
+        forAll(1000, random -> new Sample(pick(random, OperationStatus.class), pick(random, OperationAction.class)),
+                sample -> assertFalse(OperationLifecycle.permits(OperationType.REVERSAL, sample.from(), sample.action())));
     }
 }

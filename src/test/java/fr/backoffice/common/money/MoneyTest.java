@@ -1,22 +1,19 @@
 package fr.backoffice.common.money;
 
 import fr.backoffice.common.error.ApiException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.constraints.IntRange;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Random;
 
+import static fr.backoffice.support.Properties.between;
+import static fr.backoffice.support.Properties.chars;
+import static fr.backoffice.support.Properties.digits;
+import static fr.backoffice.support.Properties.forAll;
+import static fr.backoffice.support.Properties.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,64 +32,79 @@ class MoneyTest {
         });
     }
 
-    @Provide
-    Arbitrary<Currency> currencies() {
-        return Arbitraries.of(EUR, JPY, TND);
+    static Currency currency(Random random) {
+        return pick(random, EUR, JPY, TND);
     }
 
     /** "<1 to 15 digits, no leading zero>[.<exactly the currency's minor units>]", never zero. */
-    static Arbitrary<String> canonical(Currency currency) {
+    static String canonical(Random random, Currency currency) {
         int scale = currency.getDefaultFractionDigits();
-        Arbitrary<String> integerPart = Combinators.combine(
-                        Arbitraries.strings().withCharRange('1', '9').ofLength(1),
-                        Arbitraries.strings().numeric().ofMaxLength(Money.MAX_INTEGER_DIGITS - 1))
-                .as(String::concat);
-        Arbitrary<String> zeroOrMore = Arbitraries.oneOf(integerPart, Arbitraries.just("0"));
-        Arbitrary<String> fraction = Arbitraries.strings().numeric().ofLength(scale);
-        return scale == 0 ? integerPart
-                : Combinators.combine(zeroOrMore, fraction).as((i, f) -> i + "." + f)
-                .filter(value -> new BigDecimal(value).signum() != 0);
+        if (scale == 0) {
+            return integerPart(random);
+        }
+        while (true) {
+            String zeroOrMore = random.nextBoolean() ? integerPart(random) : "0";
+            String value = zeroOrMore + "." + digits(random, scale);
+            if (new BigDecimal(value).signum() != 0) {
+                return value;
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<Tuple2<Currency, String>> amountsAtScale() {
-        return currencies().flatMap(currency -> canonical(currency).map(written -> Tuple.of(currency, written)));
+    private static String integerPart(Random random) {
+        return chars(random, "123456789", 1) + digits(random, between(random, 0, Money.MAX_INTEGER_DIGITS - 1));
     }
 
-    @Property
-    @Label("any amount written at the currency's scale reads back exactly as written")
-    void amounts_round_trip(@ForAll("amountsAtScale") Tuple2<Currency, String> example) {
-        Currency currency = example.get1();
-        String written = example.get2();
-        BigDecimal amount = Money.amount("amount", written, currency);
-        assertThat(amount.scale()).isEqualTo(currency.getDefaultFractionDigits());
-        assertThat(Money.format(amount, currency)).isEqualTo(written);
-        assertThat(Money.nonNegative("limit", written, currency)).isEqualTo(amount);
+    record AmountAtScale(Currency currency, String written) {
     }
 
-    @Property
-    @Label("fewer decimals than the currency has are padded to its scale, never changed")
-    void fewer_decimals_are_padded(@ForAll @IntRange(min = 0, max = 999_999) int units,
-                                   @ForAll @IntRange(min = 0, max = 9) int tenth) {
-        String written = (units + 1) + "." + tenth;
-        assertThat(Money.format(Money.amount("amount", written, TND), TND)).isEqualTo(written + "00");
-        assertThat(Money.format(Money.amount("amount", written, EUR), EUR)).isEqualTo(written + "0");
-        assertThat(Money.amount("amount", written, EUR)).isEqualByComparingTo(written);
+    static AmountAtScale amountAtScale(Random random) {
+        Currency currency = currency(random);
+        return new AmountAtScale(currency, canonical(random, currency));
     }
 
-    @Property
-    @Label("more decimals than the currency's minor units are refused, even trailing zeros")
-    void more_decimals_than_the_currency_has_are_refused(@ForAll("currencies") Currency currency,
-                                                         @ForAll @IntRange(min = 1, max = 999_999) int units,
-                                                         @ForAll @IntRange(min = 1, max = 4) int extraDigits,
-                                                         @ForAll @IntRange(min = 0, max = 9) int lastDigit) {
-        String decimals = "5".repeat(currency.getDefaultFractionDigits() + extraDigits - 1) + lastDigit;
-        String written = units + "." + decimals;
-        refused(() -> Money.amount("amount", written, currency), "amount");
-        refused(() -> Money.nonNegative("overdraftLimit", written, currency), "overdraftLimit");
+    @Test
+    @DisplayName("any amount written at the currency's scale reads back exactly as written")
+    void amounts_round_trip() {
+        forAll(1000, MoneyTest::amountAtScale, example -> {
+            Currency currency = example.currency();
+            String written = example.written();
+            BigDecimal amount = Money.amount("amount", written, currency);
+            assertThat(amount.scale()).isEqualTo(currency.getDefaultFractionDigits());
+            assertThat(Money.format(amount, currency)).isEqualTo(written);
+            assertThat(Money.nonNegative("limit", written, currency)).isEqualTo(amount);
+        });
     }
 
-    @Example
+    @Test
+    @DisplayName("fewer decimals than the currency has are padded to its scale, never changed")
+    void fewer_decimals_are_padded() {
+        record Sample(int units, int tenth) {
+        }
+        forAll(1000, random -> new Sample(between(random, 0, 999_999), between(random, 0, 9)), sample -> {
+            String written = (sample.units() + 1) + "." + sample.tenth();
+            assertThat(Money.format(Money.amount("amount", written, TND), TND)).isEqualTo(written + "00");
+            assertThat(Money.format(Money.amount("amount", written, EUR), EUR)).isEqualTo(written + "0");
+            assertThat(Money.amount("amount", written, EUR)).isEqualByComparingTo(written);
+        });
+    }
+
+    @Test
+    @DisplayName("more decimals than the currency's minor units are refused, even trailing zeros")
+    void more_decimals_than_the_currency_has_are_refused() {
+        record Sample(Currency currency, int units, int extraDigits, int lastDigit) {
+        }
+        forAll(1000, random -> new Sample(currency(random), between(random, 1, 999_999), between(random, 1, 4),
+                between(random, 0, 9)), sample -> {
+            Currency currency = sample.currency();
+            String decimals = "5".repeat(currency.getDefaultFractionDigits() + sample.extraDigits() - 1) + sample.lastDigit();
+            String written = sample.units() + "." + decimals;
+            refused(() -> Money.amount("amount", written, currency), "amount");
+            refused(() -> Money.nonNegative("overdraftLimit", written, currency), "overdraftLimit");
+        });
+    }
+
+    @Test
     void the_scale_is_the_one_of_each_currency() {
         assertThat(Money.format(Money.amount("a", "1250.00", EUR), EUR)).isEqualTo("1250.00");
         assertThat(Money.format(Money.amount("a", "1250", JPY), JPY)).isEqualTo("1250");
@@ -102,85 +114,91 @@ class MoneyTest {
         refused(() -> Money.amount("a", "1.2345", TND), "a");
     }
 
-    @Property
-    @Label("zero is not an amount but is a valid limit, at any scale the currency allows")
-    void zero_is_refused_as_an_amount_and_accepted_as_a_limit(@ForAll("currencies") Currency currency,
-                                                              @ForAll @IntRange(min = 0, max = 3) int decimals,
-                                                              @ForAll @IntRange(min = 1, max = 15) int zeros) {
-        int scale = Math.min(decimals, currency.getDefaultFractionDigits());
-        String zero = "0".repeat(zeros) + (scale == 0 ? "" : "." + "0".repeat(scale));
-        refused(() -> Money.amount("amount", zero, currency), "amount");
-        assertThat(Money.nonNegative("limit", zero, currency)).isZero();
-        assertThat(Money.format(Money.nonNegative("limit", zero, currency), currency))
-                .isEqualTo(currency.getDefaultFractionDigits() == 0 ? "0" : "0." + "0".repeat(currency.getDefaultFractionDigits()));
+    @Test
+    @DisplayName("zero is not an amount but is a valid limit, at any scale the currency allows")
+    void zero_is_refused_as_an_amount_and_accepted_as_a_limit() {
+        record Sample(Currency currency, int decimals, int zeros) {
+        }
+        forAll(1000, random -> new Sample(currency(random), between(random, 0, 3), between(random, 1, 15)), sample -> {
+            Currency currency = sample.currency();
+            int scale = Math.min(sample.decimals(), currency.getDefaultFractionDigits());
+            String zero = "0".repeat(sample.zeros()) + (scale == 0 ? "" : "." + "0".repeat(scale));
+            refused(() -> Money.amount("amount", zero, currency), "amount");
+            assertThat(Money.nonNegative("limit", zero, currency)).isZero();
+            assertThat(Money.format(Money.nonNegative("limit", zero, currency), currency))
+                    .isEqualTo(currency.getDefaultFractionDigits() == 0 ? "0" : "0." + "0".repeat(currency.getDefaultFractionDigits()));
+        });
     }
 
-    @Property
-    @Label("an otherwise valid amount written with an exponent is refused")
-    void exponents_are_refused(@ForAll @IntRange(min = 1, max = 99_999) int mantissa,
-                               @ForAll @IntRange(min = -3, max = 3) int exponent,
-                               @ForAll boolean upperCase) {
-        String written = mantissa + (upperCase ? "E" : "e") + exponent;
-        refused(() -> Money.amount("amount", written, EUR), "amount");
-        refused(() -> Money.nonNegative("limit", written, EUR), "limit");
+    @Test
+    @DisplayName("an otherwise valid amount written with an exponent is refused")
+    void exponents_are_refused() {
+        record Sample(int mantissa, int exponent, boolean upperCase) {
+        }
+        forAll(1000, random -> new Sample(between(random, 1, 99_999), between(random, -3, 3), random.nextBoolean()), sample -> {
+            String written = sample.mantissa() + (sample.upperCase() ? "E" : "e") + sample.exponent();
+            refused(() -> Money.amount("amount", written, EUR), "amount");
+            refused(() -> Money.nonNegative("limit", written, EUR), "limit");
+        });
     }
 
-    @Property
-    @Label("a sign, positive or negative, is refused")
-    void signs_are_refused(@ForAll("canonicalEuros") String amount, @ForAll("signs") String sign) {
-        refused(() -> Money.amount("amount", sign + amount, EUR), "amount");
-        refused(() -> Money.nonNegative("limit", sign + amount, EUR), "limit");
+    @Test
+    @DisplayName("a sign, positive or negative, is refused")
+    void signs_are_refused() {
+        record Sample(String amount, String sign) {
+        }
+        forAll(1000, random -> new Sample(canonical(random, EUR), pick(random, "-", "+", "\u2212")), sample -> {
+            String amount = sample.amount();
+            String sign = sample.sign();
+            refused(() -> Money.amount("amount", sign + amount, EUR), "amount");
+            refused(() -> Money.nonNegative("limit", sign + amount, EUR), "limit");
+        });
     }
 
-    @Provide
-    Arbitrary<String> canonicalEuros() {
-        return canonical(EUR);
+    @Test
+    @DisplayName("whitespace anywhere is refused")
+    void whitespace_is_refused() {
+        record Sample(String amount, String space, int at) {
+        }
+        forAll(1000, random -> new Sample(canonical(random, EUR), pick(random, " ", "\t", "\n", "\u00a0", "\u202f"),
+                between(random, 0, 20)), sample -> {
+            String amount = sample.amount();
+            int position = Math.min(sample.at(), amount.length());
+            String written = amount.substring(0, position) + sample.space() + amount.substring(position);
+            refused(() -> Money.amount("amount", written, EUR), "amount");
+        });
     }
 
-    @Provide
-    Arbitrary<String> signs() {
-        return Arbitraries.of("-", "+", "\u2212");
+    @Test
+    @DisplayName("more than 15 integer digits are refused, 15 are accepted")
+    void at_most_fifteen_integer_digits() {
+        record Sample(Currency currency, int digits) {
+        }
+        forAll(1000, random -> new Sample(currency(random), between(random, 16, 40)), sample -> {
+            Currency currency = sample.currency();
+            String decimals = currency.getDefaultFractionDigits() == 0 ? "" : "." + "9".repeat(currency.getDefaultFractionDigits());
+            refused(() -> Money.amount("amount", "1".repeat(sample.digits()) + decimals, currency), "amount");
+            assertThat(Money.format(Money.amount("amount", "9".repeat(15) + decimals, currency), currency))
+                    .isEqualTo("9".repeat(15) + decimals);
+        });
     }
 
-    @Property
-    @Label("whitespace anywhere is refused")
-    void whitespace_is_refused(@ForAll("canonicalEuros") String amount,
-                               @ForAll("whitespace") String space,
-                               @ForAll @IntRange(min = 0, max = 20) int at) {
-        int position = Math.min(at, amount.length());
-        String written = amount.substring(0, position) + space + amount.substring(position);
-        refused(() -> Money.amount("amount", written, EUR), "amount");
+    @Test
+    @DisplayName("digits other than ASCII 0-9 are refused")
+    void only_ascii_digits() {
+        forAll(1000, MoneyTest::foreignDigits, written -> refused(() -> Money.amount("amount", written, EUR), "amount"));
     }
 
-    @Provide
-    Arbitrary<String> whitespace() {
-        return Arbitraries.of(" ", "\t", "\n", "\u00a0", "\u202f");
+    /** Arabic-Indic, Devanagari and full-width digits: BigDecimal would read them, the API must not. */
+    private static final String FOREIGN_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+            + "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f"
+            + "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19";
+
+    static String foreignDigits(Random random) {
+        return chars(random, FOREIGN_DIGITS, between(random, 1, 6));
     }
 
-    @Property
-    @Label("more than 15 integer digits are refused, 15 are accepted")
-    void at_most_fifteen_integer_digits(@ForAll("currencies") Currency currency,
-                                        @ForAll @IntRange(min = 16, max = 40) int digits) {
-        String decimals = currency.getDefaultFractionDigits() == 0 ? "" : "." + "9".repeat(currency.getDefaultFractionDigits());
-        refused(() -> Money.amount("amount", "1".repeat(digits) + decimals, currency), "amount");
-        assertThat(Money.format(Money.amount("amount", "9".repeat(15) + decimals, currency), currency))
-                .isEqualTo("9".repeat(15) + decimals);
-    }
-
-    @Property
-    @Label("digits other than ASCII 0-9 are refused")
-    void only_ascii_digits(@ForAll("foreignDigits") String written) {
-        refused(() -> Money.amount("amount", written, EUR), "amount");
-    }
-
-    @Provide
-    Arbitrary<String> foreignDigits() {
-        // Arabic-Indic, Devanagari and full-width digits: BigDecimal would read them, the API must not.
-        return Arbitraries.strings().withCharRange('\u0660', '\u0669').withCharRange('\u0966', '\u096f')
-                .withCharRange('\uff10', '\uff19').ofMinLength(1).ofMaxLength(6);
-    }
-
-    @Example
+    @Test
     void malformed_decimals_are_refused() {
         for (String written : new String[]{"", " ", ".", ".5", "5.", "1,00", "1.000,00", "1_000", "0x10", "NaN",
                 "Infinity", "1.2.3", "12a", "one"}) {
@@ -191,7 +209,7 @@ class MoneyTest {
         refused(() -> Money.nonNegative("limit", null, EUR), "limit");
     }
 
-    @Example
+    @Test
     void currencies_are_iso_4217_codes_with_minor_units_that_amounts_can_hold() {
         assertThat(Money.currency("currency", "EUR")).isEqualTo(EUR);
         assertThat(Money.currency("currency", "JPY")).isEqualTo(JPY);
@@ -202,7 +220,7 @@ class MoneyTest {
         refused(() -> Money.currency("currency", null), "currency");
     }
 
-    @Example
+    @Test
     void formatting_never_rounds() {
         assertThat(Money.format(new BigDecimal("-12.5"), "EUR")).isEqualTo("-12.50");
         assertThat(Money.format(new BigDecimal("0.000"), "EUR")).isEqualTo("0.00");
