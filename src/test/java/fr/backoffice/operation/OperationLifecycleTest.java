@@ -30,7 +30,7 @@ class OperationLifecycleTest {
 
     /**
      * Every allowed (type, from, action) and the statuses it may lead to, written out by hand from
-     * SPEC section 6. Any combination not listed must be refused.
+     * the lifecycle the OpenAPI document describes for each action. Any combination not listed must be refused.
      */
     private static final String ALLOWED = """
             TRANSFER         RECEIVED          VALIDATE  -> PENDING_APPROVAL SCHEDULED EXECUTED REJECTED
