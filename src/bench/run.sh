@@ -106,6 +106,8 @@ psql -q -c CHECKPOINT "${DB}_pgbench" >/dev/null 2>&1 || true # its writes shoul
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
 export JWT_PRIVATE_KEY="$WORK/private.pem" JWT_ISSUER=https://bench.backoffice.local
+# every instance signs audit checkpoints with the same key, as in a deployment
+CHECKPOINT_KEY=$(head -c 32 /dev/urandom | base64)
 mint() { docker/jwt/mint-token.sh "$@"; }
 
 start_instance() { # port: starts the service on it, waits until it is ready
@@ -116,6 +118,7 @@ start_instance() { # port: starts the service on it, waits until it is ready
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
+  BACKOFFICE_AUDIT_CHECKPOINT_KEY="$CHECKPOINT_KEY" \
   QUARKUS_LOG_LEVEL=WARN \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/service-$port.log" 2>&1 &
   PIDS+=($!)

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 only within their own unit."""),
         components = @Components(schemas = {
                 @Schema(name = "Problem", implementation = Problem.class),
-                // the names of fr.backoffice.event.EventType (EventsTest checks that both lists agree)
+                // the names of fr.backoffice.event.EventType (EventFeedTest checks that both lists agree)
                 @Schema(name = "EventType", type = SchemaType.STRING, description = EventType.TABLE, enumeration = {
                         "unit.created", "declarant.registered",
                         "account.opened", "account.changed", "account.frozen", "account.unfrozen", "account.closed",
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "operation.executed", "operation.rejected", "operation.cancelled", "operation.reversed",
                         "operation.cleared", "operation.bounced",
                         "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",
-                        "filing.accepted", "filing.rejected", "filing.amended"})}),
+                        "filing.accepted", "filing.rejected", "filing.amended", "audit.checkpoint"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -53,7 +54,10 @@ class TwoInstancesIT {
     private static final String DATABASE = "//127.0.0.1:5432/postgres";
     private static final List<Process> INSTANCES = new ArrayList<>();
     private static final List<Integer> PORTS = new ArrayList<>();
+    private static final String CHECKPOINT_KEY = Base64.getEncoder().encodeToString(
+            "two-instances-it-audit-checkpoint-key".getBytes(StandardCharsets.US_ASCII));
     private static KeyPair keys;
+    private static Path publicKey;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -64,16 +68,24 @@ class TwoInstancesIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        Path publicKey = Files.createTempFile("it-public", ".pem");
+        publicKey = Files.createTempFile("it-public", ".pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         // one after the other: the first migrates the schema
-        start(publicKey);
-        start(publicKey);
+        start();
+        start();
     }
 
-    private static void start(Path publicKey) throws Exception {
+    private static void start() throws Exception {
         int port = freePort();
+        ProcessBuilder builder = instance(port);
+        builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY);
+        builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s");
+        launch(builder, port);
+    }
+
+    /** The production build, configured as a deployment would be, except the audit checkpoint key. */
+    private static ProcessBuilder instance(int port) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar");
         Map<String, String> env = builder.environment();
@@ -87,6 +99,10 @@ class TwoInstancesIT {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        return builder;
+    }
+
+    private static void launch(ProcessBuilder builder, int port) throws Exception {
         File log = Files.createTempFile("it-instance-" + port, ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         INSTANCES.add(builder.start());
@@ -204,6 +220,67 @@ class TwoInstancesIT {
         }
         for (String id : executed) {
             assertThat(byOperation.get(id)).as("events of " + id).containsExactly("operation.received", "operation.executed");
+        }
+    }
+
+    @Test
+    void the_audit_chain_both_instances_write_is_checkpointed_once_per_head_and_verifies() throws Exception {
+        String admin = token("it-checkpoints", "admin");
+        for (int i = 0; i < 4; i++) {
+            on(i % 2, admin).body(Map.of("code", "CKP-0" + i, "name", "Checkpoints", "region", "Test")).post("/units")
+                    .then().statusCode(201);
+        }
+        String auditor = token("it-auditor", "auditor");
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonPath verification;
+        do {
+            Thread.sleep(200);
+            verification = on(1, auditor).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+        } while ((verification.getLong("unsealed") > 0 || verification.getLong("unanchored") > 0)
+                && System.currentTimeMillis() < deadline);
+        assertThat(verification.getBoolean("verified")).as(verification.prettify()).isTrue();
+        assertThat(verification.getLong("unanchored")).as(verification.prettify()).isZero();
+        long anchored = verification.getLong("anchoredSeq");
+        assertThat(anchored).isEqualTo(verification.getLong("records"));
+
+        List<Map<String, Object>> events = new ArrayList<>();
+        String cursor = null;
+        JsonPath page;
+        do {
+            RequestSpecification request = on(0, auditor).queryParam("types", "audit.checkpoint").queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            page = request.get("/events").then().statusCode(200).extract().jsonPath();
+            events.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (!page.getList("items").isEmpty());
+        List<String> heads = events.stream().map(TwoInstancesIT::resourceId).toList();
+        assertThat(new HashSet<>(heads)).as("one checkpoint per head, whichever instance took it").hasSize(heads.size());
+        assertThat(heads).contains(Long.toString(anchored));
+    }
+
+    @Test
+    void the_production_build_does_not_start_without_a_usable_audit_checkpoint_key() throws Exception {
+        assertThat(refusedStart(null)).contains("backoffice.audit.checkpoint-key");
+        assertThat(refusedStart(Base64.getEncoder().encodeToString(new byte[16])))
+                .contains("BACKOFFICE_AUDIT_CHECKPOINT_KEY").contains("at least 32");
+    }
+
+    /** What an instance started with this key (none when null) wrote before it stopped on its own, unready. */
+    private static String refusedStart(String key) throws Exception {
+        ProcessBuilder builder = instance(freePort());
+        if (key != null) {
+            builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", key);
+        }
+        File log = Files.createTempFile("it-refused", ".log").toFile();
+        Process process = builder.redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on its own").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            return Files.readString(log.toPath());
+        } finally {
+            process.destroyForcibly();
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.HexFormat;
  * The hash chain of the audit trail, in plain Java: {@code hash = SHA-256(prevHash || canonical record)}, hex,
  * where the first record's {@code prevHash} is 64 zeros and records are chained by {@code chainSeq} (1, 2, 3...).
  * Altering, inserting or removing a sealed record changes a hash that every later record depends on, or leaves a
- * gap in {@code chainSeq}. (Truncating the newest records leaves a valid shorter chain; the records count that
- * {@code GET /audit/verify} answers lets an auditor compare with a count taken earlier.)
+ * gap in {@code chainSeq}. Truncating or rewriting the newest records leaves a valid chain: that is what the signed
+ * {@link AuditCheckpoint}s catch.
  *
  * <p>The canonical text is {@code chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId}: the text
  * V4 hashed with its {@code seq} in first place, which was the place in the chain; records sealed then got
@@ -22,7 +22,7 @@ public final class AuditChain {
 
     public static final String GENESIS = "0".repeat(64);
     /** A fixed format with microseconds, as PostgreSQL stores timestamps, so the canonical text never varies. */
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+    static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private AuditChain() {
@@ -72,6 +72,11 @@ public final class AuditChain {
 
         public long records() {
             return records;
+        }
+
+        /** The chainSeq of the last record seen, 0 when none. */
+        public long last() {
+            return previousChainSeq;
         }
 
         /** The chainSeq of the first record that does not follow from its predecessor, or null when intact. */

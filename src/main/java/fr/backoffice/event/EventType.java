@@ -39,7 +39,8 @@ public enum EventType {
     FILING_SUBMITTED("filing.submitted", "filing"),
     FILING_ACCEPTED("filing.accepted", "filing"),
     FILING_REJECTED("filing.rejected", "filing"),
-    FILING_AMENDED("filing.amended", "filing");
+    FILING_AMENDED("filing.amended", "filing"),
+    AUDIT_CHECKPOINT("audit.checkpoint", "audit-checkpoint");
 
     /** The description of the {@code EventType} schema (declared in {@link fr.backoffice.BackOfficeApplication}). */
     public static final String TABLE = """
@@ -65,6 +66,7 @@ public enum EventType {
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |
             | `filing.accepted` / `filing.rejected` | filing | the administration's acknowledgement |
             | `filing.amended` | filing | an amendment of this filing was created (the amendment has its own `filing.created`) |
+            | `audit.checkpoint` | audit-checkpoint (id: its `chainSeq`) | the audit chain's head was signed (`GET /audit/checkpoints`); keep these to check later that the trail was not cut or rewritten at its end |
 
             Balances move when operations execute: those changes are reported by operation events only, not by \
             account events. Validation is reported by its outcome (`pending-approval`, `scheduled`, `executed` or \

@@ -1,7 +1,9 @@
 package fr.backoffice.audit.rest;
 
+import fr.backoffice.audit.AuditCheckpoint;
 import fr.backoffice.audit.AuditRecord;
 import fr.backoffice.audit.rest.AuditDtos.Verification;
+import fr.backoffice.audit.service.AuditCheckpoints;
 import fr.backoffice.audit.service.AuditTrail;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.paging.Page;
@@ -31,6 +33,9 @@ public class AuditResource {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
@@ -64,12 +69,32 @@ public class AuditResource {
                     + "followed by its canonical text `chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId` "
                     + "(`at` ISO-8601 UTC with microseconds, absent values empty, `\\` and `|` escaped with `\\`). "
                     + "This walks the sealed records by `chainSeq` and checks each rule: a sealed record altered, "
-                    + "inserted, or removed from between others breaks the chain at `firstBrokenSeq`. Removing the newest "
-                    + "records leaves a shorter valid chain: compare `records` with a count noted earlier. Unsealed "
-                    + "records are not verified (they are counted in `unsealed`).")
+                    + "inserted, or removed from between others breaks the chain at `firstBrokenSeq`. Removing or "
+                    + "rewriting the newest records leaves a valid chain: that is what checkpoints catch (see "
+                    + "`listAuditCheckpoints`). Each checkpoint must carry the service's signature and name a record "
+                    + "with the hash it states; the oldest that does not is `firstBadCheckpoint`. Records after the "
+                    + "newest good checkpoint (`anchoredSeq`) are counted in `unanchored`. Unsealed records are not "
+                    + "verified (they are counted in `unsealed`).")
     @APIResponse(responseCode = "200", description = "The result of the verification (also when the chain is broken)")
     public Uni<Verification> verify() {
         return trail.verify();
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listAuditCheckpoints", summary = "Read the signed checkpoints of the audit chain, newest first",
+            description = "About once a minute (`backoffice.audit.checkpoint-every`) when records were sealed since the "
+                    + "last one, the service signs the chain's head: `chainSeq`, `headHash` and `at`, signed with "
+                    + "HMAC-SHA256 under a key only the service holds (`BACKOFFICE_AUDIT_CHECKPOINT_KEY`). Checkpoints "
+                    + "are append-only in the database and each is also published in the event feed as "
+                    + "`audit.checkpoint`: a consumer that keeps them can later show that the trail was cut or rewritten "
+                    + "at its end, even by someone who rewrote the database; `verifyAuditTrail` checks them all.")
+    @APIResponse(responseCode = "200", description = "A page of checkpoints")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    public Uni<Page<AuditCheckpoint>> checkpoints(@BeanParam PageRequest page) {
+        int limit = page.limit();
+        return checkpoints.list(page.afterSeq(), limit);
     }
 
     private static Instant instant(String field, String value) {

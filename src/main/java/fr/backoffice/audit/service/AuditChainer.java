@@ -30,6 +30,8 @@ import java.time.Duration;
  * i.e. written by a transaction that has ended, so no record can still appear before them (see
  * V5__audit_in_the_request_transaction.sql). The batch is sealed with one {@code UPDATE ... FROM unnest(...)}.
  *
+ * <p>After sealing, a run takes a signed checkpoint of the chain's head when one is due ({@link AuditCheckpoints}).
+ *
  * <p>Runs on a Vert.x timer (its handler on an event loop, where the reactive pool works), re-armed when a run
  * ends, so runs never overlap; Quarkus's {@code @Scheduled} checks triggers only once a second, too coarse for the
  * short interval the tests use.
@@ -39,7 +41,7 @@ public class AuditChainer {
 
     private static final Logger LOG = Logger.getLogger(AuditChainer.class);
     /** The advisory lock of the chainer: "audit" in ASCII. Taken once per batch, never by a request. */
-    static final long LOCK = 0x6175646974L;
+    public static final long LOCK = 0x6175646974L;
     private static final long MAX_BACKOFF_MS = 30_000;
 
     @Inject
@@ -47,6 +49,9 @@ public class AuditChainer {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @ConfigProperty(name = "backoffice.audit.seal-every", defaultValue = "1s")
     Duration every;
@@ -69,7 +74,7 @@ public class AuditChainer {
 
     private void schedule(long delay) {
         if (!stopped) {
-            timer = vertx.setTimer(delay, fired -> sealAll().subscribe().with(sealed -> {
+            timer = vertx.setTimer(delay, fired -> sealAll().call(checkpoints::takeIfDue).subscribe().with(sealed -> {
                 failures = 0;
                 schedule(every.toMillis());
             }, failure -> {

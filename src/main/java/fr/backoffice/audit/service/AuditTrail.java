@@ -44,6 +44,9 @@ public class AuditTrail {
     @Inject
     Pool pool;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     /**
      * A record to store. Over-long values are cut by the database (trigger {@code audit_record_fit}), never refused.
      *
@@ -123,15 +126,22 @@ public class AuditTrail {
         });
     }
 
-    /** Recomputes the sealed chain by chainSeq, a page at a time, and counts the records not sealed yet. */
+    /**
+     * Recomputes the sealed chain by chainSeq, a page at a time, checks the checkpoints against it, and counts the
+     * records not sealed yet. The checkpoints are read after the chain, so one taken meanwhile may name a record the
+     * walk did not reach; it is checked against the stored hash all the same.
+     */
     public Uni<Verification> verify() {
-        return verifyFrom(0, new AuditChain.Verifier()).flatMap(verifier -> pool
+        return verifyFrom(0, new AuditChain.Verifier()).flatMap(chain -> checkpoints.verify().flatMap(anchors -> pool
                 .query("select count(*) from audit_record where chain_seq is null").execute()
                 .map(rows -> {
                     long unsealed = rows.iterator().next().getLong(0);
-                    return new Verification(verifier.firstBroken() == null, verifier.records(), verifier.records(),
-                            unsealed, verifier.firstBroken());
-                }));
+                    Long anchor = anchors.anchor();
+                    long unanchored = Math.max(0, chain.last() - (anchor == null ? 0 : anchor));
+                    return new Verification(chain.firstBroken() == null && anchors.firstBad() == null, chain.records(),
+                            chain.records(), unsealed, chain.firstBroken(), anchors.checked(), anchor, unanchored,
+                            anchors.firstBad());
+                })));
     }
 
     private Uni<AuditChain.Verifier> verifyFrom(long after, AuditChain.Verifier verifier) {
