@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "unit.created", "declarant.registered",
                         "account.opened", "account.changed", "account.frozen", "account.unfrozen", "account.closed",
                         "operation.received", "operation.claimed", "operation.pending-approval", "operation.scheduled",
+                        "operation.returned",
                         "operation.executed", "operation.rejected", "operation.cancelled", "operation.reversed",
                         "operation.cleared", "operation.bounced",
                         "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",

@@ -27,6 +27,7 @@ public enum EventType {
     OPERATION_CLAIMED("operation.claimed", "operation"),
     OPERATION_PENDING_APPROVAL("operation.pending-approval", "operation"),
     OPERATION_SCHEDULED("operation.scheduled", "operation"),
+    OPERATION_RETURNED("operation.returned", "operation"),
     OPERATION_EXECUTED("operation.executed", "operation"),
     OPERATION_REJECTED("operation.rejected", "operation"),
     OPERATION_CANCELLED("operation.cancelled", "operation"),
@@ -58,8 +59,9 @@ public enum EventType {
             | `operation.claimed` | operation | a person took it from the unit's queue |
             | `operation.pending-approval` | operation | validated, above the approval threshold |
             | `operation.scheduled` | operation | validated or approved, waits for its execution date |
+            | `operation.returned` | operation | on its date, a business rule refused its execution (`reasonCode`: frozen or closed account, insufficient funds): back in the unit's queue (`RECEIVED`, amount still held) for a person to validate again, reject or cancel |
             | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the REVERSAL operation a reversal creates) |
-            | `operation.rejected` | operation | rejected by a person, or refused at execution |
+            | `operation.rejected` | operation | rejected by a person, or refused when a person's validation or approval executed it |
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |

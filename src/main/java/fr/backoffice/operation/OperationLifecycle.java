@@ -19,7 +19,9 @@ import java.util.Set;
  * The operation state machine (README "Operations and the ledger in one minute"). It says which statuses an action may lead to;
  * which one it does (approval threshold, execution date, funds) is for the service to decide.
  * Validation and approval execute at once when the date is reached, so they too may end in REJECTED
- * (insufficient funds, frozen account at execution time).
+ * (insufficient funds, frozen account at execution time). The scheduler decides nothing in a person's place: a
+ * scheduled operation that a business rule refuses on its date goes back to its unit's queue (RECEIVED), with the
+ * reason, for a person to validate again, reject or cancel.
  */
 public final class OperationLifecycle {
 
@@ -47,7 +49,8 @@ public final class OperationLifecycle {
         return switch (action) {
             case VALIDATE -> from == RECEIVED ? only(PENDING_APPROVAL, SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
             case APPROVE -> from == PENDING_APPROVAL ? only(SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
-            case EXECUTE -> canExecute(type, from) ? only(EXECUTED, REJECTED) : NOT_ALLOWED;
+            case EXECUTE -> from == SCHEDULED ? only(EXECUTED, RECEIVED)
+                    : canExecute(type, from) ? only(EXECUTED, REJECTED) : NOT_ALLOWED;
             case REJECT -> BEFORE_EXECUTION.contains(from) ? only(REJECTED) : NOT_ALLOWED;
             case CANCEL -> BEFORE_EXECUTION.contains(from) ? only(CANCELLED) : NOT_ALLOWED;
             case REVERSE -> from == EXECUTED || from == CLEARED ? only(REVERSED) : NOT_ALLOWED;

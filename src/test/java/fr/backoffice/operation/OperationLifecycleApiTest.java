@@ -299,6 +299,62 @@ class OperationLifecycleApiTest {
     }
 
     @Test
+    void a_scheduled_operation_an_account_refuses_on_its_date_goes_back_to_the_queue_and_the_others_execute() throws Throwable {
+        String unit = Fixtures.unit();
+        String frozen = Fixtures.currentAccount(unit);
+        String open = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(frozen, "500.00");
+        Ledgers.fund(open, "500.00");
+        LocalDate later = realTime.today().plusDays(30);
+        List<String> ids = new ArrayList<>();
+        for (String from : List.of(frozen, open)) {
+            Map<String, Object> request = transfer(from, to, "40.00");
+            request.put("requestedExecutionDate", later.toString());
+            String id = submit(Tokens.frontOffice(), request).getString("id");
+            Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED"));
+            ids.add(id);
+        }
+        String returned = ids.get(0);
+        Api.as(Tokens.agent(unit)).body(Map.of("reason", "Court order")).post("/accounts/{id}/freeze", frozen)
+                .then().statusCode(200);
+
+        QuarkusMock.installMockForType(new FixedTime(BusinessCalendar.onOrAfter(later)), TimeSource.class);
+        VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
+
+        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body("status", equalTo("EXECUTED"));
+        Api.as(Tokens.admin()).get("/operations/{id}", returned).then().statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("reasonCode", equalTo("ACCOUNT_FROZEN"))
+                .body("assignee", nullValue())
+                .body("history[-1].from", equalTo("SCHEDULED"))
+                .body("history[-1].actor", equalTo(ScheduledExecutions.ACTOR))
+                .body("history[-1].reason", org.hamcrest.Matchers.containsString("ACCOUNT_FROZEN"));
+        JsonPath account = Ledgers.account(frozen);
+        assertThat(account.getString("ledgerBalance")).isEqualTo("500.00");
+        assertThat(account.getString("heldAmount")).as("still held while it waits").isEqualTo("40.00");
+        Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200)
+                .body("items.operation.id", org.hamcrest.Matchers.hasItem(returned));
+        List<Map<String, Object>> events = Api.as(Tokens.auditor()).queryParam("types", "operation.returned")
+                .queryParam("limit", 200).get("/events").then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(events).anySatisfy(event -> {
+            assertThat(((Map<?, ?>) event.get("resource")).get("id")).isEqualTo(returned);
+            assertThat(((Map<?, ?>) event.get("data")).get("reasonCode")).isEqualTo("ACCOUNT_FROZEN");
+        });
+
+        // a person decides: once the account is unfrozen, validated again, it executes
+        Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "Order lifted")).post("/accounts/{id}/unfreeze", frozen)
+                .then().statusCode(200);
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", returned).then().statusCode(200)
+                .body("status", equalTo("EXECUTED"))
+                .body("reasonCode", nullValue());
+        JsonPath after = Ledgers.account(frozen);
+        assertThat(after.getString("ledgerBalance")).isEqualTo("460.00");
+        assertThat(after.getString("heldAmount")).isEqualTo("0.00");
+    }
+
+    @Test
     void a_debit_refused_at_execution_time_rejects_the_operation_with_the_reason() {
         String unit = Fixtures.unit();
         String from = Fixtures.currentAccount(unit);

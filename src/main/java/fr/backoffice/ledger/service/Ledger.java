@@ -83,6 +83,17 @@ public class Ledger {
                 .replaceWithVoid());
     }
 
+    /** Holds again what the operation's hold released at {@code at} held: an execution refused, the operation still pending. */
+    public Uni<Void> restoreHold(UUID operationId, Instant at) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select 1 from hold h, ledger_hold(gen_random_uuid(), h.operation_id, h.account_id, "
+                        + "h.amount, :at) where h.operation_id = :operation and h.released_at = :at", Integer.class)
+                .setParameter("operation", operationId)
+                .setParameter("at", at)
+                .getResultList()
+                .replaceWithVoid());
+    }
+
     /** The entries an operation posted, as postings (to mirror them). */
     public Uni<List<Posting>> postingsOf(UUID operationId) {
         return entries.list("operationId = ?1 order by id", operationId)

@@ -69,10 +69,6 @@ public class OperationRepository implements PanacheRepositoryBase<Operation, UUI
     }
 
     /**
-     * One scheduled operation whose value date has come, locked for execution; rows other instances are
-     * executing are skipped rather than waited for.
-     */
-    /**
      * Records a failed execution attempt: the operation is not picked again before {@code retryAfter} has passed.
      * Answers the number of attempts so far.
      */
@@ -86,6 +82,10 @@ public class OperationRepository implements PanacheRepositoryBase<Operation, UUI
                 .getSingleResult());
     }
 
+    /**
+     * One scheduled operation whose value date has come (and whose back-off after a failed attempt has passed), locked
+     * for execution; rows other instances are executing are skipped rather than waited for.
+     */
     public Uni<UUID> nextDue(LocalDate today) {
         return getSession().flatMap(session -> session.createNativeQuery("""
                         select id from operation where status = 'SCHEDULED' and value_date <= :today

@@ -111,7 +111,9 @@ public final class OperationDtos {
             @Schema(nullable = true) String assignee,
             boolean requiresApproval,
             @Schema(nullable = true, implementation = String.class, enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN",
-                    "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"})
+                    "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"},
+                    description = "Why it was rejected; on a `RECEIVED` operation, why it could not execute on its date "
+                            + "(it came back to the unit's queue, event `operation.returned`)")
             ReasonCode reasonCode,
             @Schema(nullable = true) String reasonComment,
             @Schema(nullable = true) String reversalOf,

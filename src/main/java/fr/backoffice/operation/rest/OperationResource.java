@@ -159,7 +159,9 @@ public class OperationResource {
     @Operation(operationId = "validateOperation", summary = "Validate a received operation (agent, supervisor, not its submitter)",
             description = "It then waits for approval (from the approval threshold), waits for its date (SCHEDULED), or "
                     + "executes at once; at execution it is REJECTED if an account no longer allows it "
-                    + "(`reasonCode` INSUFFICIENT_FUNDS, ACCOUNT_FROZEN, ACCOUNT_CLOSED).")
+                    + "(`reasonCode` INSUFFICIENT_FUNDS, ACCOUNT_FROZEN, ACCOUNT_CLOSED). A SCHEDULED operation that an "
+                    + "account refuses on its date is not rejected: it comes back RECEIVED to the unit's queue with that "
+                    + "`reasonCode` (event `operation.returned`), for a person to validate again, reject or cancel.")
     @ActionResponses
     public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {

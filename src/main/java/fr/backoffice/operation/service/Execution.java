@@ -22,8 +22,9 @@ import java.util.List;
 
 /**
  * Executes a recorded operation: releases its hold, checks every account at that moment, and either books its
- * entries (EXECUTED) or records why it could not (REJECTED). Runs within the caller's transaction, so status,
- * entries, balances and holds commit together or not at all.
+ * entries (EXECUTED) or records why it could not: REJECTED when a person asked (validation, approval); back to
+ * the unit's queue (RECEIVED, its hold kept) when the scheduler did (see {@link fr.backoffice.operation.OperationLifecycle}).
+ * Runs within the caller's transaction, so status, entries, balances and holds commit together or not at all.
  */
 @ApplicationScoped
 public class Execution {
@@ -56,16 +57,22 @@ public class Execution {
         return postings(op)
                 .flatMap(postings -> ledger.book(new Ledger.Booking(op.id, op.id, Ledger.Check.FULL, postings, at, op.valueDate, label(op),
                         cheque ? op.creditAccountId : null, cheque ? op.amount : null)))
-                .map(refusal -> {
-                    if (refusal != null) {
-                        op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal.code(), at);
-                        op.reasonCode = ReasonCode.valueOf(refusal.code());
-                    } else {
+                .flatMap(refusal -> {
+                    op.assignee = null;
+                    if (refusal == null) {
                         op.move(action, OperationStatus.EXECUTED, actor, null, at);
                         op.executedAt = at;
+                        op.reasonCode = null; // an earlier attempt's, now moot
+                        return Uni.createFrom().item(op);
                     }
-                    op.assignee = null;
-                    return op;
+                    op.reasonCode = ReasonCode.valueOf(refusal.code());
+                    if (op.status == OperationStatus.SCHEDULED) {
+                        op.move(action, OperationStatus.RECEIVED, actor, "Could not execute on its date: "
+                                + refusal.code() + "; back in the unit's queue", at);
+                        return ledger.restoreHold(op.id, at).replaceWith(op);
+                    }
+                    op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal.code(), at);
+                    return Uni.createFrom().item(op);
                 });
     }
 

@@ -341,7 +341,7 @@ public class OperationService {
      */
     Uni<OperationView> publish(Operation op) {
         List<EventType> types = op.newHistory.isEmpty() ? List.of(EventType.OPERATION_CLAIMED)
-                : op.newHistory.stream().map(entry -> eventType(entry.to)).toList();
+                : op.newHistory.stream().map(OperationService::eventType).toList();
         return saveHistory(op).flatMap(this::view).call(view -> appendAll(types, view, 0));
     }
 
@@ -353,8 +353,11 @@ public class OperationService {
         return events.append(types.get(from), view.id(), view).flatMap(v -> appendAll(types, view, from + 1));
     }
 
-    static EventType eventType(OperationStatus reached) {
-        return switch (reached) {
+    static EventType eventType(OperationHistoryEntry change) {
+        if (change.from == OperationStatus.SCHEDULED && change.to == OperationStatus.RECEIVED) {
+            return EventType.OPERATION_RETURNED;
+        }
+        return switch (change.to) {
             case RECEIVED -> EventType.OPERATION_RECEIVED;
             case PENDING_APPROVAL -> EventType.OPERATION_PENDING_APPROVAL;
             case SCHEDULED -> EventType.OPERATION_SCHEDULED;

@@ -269,7 +269,7 @@ public class OperationSubmission {
         String location = location(op);
         JsonArray events = new JsonArray();
         for (OperationHistoryEntry entry : op.newHistory) {
-            EventType type = OperationService.eventType(entry.to);
+            EventType type = OperationService.eventType(entry);
             events.add(new JsonObject().put("id", Ids.newId().toString()).put("type", type.type())
                     .put("occurred_at", op.receivedAt.toString()).put("resource_type", type.resourceType())
                     .put("resource_id", op.id.toString()).put("data", body));

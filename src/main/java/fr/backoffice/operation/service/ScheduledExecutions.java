@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Executes SCHEDULED operations once their value date has come. Each operation runs in its own
  * transaction and is picked with SKIP LOCKED, so any number of instances can run this together
- * without executing an operation twice or waiting on each other; one that fails for a technical reason is
- * postponed with back-off and never holds up the others.
+ * without executing an operation twice or waiting on each other. One that an account refuses goes back to its
+ * unit's queue ({@link Execution}); one that fails for a technical reason is postponed with back-off; neither holds
+ * up the others.
  */
 @ApplicationScoped
 public class ScheduledExecutions {
@@ -81,7 +82,7 @@ public class ScheduledExecutions {
     }
 
     /**
-     * A technical failure (a business refusal rejects the operation instead): the operation is tried again after
+     * A technical failure (a business refusal sends the operation back to a person instead): the operation is tried again after
      * RETRY_AFTER, doubled at each attempt, and the run goes on with the next one.
      */
     private Uni<Boolean> postpone(UUID id, Throwable failure) {
