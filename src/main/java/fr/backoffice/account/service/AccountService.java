@@ -1,5 +1,7 @@
 package fr.backoffice.account.service;
 
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
@@ -31,11 +33,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.UUID;
@@ -46,6 +45,9 @@ public class AccountService {
 
     @Inject
     AccountRepository accounts;
+
+    @Inject
+    TimeSource time;
 
     @Inject
     AccountReader reader;
@@ -62,8 +64,8 @@ public class AccountService {
     @Inject
     Events events;
 
-    @ConfigProperty(name = "backoffice.iban.bank-code")
-    String bankCode;
+    @Inject
+    BackOfficeConfig config;
 
     @Audited
     @WithTransaction
@@ -99,7 +101,7 @@ public class AccountService {
             account.ledgerBalance = BigDecimal.ZERO;
             account.heldAmount = BigDecimal.ZERO;
             account.overdraftLimit = overdraftLimit;
-            account.openedAt = now();
+            account.openedAt = time.now();
             account.openedBy = caller.id();
             return accounts.persistAndFlush(account);
         }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> ibanExists());
@@ -142,7 +144,7 @@ public class AccountService {
     }
 
     private Uni<Iban> generateIban(Unit unit) {
-        return accounts.nextAccountNumber().map(number -> Iban.french(bankCode, unit.branchCode, number));
+        return accounts.nextAccountNumber().map(number -> Iban.french(config.iban().bankCode(), unit.branchCode, number));
     }
 
     private static ApiException ibanExists() {
@@ -199,7 +201,7 @@ public class AccountService {
     @WithTransaction
     public Uni<Reply> freeze(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/freeze", Arrays.asList(ifMatch, reason),
-                () -> act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, now()))
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
@@ -207,7 +209,7 @@ public class AccountService {
     @WithTransaction
     public Uni<Reply> unfreeze(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/unfreeze", Arrays.asList(ifMatch, reason),
-                () -> act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, now()))
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
@@ -215,7 +217,7 @@ public class AccountService {
     @WithTransaction
     public Uni<Reply> close(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/close", Arrays.asList(ifMatch, reason),
-                () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, now()))
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
@@ -251,7 +253,4 @@ public class AccountService {
         return account;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,5 +1,6 @@
 package fr.backoffice.audit.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.audit.AuditChain;
 import fr.backoffice.audit.AuditRecord;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -53,18 +53,15 @@ public class AuditChainer {
     @Inject
     AuditCheckpoints checkpoints;
 
-    @ConfigProperty(name = "backoffice.audit.seal-every", defaultValue = "1s")
-    Duration every;
-
-    @ConfigProperty(name = "backoffice.audit.seal-batch", defaultValue = "1000")
-    int batchSize;
+    @Inject
+    BackOfficeConfig config;
 
     private volatile boolean stopped;
     private volatile long timer = -1;
     private int failures;
 
     void start(@Observes StartupEvent started) {
-        schedule(every.toMillis());
+        schedule(config.audit().sealEvery().toMillis());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -76,11 +73,11 @@ public class AuditChainer {
         if (!stopped) {
             timer = vertx.setTimer(delay, fired -> sealAll().call(checkpoints::takeIfDue).subscribe().with(sealed -> {
                 failures = 0;
-                schedule(every.toMillis());
+                schedule(config.audit().sealEvery().toMillis());
             }, failure -> {
                 failures++;
                 LOG.warnf(failure, "Audit records not sealed (attempt %d); will retry", failures);
-                schedule(Math.min(MAX_BACKOFF_MS, every.toMillis() << Math.min(failures, 16)));
+                schedule(Math.min(MAX_BACKOFF_MS, config.audit().sealEvery().toMillis() << Math.min(failures, 16)));
             }));
         }
     }
@@ -91,7 +88,7 @@ public class AuditChainer {
     }
 
     private Uni<Integer> sealAll(int done) {
-        return sealBatch().flatMap(sealed -> sealed == batchSize ? sealAll(done + sealed) : Uni.createFrom().item(done + Math.max(sealed, 0)));
+        return sealBatch().flatMap(sealed -> sealed == config.audit().sealBatch() ? sealAll(done + sealed) : Uni.createFrom().item(done + Math.max(sealed, 0)));
     }
 
     /** One transaction: the lock, the last sealed record, the next records below the horizon, one update. -1 without the lock. */
@@ -107,7 +104,7 @@ public class AuditChainer {
                 .flatMap(last -> connection.preparedQuery("select " + AuditTrail.COLUMNS + " from audit_record "
                                 + "where chain_seq is null and tx < pg_snapshot_xmin(pg_current_snapshot()) "
                                 + "order by tx, seq limit $1")
-                        .execute(Tuple.of(batchSize))
+                        .execute(Tuple.of(config.audit().sealBatch()))
                         .flatMap(unsealed -> update(connection, last, unsealed)));
     }
 

@@ -1,5 +1,6 @@
 package fr.backoffice.audit.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.audit.AuditCheckpoint;
@@ -16,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +50,8 @@ public class AuditCheckpoints {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "backoffice.audit.checkpoint-key")
-    String encodedKey;
-
-    @ConfigProperty(name = "backoffice.audit.checkpoint-every", defaultValue = "1m")
-    Duration every;
+    @Inject
+    BackOfficeConfig config;
 
     private byte[] key;
     private Instant started;
@@ -62,7 +59,7 @@ public class AuditCheckpoints {
     @PostConstruct
     void readKey() {
         try {
-            key = AuditCheckpoint.key(encodedKey);
+            key = AuditCheckpoint.key(config.audit().checkpointKey());
         } catch (IllegalArgumentException unusable) {
             throw new IllegalStateException("BACKOFFICE_AUDIT_CHECKPOINT_KEY: " + unusable.getMessage(), unusable);
         }
@@ -97,7 +94,7 @@ public class AuditCheckpoints {
                     Long checkpointed = head.getLong("checkpointed");
                     Instant at = time.now();
                     Instant since = checkpointed == null ? started : head.getOffsetDateTime("checkpointed_at").toInstant();
-                    boolean due = now || !at.isBefore(since.plus(every));
+                    boolean due = now || !at.isBefore(since.plus(config.audit().checkpointEvery()));
                     if (!due || (checkpointed != null && checkpointed >= chainSeq)) {
                         return Uni.createFrom().nullItem();
                     }

@@ -1,5 +1,6 @@
 package fr.backoffice.audit.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.Persistence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -59,11 +59,8 @@ public class AuditQueue {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "backoffice.audit.flush-every", defaultValue = "200ms")
-    Duration every;
-
-    @ConfigProperty(name = "backoffice.audit.queue-capacity", defaultValue = "10000")
-    int capacity;
+    @Inject
+    BackOfficeConfig config;
 
     private final Queue<AuditTrail.Entry> queue = new ConcurrentLinkedQueue<>();
     /** Records queued or in the batch being written: the bounded quantity. */
@@ -82,12 +79,12 @@ public class AuditQueue {
     void start(@Observes StartupEvent started) {
         metrics.gauge("backoffice.audit.queued", size);
         dropped = metrics.counter("backoffice.audit.dropped");
-        schedule(every.toMillis());
+        schedule(config.audit().flushEvery().toMillis());
     }
 
     /** Queues a record; false when the queue is full and the record is dropped (counted and reported). */
     public boolean offer(AuditTrail.Entry entry) {
-        if (size.incrementAndGet() > capacity) {
+        if (size.incrementAndGet() > config.audit().queueCapacity()) {
             size.decrementAndGet();
             droppedSinceReport.incrementAndGet();
             if (dropped != null) {
@@ -181,8 +178,8 @@ public class AuditQueue {
 
     private void tick() {
         reportDropped();
-        flush().subscribe().with(written -> schedule(every.toMillis()),
-                failure -> schedule(Math.min(MAX_BACKOFF_MS, every.toMillis() << Math.min(failures, 16))));
+        flush().subscribe().with(written -> schedule(config.audit().flushEvery().toMillis()),
+                failure -> schedule(Math.min(MAX_BACKOFF_MS, config.audit().flushEvery().toMillis() << Math.min(failures, 16))));
     }
 
     private void reportDropped() {
@@ -193,7 +190,7 @@ public class AuditQueue {
                 ids.add(id);
             }
             LOG.errorf("Audit queue full (%d records): %d record(s) dropped, request ids (first %d): %s",
-                    capacity, count, ids.size(), ids);
+                    config.audit().queueCapacity(), count, ids.size(), ids);
         }
     }
 

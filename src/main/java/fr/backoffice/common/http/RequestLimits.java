@@ -1,5 +1,6 @@
 package fr.backoffice.common.http;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.Problem;
@@ -34,23 +35,20 @@ public class RequestLimits {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @ConfigProperty(name = "backoffice.http.max-header-size")
-    MemorySize maxHeaderSize;
-
-    @ConfigProperty(name = "backoffice.http.max-request-line")
-    int maxRequestLine;
+    @Inject
+    BackOfficeConfig config;
 
     @Inject
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
         long limit = maxBodySize.asLongValue();
-        long headerLimit = maxHeaderSize.asLongValue();
+        long headerLimit = config.http().maxHeaderSize().asLongValue();
         filters.register(context -> {
             HttpServerRequest request = context.request();
             // as the HTTP codec counts it: "GET /path?query HTTP/1.1"
-            if (request.method().name().length() + request.uri().length() + 10 > maxRequestLine) {
-                refuse(context, 414, "URI_TOO_LONG", "The request line is longer than " + maxRequestLine + " characters.");
+            if (request.method().name().length() + request.uri().length() + 10 > config.http().maxRequestLine()) {
+                refuse(context, 414, "URI_TOO_LONG", "The request line is longer than " + config.http().maxRequestLine() + " characters.");
             } else if (headerSize(request) > headerLimit) {
                 refuse(context, 431, "HEADERS_TOO_LARGE",
                         "The request headers are larger than " + headerLimit / 1024 + " KiB.");

@@ -1,5 +1,6 @@
 package fr.backoffice.common.idempotency;
 
+import fr.backoffice.common.time.TimeSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.ApiException;
@@ -12,8 +13,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -35,6 +34,9 @@ public class Idempotency {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TimeSource time;
 
     /** Checks the header's form; {@code required} is true where the spec demands one. */
     public static String checkKey(String key, boolean required) {
@@ -105,7 +107,7 @@ public class Idempotency {
         record.responseStatus = reply.status();
         record.responseLocation = reply.location();
         record.responseBody = write(reply.body());
-        record.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        record.createdAt = time.now();
         return record;
     }
 

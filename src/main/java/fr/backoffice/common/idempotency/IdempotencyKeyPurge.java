@@ -1,10 +1,12 @@
 package fr.backoffice.common.idempotency;
 
+import fr.backoffice.common.time.TimeSource;
+import jakarta.inject.Inject;
+import fr.backoffice.common.config.BackOfficeConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class IdempotencyKeyPurge {
 
-    @ConfigProperty(name = "backoffice.idempotency.retention")
-    Duration retention;
+    @Inject
+    BackOfficeConfig config;
+
+    @Inject
+    TimeSource time;
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
@@ -26,7 +31,7 @@ public class IdempotencyKeyPurge {
 
     /** Deletes the keys older than the retention; answers how many. */
     public Uni<Integer> purge() {
-        Instant before = Instant.now().minus(retention);
+        Instant before = time.now().minus(config.idempotency().retention());
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
                 .createMutationQuery("delete from IdempotencyRecord where createdAt < :before")
                 .setParameter("before", before)

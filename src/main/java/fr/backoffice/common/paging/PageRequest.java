@@ -13,7 +13,6 @@ import java.util.UUID;
 public class PageRequest {
     // limit is read as text so that "abc" gets our 400 problem rather than JAX-RS's 404 for unconvertible parameters.
 
-    public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
     @QueryParam("limit")

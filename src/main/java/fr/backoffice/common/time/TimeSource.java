@@ -1,7 +1,8 @@
 package fr.backoffice.common.time;
 
+import jakarta.inject.Inject;
+import fr.backoffice.common.config.BackOfficeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,18 +16,18 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class TimeSource {
 
-    @ConfigProperty(name = "backoffice.business-zone", defaultValue = "Europe/Paris")
-    ZoneId businessZone;
+    @Inject
+    BackOfficeConfig config;
 
     public Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(now(), businessZone);
+        return LocalDate.ofInstant(now(), config.businessZone());
     }
 
     public ZoneId businessZone() {
-        return businessZone;
+        return config.businessZone();
     }
 }

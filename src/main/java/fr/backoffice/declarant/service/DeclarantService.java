@@ -1,5 +1,6 @@
 package fr.backoffice.declarant.service;
 
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
@@ -25,8 +26,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +34,9 @@ public class DeclarantService {
 
     @Inject
     DeclarantRepository declarants;
+
+    @Inject
+    TimeSource time;
 
     @Inject
     Idempotency idempotency;
@@ -88,7 +90,7 @@ public class DeclarantService {
             declarant.vatRegime = request.vatRegime();
             declarant.fiscalYearEnd = fiscalYearEnd;
             declarant.liableFrom = request.liableFrom();
-            declarant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            declarant.createdAt = time.now();
             declarant.createdBy = caller.id();
             return declarants.persistAndFlush(declarant);
         }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(siren));

@@ -1,5 +1,7 @@
 package fr.backoffice.filing.gateway;
 
+import jakarta.inject.Inject;
+import fr.backoffice.common.config.BackOfficeConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses the administration gateway by configuration ({@code backoffice.administration-gateway}, default
@@ -18,15 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AdministrationGatewayProducer {
 
-    @ConfigProperty(name = "backoffice.administration-gateway", defaultValue = AdministrationOutbox.NAME)
-    String name;
+    @Inject
+    BackOfficeConfig config;
 
     @Produces
     @Singleton
     AdministrationGateway gateway(@Any Instance<AdministrationGateway> gateways) {
-        Instance<AdministrationGateway> chosen = gateways.select(Identifier.Literal.of(name));
+        Instance<AdministrationGateway> chosen = gateways.select(Identifier.Literal.of(config.administrationGateway()));
         if (!chosen.isResolvable()) {
-            throw new IllegalStateException("backoffice.administration-gateway=" + name
+            throw new IllegalStateException("backoffice.administration-gateway=" + config.administrationGateway()
                     + " names no administration gateway (the built-in one is '" + AdministrationOutbox.NAME + "').");
         }
         return chosen.get();

@@ -42,9 +42,4 @@ public class AdministrationOutbox implements AdministrationGateway, PanacheRepos
                     return persist(entry).map(saved -> saved.depositReference);
                 });
     }
-
-    /** The pending entry of a filing, if any (used by tests and by the transport). */
-    public Uni<AdministrationOutboxEntry> forFiling(UUID filingId) {
-        return find("filingId", filingId).firstResult();
-    }
 }

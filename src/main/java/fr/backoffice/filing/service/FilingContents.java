@@ -1,5 +1,6 @@
 package fr.backoffice.filing.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,7 +20,6 @@ import fr.backoffice.filing.vat.VatReturnContent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +36,15 @@ public class FilingContents {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "backoffice.vat.allowed-rates")
-    List<String> allowedRates;
+    @Inject
+    BackOfficeConfig config;
 
     private ObjectMapper strict;
     private VatRates rates;
 
     @PostConstruct
     void init() {
-        rates = new VatRates(allowedRates);
+        rates = new VatRates(config.vat().allowedRates());
         strict = json.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -110,10 +110,6 @@ public class FilingContents {
         } catch (JsonProcessingException unserializable) {
             throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), unserializable);
         }
-    }
-
-    public JsonNode toTree(Object value) {
-        return json.valueToTree(value);
     }
 
     private <T> T read(JsonNode content, Class<T> type) {

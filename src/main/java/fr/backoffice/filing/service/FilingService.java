@@ -1,5 +1,7 @@
 package fr.backoffice.filing.service;
 
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,12 +58,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +77,9 @@ public class FilingService {
 
     @Inject
     FilingRepository filings;
+
+    @Inject
+    TimeSource time;
 
     @Inject
     FilingHistoryRepository history;
@@ -103,8 +106,8 @@ public class FilingService {
     Events events;
 
     /** The day a declaration "is" in: the administration's time zone decides when a period is over or a filing late. */
-    @ConfigProperty(name = "backoffice.filing.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    BackOfficeConfig config;
 
     // ---- creation
 
@@ -148,7 +151,7 @@ public class FilingService {
                 filing.status = FilingStatus.DRAFT;
                 filing.replaceContent(evaluated.evaluation());
                 filing.preparedBy = caller.id();
-                filing.createdAt = now();
+                filing.createdAt = time.now();
                 return filings.persist(filing)
                         .flatMap(saved -> record(filing, FilingAction.CREATED, null, FilingStatus.DRAFT, filing.createdAt));
             });
@@ -166,7 +169,7 @@ public class FilingService {
             FilingContent content = contents.parse(filing.type, body);
             return evaluate(filing.type, filing.declarantId, filing.period(), content).flatMap(evaluated -> {
                 filing.replaceContent(evaluated.evaluation());
-                return record(filing, FilingAction.CONTENT_REPLACED, FilingStatus.DRAFT, FilingStatus.DRAFT, now());
+                return record(filing, FilingAction.CONTENT_REPLACED, FilingStatus.DRAFT, FilingStatus.DRAFT, time.now());
             });
         }).flatMap(this::ok);
     }
@@ -185,7 +188,7 @@ public class FilingService {
                         if (!evaluated.report().passed()) {
                             throw checksFailed(evaluated.report());
                         }
-                        Instant at = now();
+                        Instant at = time.now();
                         FilingStatus from = filing.validate(evaluated.evaluation(), caller.id(), at);
                         return record(filing, FilingAction.VALIDATED, from, filing.status, at);
                     });
@@ -208,7 +211,7 @@ public class FilingService {
 
     /** Freezes the document, hands it to the gateway, and records the submission, all in the caller's transaction. */
     private Uni<Filing> deposit(Filing filing, Declarant declarant, Filing original) {
-        Instant at = now();
+        Instant at = time.now();
         String submitter = caller.id();
         byte[] document = CanonicalJson.bytes(document(filing, declarant, original, submitter, at));
         String digest = CanonicalJson.sha256(document);
@@ -232,7 +235,7 @@ public class FilingService {
         return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/acknowledgement", request,
                 () -> lock(id).flatMap(filing -> {
                     ETags.checkMatch(ifMatch, filing.version);
-                    Instant at = now();
+                    Instant at = time.now();
                     String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
                     FilingStatus from = filing.acknowledge(request.outcome(), request.administrationReference().strip(),
                             reason, caller.id(), at);
@@ -251,7 +254,7 @@ public class FilingService {
                     original.checkAmendable();
                     FilingContent content = contents.stored(original.type, original.content);
                     return evaluate(original.type, original.declarantId, original.period(), content).flatMap(evaluated -> {
-                        Instant at = now();
+                        Instant at = time.now();
                         Filing amendment = new Filing();
                         amendment.id = Ids.newId();
                         amendment.type = original.type;
@@ -326,8 +329,8 @@ public class FilingService {
     }
 
     private Uni<Evaluated> evaluate(FilingType type, UUID declarantId, Period period, FilingContent content) {
-        Instant at = now();
-        LocalDate today = LocalDate.ofInstant(at, zone);
+        Instant at = time.now();
+        LocalDate today = LocalDate.ofInstant(at, config.filing().timeZone());
         if (type == FilingType.VAT_RETURN) {
             VatReturnContent vat = (VatReturnContent) content;
             return preceding(declarantId, period).map(preceding -> {
@@ -529,7 +532,4 @@ public class FilingService {
                 + "; correct it, or amend it once acknowledged.");
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

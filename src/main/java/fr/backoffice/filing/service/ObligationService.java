@@ -1,5 +1,6 @@
 package fr.backoffice.filing.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.declarant.service.DeclarantService;
 import fr.backoffice.filing.FilingCalendar;
@@ -11,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,8 +30,8 @@ public class ObligationService {
     @Inject
     FilingRepository filings;
 
-    @ConfigProperty(name = "backoffice.filing.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    BackOfficeConfig config;
 
     @WithSession
     public Uni<ObligationsView> obligations(String declarantId, String fromParam, String toParam) {
@@ -43,7 +43,7 @@ public class ObligationService {
         if (to.isAfter(from.plusYears(MAX_YEARS).minusDays(1))) {
             throw ApiException.invalidField("to", "the range may cover at most " + MAX_YEARS + " years");
         }
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(config.filing().timeZone());
         return declarants.require(declarantId).flatMap(declarant -> filings.overlapping(declarant.id, from, to).map(rows -> {
             var expected = FilingCalendar.obligations(declarant.vatRegime, declarant.fiscalYearEndDay(), declarant.liableFrom,
                     from, to);

@@ -1,5 +1,6 @@
 package fr.backoffice.ledger.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
 import fr.backoffice.common.Ids;
@@ -11,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -38,8 +38,8 @@ public class InternalAccounts {
     @Inject
     TimeSource time;
 
-    @ConfigProperty(name = "backoffice.iban.bank-code")
-    String bankCode;
+    @Inject
+    BackOfficeConfig config;
 
     /** The ids of the unit's internal accounts for these purposes in this currency. */
     public Uni<Map<InternalPurpose, UUID>> of(String unit, String currency, Set<InternalPurpose> purposes) {
@@ -91,7 +91,7 @@ public class InternalAccounts {
                                     values ($1, $2, $3, 'BANK', $4, $5, $6, $7, 'ACTIVE', 0, 0, null, $8, 'system', 0, 0)
                                     on conflict (unit_code, currency, purpose) where purpose is not null do nothing""")
                             .execute(Tuple.tuple().addValue(Ids.newId())
-                                    .addValue(Iban.french(bankCode, row.getString("branch_code"), row.getString("number")).value())
+                                    .addValue(Iban.french(config.iban().bankCode(), row.getString("branch_code"), row.getString("number")).value())
                                     .addValue(purpose.holderName(unit, currency)).addValue(AccountType.INTERNAL.name())
                                     .addValue(purpose.name()).addValue(currency).addValue(unit)
                                     .addValue(time.now().atOffset(ZoneOffset.UTC)))

@@ -8,6 +8,7 @@ import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
+import fr.backoffice.operation.OperationLifecycle;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.ReasonCode;
@@ -69,7 +70,9 @@ public class Execution {
                     if (op.status == OperationStatus.SCHEDULED) {
                         op.move(action, OperationStatus.RECEIVED, actor, "Could not execute on its date: "
                                 + refusal.code() + "; back in the unit's queue", at);
-                        return ledger.restoreHold(op.id, at).replaceWith(op);
+                        // still pending, so still holding its amount (the booking attempt released it)
+                        return OperationLifecycle.holdsFunds(op.status) ? ledger.restoreHold(op.id, at).replaceWith(op)
+                                : Uni.createFrom().item(op);
                     }
                     op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal.code(), at);
                     return Uni.createFrom().item(op);

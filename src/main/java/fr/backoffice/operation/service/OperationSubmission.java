@@ -1,5 +1,6 @@
 package fr.backoffice.operation.service;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
@@ -35,7 +36,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -85,11 +85,8 @@ public class OperationSubmission {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "backoffice.stp-threshold")
-    BigDecimal stpThreshold;
-
-    @ConfigProperty(name = "backoffice.approval-threshold")
-    BigDecimal approvalThreshold;
+    @Inject
+    BackOfficeConfig config;
 
     public Uni<Reply> submit(String idempotencyKey, NewOperation request) {
         Operation op = received(request);
@@ -154,7 +151,7 @@ public class OperationSubmission {
         op.valueDate = BusinessCalendar.onOrAfter(requested);
         op.receivedAt = time.now();
         op.submittedBy = caller.id();
-        op.requiresApproval = amount.compareTo(approvalThreshold) >= 0;
+        op.requiresApproval = amount.compareTo(config.approvalThreshold()) >= 0;
         return op;
     }
 
@@ -241,7 +238,7 @@ public class OperationSubmission {
     private boolean isStraightThrough(Operation op) {
         return OperationLifecycle.permits(op.type, OperationStatus.RECEIVED, OperationAction.EXECUTE)
                 && !op.requiresApproval
-                && op.amount.compareTo(stpThreshold) <= 0
+                && op.amount.compareTo(config.stpThreshold()) <= 0
                 && !op.requestedExecutionDate.isAfter(time.today());
     }
 

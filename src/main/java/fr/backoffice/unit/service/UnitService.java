@@ -1,5 +1,6 @@
 package fr.backoffice.unit.service;
 
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -19,14 +20,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 @ApplicationScoped
 public class UnitService {
 
     @Inject
     UnitRepository units;
+
+    @Inject
+    TimeSource time;
 
     @Inject
     Idempotency idempotency;
@@ -54,7 +56,7 @@ public class UnitService {
             unit.name = request.name().strip();
             unit.region = request.region().strip();
             unit.branchCode = branchCode;
-            unit.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            unit.createdAt = time.now();
             return units.persistAndFlush(unit);
         }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(request.code()))
                 .map(UnitView::of);

@@ -1,0 +1,107 @@
+package fr.backoffice.common.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Every {@code backoffice.*} setting, typed, in one place (README "Configuration" lists them with their environment
+ * variables). Read at start-up: a missing or malformed value stops the service before it serves anything.
+ */
+@ConfigMapping(prefix = "backoffice")
+public interface BackOfficeConfig {
+
+    /** Where the bank's business date is "today" (execution and value dates). */
+    @WithDefault("Europe/Paris")
+    ZoneId businessZone();
+
+    /** Transfers and cash operations up to this amount, for today, execute when submitted. */
+    BigDecimal stpThreshold();
+
+    /** From this amount an operation needs a supervisor's approval after validation. */
+    BigDecimal approvalThreshold();
+
+    /** The role the migrations grant the running service's rights to. */
+    @WithDefault("backoffice_app")
+    String runtimeRole();
+
+    Iban iban();
+
+    Idempotency idempotency();
+
+    Scheduler scheduler();
+
+    Vat vat();
+
+    /** The {@code @Identifier} of the gateway submitted filings go to. */
+    @WithDefault("outbox")
+    String administrationGateway();
+
+    Filing filing();
+
+    Audit audit();
+
+    Http http();
+
+    interface Iban {
+        /** The 5-digit bank code of the IBANs the service issues. */
+        String bankCode();
+    }
+
+    interface Idempotency {
+        /** How long a key is remembered before it is purged. */
+        Duration retention();
+    }
+
+    interface Scheduler {
+        /** How often due scheduled operations are executed (read by the scheduler's trigger expression too). */
+        Duration every();
+    }
+
+    interface Vat {
+        /** The rates a VAT return may declare, in percent. */
+        List<String> allowedRates();
+    }
+
+    interface Filing {
+        /** Whose calendar says when a period is over or a declaration overdue. */
+        @WithDefault("Europe/Paris")
+        ZoneId timeZone();
+    }
+
+    interface Audit {
+        /** How often queued records (refusals) are written in one batch. */
+        @WithDefault("200ms")
+        Duration flushEvery();
+
+        /** How many queued records may wait; more are dropped and counted. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        @WithDefault("1s")
+        Duration sealEvery();
+
+        /** How many records one sealing transaction takes at most. */
+        @WithDefault("1000")
+        int sealBatch();
+
+        /** Base64, at least 32 bytes: signs the checkpoints. No default outside dev and test. */
+        String checkpointKey();
+
+        @WithDefault("1m")
+        Duration checkpointEvery();
+    }
+
+    interface Http {
+        /** Request headers beyond this get a 431 problem. */
+        MemorySize maxHeaderSize();
+
+        /** Request lines beyond this many bytes get a 414 problem. */
+        int maxRequestLine();
+    }
+}
