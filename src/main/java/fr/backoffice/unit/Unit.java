@@ -1,5 +1,6 @@
 package fr.backoffice.unit;
 
+import fr.backoffice.common.security.UnitCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 @Table(name = "unit")
 public class Unit {
 
-    public static final Pattern CODE = Pattern.compile("[A-Z]{3}-[0-9]{2}");
+    public static final Pattern CODE = UnitCode.PATTERN;
 
     @Id
     public String code;

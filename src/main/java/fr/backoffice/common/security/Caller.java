@@ -1,7 +1,6 @@
 package fr.backoffice.common.security;
 
 import fr.backoffice.common.error.ApiException;
-import fr.backoffice.unit.Unit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,7 +50,7 @@ public class Caller {
         Object claim = token.getClaim("unit");
         String unit = claim instanceof String text ? text
                 : claim instanceof jakarta.json.JsonString json ? json.getString() : null;
-        return unit != null && Unit.CODE.matcher(unit).matches() ? unit : null;
+        return UnitCode.isValid(unit) ? unit : null;
     }
 
     /** Whether the token carries a role confined to a unit without naming a unit: refused at the door. */

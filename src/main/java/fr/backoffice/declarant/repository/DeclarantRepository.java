@@ -1,7 +1,7 @@
 package fr.backoffice.declarant.repository;
 
 import fr.backoffice.declarant.Declarant;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import fr.backoffice.common.EntityRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +13,7 @@ import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
-public class DeclarantRepository implements PanacheRepositoryBase<Declarant, UUID> {
+public class DeclarantRepository implements EntityRepository<Declarant> {
 
     /** Declarants in id (registration) order after {@code afterId}, {@code limit} rows at most; {@code siren} filters when given. */
     public Uni<List<Declarant>> page(String siren, UUID afterId, int limit) {

@@ -108,13 +108,7 @@ public class DeclarantService {
     /** The declarant, or 404 (also for ids that cannot name one). */
     @WithSession
     public Uni<Declarant> require(String id) {
-        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Declarant " + id));
-        return declarants.findById(uuid).map(declarant -> {
-            if (declarant == null) {
-                throw ApiException.notFound("Declarant " + id);
-            }
-            return declarant;
-        });
+        return declarants.require(id, "Declarant");
     }
 
     @WithSession
