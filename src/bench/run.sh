@@ -37,6 +37,9 @@
 #                     only sizes the deposits: each account gets enough 1000.00 deposits that no transfer
 #                     of the whole run can fail for lack of money (6 standard deviations above the expected
 #                     debits, credits ignored); a warning is printed if a run went faster than the bound.
+#   RATE_LIMIT        the capacity of every rate limit budget of the instances (default 100000000): the load comes
+#                     from one caller and one address, far faster than the production budgets allow; the limits
+#                     stay on, so their cost is measured, but no run reaches them.
 #   BENCH_DB          the service's database, dropped and created (default backoffice_bench); pgbench's is
 #                     ${BENCH_DB}_pgbench. Another name lets two benchmarks share one PostgreSQL server.
 #   BENCH_PORT        the first instance's HTTP port (default 18080); the second listens on BENCH_PORT + 1.
@@ -50,6 +53,7 @@ WARMUP=${WARMUP:-10}
 ACCOUNTS=${ACCOUNTS:-10000}
 CONTAINER_MEMORY=${CONTAINER_MEMORY:-512m}
 MAX_RATE=${MAX_RATE:-10000}
+RATE_LIMIT=${RATE_LIMIT:-100000000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export AMOUNT=1.00 # of every transfer (transfers.lua); at most 1000.00 for a transfer to be straight-through
 DB=${BENCH_DB:-backoffice_bench}
@@ -120,6 +124,8 @@ start_instance() { # port: starts the service on it, waits until it is ready
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
   BACKOFFICE_AUDIT_CHECKPOINT_KEY="$CHECKPOINT_KEY" \
   QUARKUS_LOG_LEVEL=WARN \
+  BACKOFFICE_RATE_LIMIT_WRITES_CAPACITY=$RATE_LIMIT BACKOFFICE_RATE_LIMIT_READS_CAPACITY=$RATE_LIMIT \
+  BACKOFFICE_RATE_LIMIT_STREAM_CAPACITY=$RATE_LIMIT BACKOFFICE_RATE_LIMIT_UNAUTHENTICATED_CAPACITY=$RATE_LIMIT \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/service-$port.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 90); do

@@ -1,22 +1,17 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.backoffice.common.error.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.List;
 
 /**
  * Answers a request line over {@code backoffice.http.max-request-line} with a 414 problem, headers over
@@ -108,15 +103,7 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String code, String detail) {
-        Problem problem = Problem.of(status, code, detail, context.request().path(), List.of());
-        // The unread body would otherwise be taken for the next request on this connection.
-        if (context.request().version() != HttpVersion.HTTP_2) {
-            context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            context.response().endHandler(ended -> context.request().connection().close());
-        }
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(write(problem));
+        EdgeProblems.answer(context, json, status, code, detail);
     }
 
     private static boolean isOver(String contentLength, long limit) {
@@ -124,14 +111,6 @@ public class RequestLimits {
             return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException malformed) {
             return false; // left to the HTTP layer
-        }
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Errors every operation shares are documented here once instead of on each method: each secured operation
  * can answer 401 and 403, each operation 400 (an unknown query parameter, at least), each operation with a body
- * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 500 and 503; and every error
- * response, including those the resources declare, carries the problem schema.
+ * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 429, 500 and 503; every error
+ * response, including those the resources declare, carries the problem schema; and every response the rate limit
+ * headers ({@code common/http/RateLimits}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -34,9 +35,20 @@ public class ProblemResponsesFilter implements OASFilter {
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",
             "414", "`URI_TOO_LONG`: the request line is over 8 KiB",
             "431", "`HEADERS_TOO_LARGE`: the request headers are over 20 KiB",
+            "429", "`RATE_LIMITED`: the budget of this class of request is spent (the caller's, or without a valid "
+                    + "token the client address's; `RateLimit-Policy` tells which); retry after the `Retry-After` seconds",
             "500", "`INTERNAL_ERROR`: a bug on our side, logged with the request",
             "503", "`SERVICE_UNAVAILABLE`: the database cannot serve now (unreachable, overloaded, restarting); retry "
                     + "after the `Retry-After` seconds");
+
+    private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    private static final String RATE_LIMIT = "RateLimit";
+    private static final String BUDGETS = "A token bucket: `q` requests at once, refilled continuously at `q` per `w` "
+            + "seconds. Its name is `writes` (POST, PUT, PATCH, DELETE), `reads` (GET, HEAD) or `stream` (connections "
+            + "to `GET /events/stream`), each counted per caller (`sub`), or `unauthenticated` (requests without a valid "
+            + "token, counted per client address). Each instance of the service counts its own budgets. Structured "
+            + "fields as in the IETF draft draft-ietf-httpapi-ratelimit-headers-10; absent where rate limiting is "
+            + "switched off.";
 
     private static final String UNKNOWN_QUERY_PARAMETER =
             "`UNKNOWN_QUERY_PARAMETER`: a query parameter this operation does not take (the allowed ones are listed)";
@@ -48,6 +60,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        addRateLimitHeaders(openAPI);
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 APIResponses responses = operation.getResponses();
@@ -78,18 +91,39 @@ public class ProblemResponsesFilter implements OASFilter {
                 addIfAbsent(responses, "414");
                 addIfAbsent(responses, "431");
                 addIfAbsent(responses, "500");
-                if (!responses.hasAPIResponse("503")) {
-                    responses.addAPIResponse("503", OASFactory.createAPIResponse().description(COMMON.get("503"))
-                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                for (String retried : List.of("429", "503")) {
+                    if (!responses.hasAPIResponse(retried)) {
+                        responses.addAPIResponse(retried, OASFactory.createAPIResponse().description(COMMON.get(retried))
+                                .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                    }
                 }
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         response.setContent(problemContent());
                     }
+                    response.addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().ref("#/components/headers/" + RATE_LIMIT_POLICY));
+                    response.addHeader(RATE_LIMIT, OASFactory.createHeader().ref("#/components/headers/" + RATE_LIMIT));
                 });
             }
         }
+    }
+
+    /** The rate limit headers, described once and referred to by every response. */
+    private static void addRateLimitHeaders(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().schema(string()).description(
+                        "The budget this request drew on: `\"writes\";q=400;w=2`, a name with its `q` and `w`. " + BUDGETS))
+                .addHeader(RATE_LIMIT, OASFactory.createHeader().schema(string()).description(
+                        "What is left of that budget: `\"writes\";r=42;t=1`, `r` requests now, all `q` again in `t` "
+                                + "seconds. " + BUDGETS));
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
     }
 
     /** Documents {@code text} under {@code code}, after what the resource declared there, unless it says {@code marker}. */

@@ -1,0 +1,186 @@
+package fr.backoffice.common.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Rate limits (README "Rate limiting"): every request outside {@code /q/} draws one from a token bucket, its caller's
+ * ({@code sub}) for its class (writes, reads, connections to the event stream) once the token is verified, its client
+ * address's otherwise; an empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}, and every answer
+ * tells the budget drawn on in {@code RateLimit-Policy} and {@code RateLimit}.
+ *
+ * <p>Authentication must be proactive (Quarkus's default, checked at start): the identity is known when this filter
+ * runs, just after the authentication route (Vert.x order -200) and before {@link RequestLimits}. A token the
+ * authentication refuses never reaches the filter: the request fails, and the failure handler counts it against the
+ * address before the 401 is answered. The buckets live in this instance's memory.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /** After the authentication route (200), before the request limits (100). */
+    static final int PRIORITY = 160;
+    private static final String POLICY = "RateLimit-Policy";
+    private static final String STATE = "RateLimit";
+    /** The event stream, whose connections have a budget of their own (event/rest/EventResource). */
+    private static final String STREAM_PATH = "/events/stream";
+    private static final String WRITES = "writes";
+    private static final String READS = "reads";
+    private static final String STREAM = "stream";
+    private static final Set<HttpMethod> WRITING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    /** Marks a request that has drawn on a bucket, so that a later failure of it is not counted again. */
+    private static final String COUNTED = RateLimits.class.getName();
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.auth.proactive", defaultValue = "true")
+    boolean proactiveAuthentication;
+
+    /** The budgets of callers, by class of request. */
+    private Map<String, RateLimitBudget> budgets;
+    private RateLimitBudget unauthenticated;
+    private Cache<Key, Bucket> buckets;
+
+    private record Key(String budget, String subject) {
+    }
+
+    @PostConstruct
+    void init() {
+        if (config.enabled() && !proactiveAuthentication) {
+            throw new IllegalStateException("Rate limits need quarkus.http.auth.proactive=true: otherwise the caller "
+                    + "is not known yet when a request is counted, and every request would count against its address.");
+        }
+        budgets = Map.of(WRITES, RateLimitBudget.of(WRITES, config.writes()),
+                READS, RateLimitBudget.of(READS, config.reads()),
+                STREAM, RateLimitBudget.of(STREAM, config.stream()));
+        unauthenticated = RateLimitBudget.of("unauthenticated", config.unauthenticated());
+        // A bucket left alone for its period is full again: forgetting it then changes nothing.
+        Duration longest = Stream.concat(budgets.values().stream(), Stream.of(unauthenticated))
+                .map(RateLimitBudget::period).max(Duration::compareTo).orElseThrow();
+        buckets = Caffeine.newBuilder().maximumSize(config.maxTracked()).expireAfterAccess(longest).build();
+    }
+
+    void register(@Observes Filters filters) {
+        if (config.enabled()) {
+            filters.register(this::limit, PRIORITY);
+        }
+    }
+
+    void registerFailures(@Observes Router router) {
+        if (config.enabled()) {
+            router.route().order(Integer.MIN_VALUE).failureHandler(this::limitRefusedToken);
+        }
+    }
+
+    private void limit(RoutingContext context) {
+        if (exempt(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        context.put(COUNTED, true);
+        String caller = caller(context);
+        boolean allowed = caller == null
+                ? draw(context, unauthenticated, address(context))
+                : draw(context, budgets.get(classOf(context.request().method(), context.normalizedPath())), caller);
+        if (allowed) {
+            context.next();
+        }
+    }
+
+    /** A request whose token the authentication refused: counted against its address, then answered 401 as usual. */
+    private void limitRefusedToken(RoutingContext context) {
+        Throwable failure = context.failure();
+        boolean refusedToken = failure instanceof AuthenticationFailedException
+                || failure instanceof AuthenticationCompletionException || context.statusCode() == 401;
+        if (!refusedToken || context.get(COUNTED) != null || exempt(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        context.put(COUNTED, true);
+        if (draw(context, unauthenticated, address(context))) {
+            context.next();
+        }
+    }
+
+    /** Draws one request from {@code subject}'s bucket: true if it goes on, false if it was answered 429. */
+    private boolean draw(RoutingContext context, RateLimitBudget budget, String subject) {
+        ConsumptionProbe probe = buckets.get(new Key(budget.name(), subject), key -> budget.newBucket())
+                .tryConsumeAndReturnRemaining(1);
+        context.response().putHeader(POLICY, budget.policy()).putHeader(STATE, budget.state(probe));
+        if (probe.isConsumed()) {
+            return true;
+        }
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimitBudget.retryAfter(probe)));
+        EdgeProblems.answer(context, json, 429, "RATE_LIMITED", "Too many " + describe(budget)
+                + "; retry after the delay in Retry-After (RateLimit-Policy tells the budget).");
+        return false;
+    }
+
+    private String describe(RateLimitBudget budget) {
+        String per = budget.capacity() + " per " + budget.period().toSeconds() + " s";
+        return switch (budget.name()) {
+            case WRITES, READS -> budget.name() + " by this caller (" + per + ")";
+            case STREAM -> "connections to the event stream by this caller (" + per + ")";
+            default -> "requests without a valid token from this address (" + per + ")";
+        };
+    }
+
+    /** The health checks, metrics and the OpenAPI document are never limited. */
+    static boolean exempt(String path) {
+        return path != null && (path.equals("/q") || path.startsWith("/q/"));
+    }
+
+    /** The class of a request, whose budget it draws on. */
+    static String classOf(HttpMethod method, String path) {
+        if (WRITING.contains(method)) {
+            return WRITES;
+        }
+        return HttpMethod.GET.equals(method) && STREAM_PATH.equals(path) ? STREAM : READS;
+    }
+
+    /** The verified token's {@code sub}; null when the request carries none. */
+    private static String caller(RoutingContext context) {
+        if (!(context.user() instanceof QuarkusHttpUser user)) {
+            return null;
+        }
+        SecurityIdentity identity = user.getSecurityIdentity();
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : identity.getPrincipal().getName();
+    }
+
+    /** The client's address: the one forwarded by a proxy only where proxy address forwarding is configured. */
+    private static String address(RoutingContext context) {
+        SocketAddress remote = context.request().remoteAddress();
+        return remote == null ? "unknown" : remote.hostAddress();
+    }
+}

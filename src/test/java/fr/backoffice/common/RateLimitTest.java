@@ -1,0 +1,172 @@
+package fr.backoffice.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.common.security.Roles;
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static fr.backoffice.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits (README "Rate limiting") through the HTTP stack, with budgets small enough to spend in a test and a
+ * period (an hour) that refills nothing while it runs. Each test spends the budgets of callers of its own; only
+ * {@code requests_without_a_valid_token_...} spends the budget of the test client's address.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+class RateLimitTest {
+
+    private static final String POLICY = "RateLimit-Policy";
+    private static final String STATE = "RateLimit";
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "backoffice.rate-limit.writes.capacity", "3", "backoffice.rate-limit.writes.period", "3600s",
+                    "backoffice.rate-limit.reads.capacity", "5", "backoffice.rate-limit.reads.period", "3600s",
+                    "backoffice.rate-limit.stream.capacity", "1", "backoffice.rate-limit.stream.period", "3600s",
+                    "backoffice.rate-limit.unauthenticated.capacity", "2",
+                    "backoffice.rate-limit.unauthenticated.period", "3600s");
+        }
+    }
+
+    @Test
+    void every_answer_tells_the_budget_it_drew_on_and_what_is_left() {
+        String reader = Tokens.token("rate-reader", null, Roles.AUDITOR);
+        Response first = Api.as(reader).get("/units");
+        first.then().statusCode(200);
+        assertThat(first.header(POLICY)).isEqualTo("\"reads\";q=5;w=3600");
+        assertThat(first.header(STATE)).matches("\"reads\";r=4;t=\\d+");
+        assertThat(Api.as(reader).get("/units/{code}", "NOP-00").then().statusCode(404).extract().header(STATE))
+                .as("a refusal draws on the budget too").matches("\"reads\";r=3;t=\\d+");
+
+        Response write = Api.as(Tokens.token("rate-writer", null, Roles.ADMIN)).body(unit(Fixtures.newUnitCode())).post("/units");
+        write.then().statusCode(201);
+        assertThat(write.header(POLICY)).isEqualTo("\"writes\";q=3;w=3600");
+        assertThat(write.header(STATE)).matches("\"writes\";r=2;t=\\d+");
+    }
+
+    @Test
+    void past_its_write_budget_a_caller_is_answered_429_with_retry_after_and_other_callers_are_not() {
+        String busy = Tokens.token("rate-busy", null, Roles.ADMIN);
+        for (int left = 2; left >= 0; left--) {
+            Response created = Api.as(busy).body(unit(Fixtures.newUnitCode())).post("/units");
+            created.then().statusCode(201);
+            assertThat(created.header(STATE)).matches("\"writes\";r=" + left + ";t=\\d+");
+        }
+
+        String refusedCode = Fixtures.newUnitCode();
+        Response refused = Api.as(busy).body(unit(refusedCode)).post("/units");
+        assertProblem(refused, 429, "RATE_LIMITED");
+        assertThat(refused.jsonPath().getString("detail")).contains("writes").contains("3 per 3600 s");
+        // one request comes back every 3600 / 3 s
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 1200L);
+        assertThat(refused.header(POLICY)).isEqualTo("\"writes\";q=3;w=3600");
+        assertThat(refused.header(STATE)).matches("\"writes\";r=0;t=\\d+");
+
+        // nothing was created, the caller still reads, and another caller still writes
+        Api.as(busy).get("/units/{code}", refusedCode).then().statusCode(404);
+        Api.as(Tokens.token("rate-other", null, Roles.ADMIN)).body(unit(refusedCode)).post("/units").then().statusCode(201);
+    }
+
+    @Test
+    void connections_to_the_event_stream_have_a_budget_of_their_own() throws Exception {
+        String follower = Tokens.token("rate-follower", null, Roles.FRONT_OFFICE);
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/events/stream"))
+                .header("Authorization", "Bearer " + follower).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        stream.body().close();
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue(POLICY)).hasValue("\"stream\";q=1;w=3600");
+
+        Response again = Api.as(follower).accept("text/event-stream").get("/events/stream");
+        assertProblem(again, 429, "RATE_LIMITED");
+        assertThat(again.header("Retry-After")).isNotBlank();
+        assertThat(again.jsonPath().getString("detail")).contains("event stream");
+
+        Response poll = Api.as(follower).get("/events");
+        poll.then().statusCode(200);
+        assertThat(poll.header(POLICY)).as("polling is a read").isEqualTo("\"reads\";q=5;w=3600");
+    }
+
+    @Test
+    void requests_without_a_valid_token_are_limited_per_address_and_requests_with_one_are_not() {
+        Response missing = Api.anonymous().get("/units");
+        missing.then().statusCode(401);
+        assertThat(missing.header(POLICY)).isEqualTo("\"unauthenticated\";q=2;w=3600");
+        assertThat(missing.header(STATE)).matches("\"unauthenticated\";r=1;t=\\d+");
+        // a token the authentication refuses counts against the same address
+        Response forged = Api.invalidRequestAs(Tokens.wronglySigned()).get("/units");
+        forged.then().statusCode(401);
+        assertThat(forged.header(STATE)).matches("\"unauthenticated\";r=0;t=\\d+");
+
+        assertProblem(Api.anonymous().get("/units"), 429, "RATE_LIMITED");
+        Response expired = Api.invalidRequestAs(Tokens.expired()).body(unit(Fixtures.newUnitCode())).post("/units");
+        assertProblem(expired, 429, "RATE_LIMITED");
+        assertThat(expired.header("Retry-After")).isNotBlank();
+        assertThat(expired.jsonPath().getString("detail")).contains("without a valid token");
+
+        Response known = Api.as(Tokens.token("rate-known", null, Roles.AUDITOR)).get("/units");
+        known.then().statusCode(200);
+        assertThat(known.header(POLICY)).startsWith("\"reads\"");
+    }
+
+    @Test
+    void health_metrics_and_the_contract_are_never_limited() {
+        for (int i = 0; i < 10; i++) {
+            for (String path : Set.of("/q/health/live", "/q/metrics", "/q/openapi")) {
+                Response response = RestAssured.get(path);
+                response.then().statusCode(200);
+                assertThat(response.header(POLICY)).as(path).isNull();
+            }
+        }
+    }
+
+    @Test
+    void the_contract_documents_429_and_the_rate_limit_headers_on_every_answer() throws Exception {
+        JsonNode openApi = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString());
+        assertThat(openApi.at("/components/headers/RateLimit-Policy/description").asText()).contains("draft-ietf-httpapi-ratelimit-headers-10");
+        int operations = 0;
+        for (JsonNode path : openApi.path("paths")) {
+            for (String method : List.of("get", "head", "post", "put", "patch", "delete")) {
+                JsonNode operation = path.path(method);
+                if (operation.isMissingNode()) {
+                    continue;
+                }
+                operations++;
+                assertThat(operation.at("/responses/429/description").asText()).contains("RATE_LIMITED");
+                assertThat(operation.at("/responses/429/headers/Retry-After").isMissingNode()).isFalse();
+                for (JsonNode response : operation.path("responses")) {
+                    assertThat(response.at("/headers/RateLimit/$ref").asText()).isEqualTo("#/components/headers/RateLimit");
+                    assertThat(response.at("/headers/RateLimit-Policy/$ref").asText())
+                            .isEqualTo("#/components/headers/RateLimit-Policy");
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(30);
+    }
+
+    private static Map<String, String> unit(String code) {
+        return Map.of("code", code, "name", "Unit " + code, "region", "Test region");
+    }
+}
