@@ -48,6 +48,8 @@ public interface BackOfficeConfig {
 
     Http http();
 
+    RateLimit rateLimit();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -103,5 +105,41 @@ public interface BackOfficeConfig {
 
         /** Request lines beyond this many bytes get a 414 problem. */
         int maxRequestLine();
+    }
+
+    /** The budgets the rate limiter enforces (README "Rate limiting"). */
+    interface RateLimit {
+
+        /** Off, nothing is counted and no rate limit header is sent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** POST, PUT, PATCH and DELETE, per caller. */
+        Budget writes();
+
+        /** GET and HEAD (every method but the writes), per caller. */
+        Budget reads();
+
+        /** Connections to the event stream, per caller. */
+        Budget stream();
+
+        /** Requests without a valid token, per client address. */
+        Budget unauthenticated();
+
+        /**
+         * How many callers and addresses have a bucket at most; past it the cache forgets some (it keeps those seen often
+         * and lately), and they come back with a full bucket.
+         */
+        @WithDefault("100000")
+        int maxTracked();
+
+        /** A token bucket: {@code capacity} requests at once, refilled continuously over {@code period}. */
+        interface Budget {
+
+            long capacity();
+
+            /** Whole seconds, as the {@code RateLimit-Policy} header tells it. */
+            Duration period();
+        }
     }
 }

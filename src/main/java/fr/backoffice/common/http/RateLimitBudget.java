@@ -1,5 +1,6 @@
 package fr.backoffice.common.http;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
@@ -23,7 +24,7 @@ record RateLimitBudget(String name, long capacity, Duration period) {
         }
     }
 
-    static RateLimitBudget of(String name, RateLimitConfig.Budget config) {
+    static RateLimitBudget of(String name, BackOfficeConfig.RateLimit.Budget config) {
         return new RateLimitBudget(name, config.capacity(), config.period());
     }
 

@@ -1,5 +1,6 @@
 package fr.backoffice.common.http;
 
+import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -55,7 +56,7 @@ public class RateLimits {
     private static final String COUNTED = RateLimits.class.getName();
 
     @Inject
-    RateLimitConfig config;
+    BackOfficeConfig config;
 
     @Inject
     ObjectMapper json;
@@ -73,28 +74,28 @@ public class RateLimits {
 
     @PostConstruct
     void init() {
-        if (config.enabled() && !proactiveAuthentication) {
+        if (config.rateLimit().enabled() && !proactiveAuthentication) {
             throw new IllegalStateException("Rate limits need quarkus.http.auth.proactive=true: otherwise the caller "
                     + "is not known yet when a request is counted, and every request would count against its address.");
         }
-        budgets = Map.of(WRITES, RateLimitBudget.of(WRITES, config.writes()),
-                READS, RateLimitBudget.of(READS, config.reads()),
-                STREAM, RateLimitBudget.of(STREAM, config.stream()));
-        unauthenticated = RateLimitBudget.of("unauthenticated", config.unauthenticated());
+        budgets = Map.of(WRITES, RateLimitBudget.of(WRITES, config.rateLimit().writes()),
+                READS, RateLimitBudget.of(READS, config.rateLimit().reads()),
+                STREAM, RateLimitBudget.of(STREAM, config.rateLimit().stream()));
+        unauthenticated = RateLimitBudget.of("unauthenticated", config.rateLimit().unauthenticated());
         // A bucket left alone for its period is full again: forgetting it then changes nothing.
         Duration longest = Stream.concat(budgets.values().stream(), Stream.of(unauthenticated))
                 .map(RateLimitBudget::period).max(Duration::compareTo).orElseThrow();
-        buckets = Caffeine.newBuilder().maximumSize(config.maxTracked()).expireAfterAccess(longest).build();
+        buckets = Caffeine.newBuilder().maximumSize(config.rateLimit().maxTracked()).expireAfterAccess(longest).build();
     }
 
     void register(@Observes Filters filters) {
-        if (config.enabled()) {
+        if (config.rateLimit().enabled()) {
             filters.register(this::limit, PRIORITY);
         }
     }
 
     void registerFailures(@Observes Router router) {
-        if (config.enabled()) {
+        if (config.rateLimit().enabled()) {
             router.route().order(Integer.MIN_VALUE).failureHandler(this::limitRefusedToken);
         }
     }
