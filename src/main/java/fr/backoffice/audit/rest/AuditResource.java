@@ -2,7 +2,7 @@ package fr.backoffice.audit.rest;
 
 import fr.backoffice.audit.AuditCheckpoint;
 import fr.backoffice.audit.AuditRecord;
-import fr.backoffice.audit.rest.AuditDtos.Verification;
+import fr.backoffice.audit.api.AuditDtos.Verification;
 import fr.backoffice.audit.service.AuditCheckpoints;
 import fr.backoffice.audit.service.AuditTrail;
 import fr.backoffice.common.error.ApiException;

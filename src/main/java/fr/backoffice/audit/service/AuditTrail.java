@@ -2,7 +2,7 @@ package fr.backoffice.audit.service;
 
 import fr.backoffice.audit.AuditChain;
 import fr.backoffice.audit.AuditRecord;
-import fr.backoffice.audit.rest.AuditDtos.Verification;
+import fr.backoffice.audit.api.AuditDtos.Verification;
 import fr.backoffice.common.paging.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package fr.backoffice.event.repository;
 
-import fr.backoffice.event.rest.EventDtos.EventView;
-import fr.backoffice.event.rest.EventDtos.ResourceRef;
+import fr.backoffice.event.api.EventDtos.EventView;
+import fr.backoffice.event.api.EventDtos.ResourceRef;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,7 +2,7 @@ package fr.backoffice.event.rest;
 
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.event.rest.EventDtos.EventPage;
+import fr.backoffice.event.api.EventDtos.EventPage;
 import fr.backoffice.event.service.EventFeed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -6,7 +6,7 @@ import fr.backoffice.event.EventType;
 import fr.backoffice.event.repository.EventRepository;
 import fr.backoffice.event.repository.EventRepository.Position;
 import fr.backoffice.event.repository.EventRepository.Positioned;
-import fr.backoffice.event.rest.EventDtos.EventPage;
+import fr.backoffice.event.api.EventDtos.EventPage;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

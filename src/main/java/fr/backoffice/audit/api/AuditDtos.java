@@ -1,4 +1,4 @@
-package fr.backoffice.audit.rest;
+package fr.backoffice.audit.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

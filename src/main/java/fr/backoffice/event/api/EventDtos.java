@@ -1,4 +1,4 @@
-package fr.backoffice.event.rest;
+package fr.backoffice.event.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
