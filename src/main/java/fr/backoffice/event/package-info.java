@@ -1,0 +1,17 @@
+/**
+ * The event feed (README "Events and audit"): table {@code event}; {@code GET /events}, {@code GET /events/stream}.
+ * Uses {@code common} only; every feature that changes state uses it.
+ *
+ * <ul>
+ * <li><b>Outbox.</b> A state change appends exactly one event ({@link fr.backoffice.event.EventType}) in the
+ * transaction that makes it ({@link fr.backoffice.event.service.Events}), so an event exists if and only if its change
+ * committed. Its {@code data} is the representation the endpoint that made the change answers.</li>
+ * <li><b>Order.</b> An event's place is {@code (tx, seq)}: its transaction's id, raised to the {@code tx} of the
+ * resource's latest event, then insertion order. Readers return only events below the oldest running transaction, so
+ * a reader never skips an event nor sees one twice, and a resource's events come in the order of its changes
+ * (V6__write_path_without_global_locks.sql).</li>
+ * <li><b>Records that services store</b> (the feed's items and pages) are in {@code api}; {@code rest} only serves
+ * them.</li>
+ * </ul>
+ */
+package fr.backoffice.event;
