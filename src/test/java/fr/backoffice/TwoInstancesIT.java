@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,12 +77,13 @@ class TwoInstancesIT {
         start();
     }
 
-    private static void start() throws Exception {
+    /** Starts one more instance and answers its log. */
+    private static Path start() throws Exception {
         int port = freePort();
         ProcessBuilder builder = instance(port);
         builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY);
         builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s");
-        launch(builder, port);
+        return launch(builder, port);
     }
 
     /** The production build, configured as a deployment would be, except the audit checkpoint key. */
@@ -106,7 +108,7 @@ class TwoInstancesIT {
         return builder;
     }
 
-    private static void launch(ProcessBuilder builder, int port) throws Exception {
+    private static Path launch(ProcessBuilder builder, int port) throws Exception {
         File log = Files.createTempFile("it-instance-" + port, ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         INSTANCES.add(builder.start());
@@ -117,7 +119,7 @@ class TwoInstancesIT {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return log.toPath();
                 }
             } catch (IOException notYet) {
                 // still starting
@@ -286,6 +288,30 @@ class TwoInstancesIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void a_stopping_instance_ends_its_event_streams_with_a_last_message_and_logs_no_error() throws Exception {
+        Path log = start();
+        int instance = INSTANCES.size() - 1;
+        String auditor = token("it-stream", "auditor");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORTS.get(instance) + "/events/stream"))
+                .header("Authorization", "Bearer " + auditor).build();
+        // a subscriber that goes away
+        HttpResponse<Stream<String>> gone = http.send(stream, HttpResponse.BodyHandlers.ofLines());
+        assertThat(gone.statusCode()).isEqualTo(200);
+        gone.body().close();
+
+        HttpResponse<Stream<String>> open = http.send(stream, HttpResponse.BodyHandlers.ofLines());
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        Future<List<String>> lines = reader.submit(() -> open.body().toList());
+        INSTANCES.get(instance).destroy(); // SIGTERM, as a container runtime stops it
+        List<String> received = lines.get(60, TimeUnit.SECONDS);
+        reader.shutdown();
+        assertThat(received).contains("event:stream.closing", "retry:1000");
+        assertThat(INSTANCES.get(instance).waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains(" ERROR "));
     }
 
     private static long executedIn(List<Map<String, Object>> polled, Set<String> executed) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Duration;
+import java.util.Map;
 
 @Path("/events")
 @Tag(name = "Events")
@@ -35,6 +36,9 @@ public class EventResource {
     static final String TYPES = "Comma-separated event types to keep (see the `EventType` schema); all when absent";
     /** Keeps proxies from closing an idle stream, and tells the subscriber the server is alive. */
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+    /** The last message of a stream whose instance stops. */
+    static final String CLOSING = "stream.closing";
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     @Inject
     EventFeed feed;
@@ -66,7 +70,9 @@ public class EventResource {
             description = "The feed of `GET /events` as it grows: each SSE message has `id` = the event's cursor, "
                     + "`event` = its type and `data` = the event as JSON. To resume after a disconnect, send the last "
                     + "`id` received as `Last-Event-ID` (or as `after`): nothing is lost or repeated. A comment line "
-                    + "(`: heartbeat`) comes every 15 s.")
+                    + "(`: heartbeat`) comes every 15 s. When the instance serving the stream stops, the stream ends "
+                    + "with a message `event: stream.closing` (with `retry: 1000`): reconnect, with `Last-Event-ID`, "
+                    + "and another instance goes on.")
     @APIResponse(responseCode = "200", description = "An endless stream of events",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`")
@@ -86,6 +92,13 @@ public class EventResource {
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(HEARTBEAT_EVERY).every(HEARTBEAT_EVERY)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(events, heartbeats);
+        OutboundSseEvent closing = sse.newEventBuilder().name(CLOSING).reconnectDelay(RECONNECT_AFTER.toMillis())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Map.of("reason", "This instance is stopping; reconnect with Last-Event-ID to go on where you were."))
+                .build();
+        Multi<OutboundSseEvent> untilClosing = Multi.createBy().merging()
+                .streams(events, heartbeats, feed.closing().map(stopping -> closing))
+                .select().first(event -> event != closing);
+        return Multi.createBy().concatenating().streams(untilClosing, Multi.createFrom().item(closing));
     }
 }

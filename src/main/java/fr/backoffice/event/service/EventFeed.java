@@ -8,8 +8,12 @@ import fr.backoffice.event.repository.EventRepository.Position;
 import fr.backoffice.event.repository.EventRepository.Positioned;
 import fr.backoffice.event.api.EventDtos.EventPage;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -27,6 +31,38 @@ public class EventFeed {
 
     @Inject
     EventRepository events;
+
+    /**
+     * Tells open streams that this instance begins to stop, so that they end and their subscribers move to another
+     * one. A processor rather than a future: a stream whose client goes away unsubscribes and leaves nothing behind.
+     */
+    private final BroadcastProcessor<Boolean> closing = BroadcastProcessor.create();
+    private volatile boolean closed;
+
+    /**
+     * Quarkus waits for open requests before it stops; a stream never ends by itself, so it is told to end when the
+     * shutdown begins (its readiness is already down then, so subscribers reconnect elsewhere).
+     */
+    void close(@Observes ShutdownDelayInitiatedEvent stopping) {
+        close();
+    }
+
+    void close(@Observes ShutdownEvent stopped) {
+        close();
+    }
+
+    private synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closing.onNext(true);
+            closing.onComplete();
+        }
+    }
+
+    /** One item when this instance begins to stop (at once when it already has). */
+    public Multi<Boolean> closing() {
+        return closed ? Multi.createFrom().item(true) : closing;
+    }
 
     public Uni<EventPage> page(String after, String types, int limit) {
         Position from = position(after);
