@@ -17,6 +17,7 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.declarant.Declarant;
+import fr.backoffice.declarant.DeclarationDates;
 import fr.backoffice.declarant.repository.DeclarantRepository;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
@@ -119,8 +120,8 @@ public class FilingService {
     }
 
     private Uni<Filing> insert(NewFiling request) {
-        checkDate("periodStart", request.periodStart());
-        checkDate("periodEnd", request.periodEnd());
+        DeclarationDates.check("periodStart", request.periodStart());
+        DeclarationDates.check("periodEnd", request.periodEnd());
         FilingContent content = contents.parse(request.type(), request.content());
         UUID declarantId = Ids.parse(request.declarantId()).orElseThrow(() -> unknownDeclarant(request.declarantId()));
         return declarants.findById(declarantId).flatMap(declarant -> {
@@ -514,12 +515,6 @@ public class FilingService {
                 entries.stream().map(entry -> new HistoryView(entry.at, entry.actor, entry.action, entry.fromStatus,
                         entry.toStatus)).toList(),
                 filing.createdAt, filing.version);
-    }
-
-    private static void checkDate(String field, LocalDate date) {
-        if (!FilingCalendar.inRange(date)) {
-            throw ApiException.invalidField(field, "must be between " + FilingCalendar.EARLIEST + " and " + FilingCalendar.LATEST);
-        }
     }
 
     private static ApiException unknownDeclarant(String id) {

@@ -2,6 +2,7 @@ package fr.backoffice.filing.service;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.declarant.DeclarationDates;
 import fr.backoffice.declarant.service.DeclarantService;
 import fr.backoffice.filing.FilingCalendar;
 import fr.backoffice.filing.Obligations;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** A declarant's expected declarations over a range of dates, and where it stands with each. */
@@ -65,11 +65,7 @@ public class ObligationService {
             throw ApiException.invalidField(name, "is required (YYYY-MM-DD)");
         }
         try {
-            LocalDate date = LocalDate.parse(value);
-            if (!FilingCalendar.inRange(date)) {
-                throw ApiException.invalidField(name, "must be between " + FilingCalendar.EARLIEST + " and " + FilingCalendar.LATEST);
-            }
-            return date;
+            return DeclarationDates.check(name, LocalDate.parse(value));
         } catch (DateTimeParseException notADate) {
             throw ApiException.invalidField(name, "must be a date YYYY-MM-DD");
         }
