@@ -59,10 +59,6 @@ public class FilingContents {
         }
     }
 
-    public VatRates rates() {
-        return rates;
-    }
-
     /** A client's content for a filing of this type, checked and normalized; 400 listing every invalid field otherwise. */
     public FilingContent parse(FilingType type, JsonNode content) {
         if (content == null || !content.isObject()) {
