@@ -1,5 +1,6 @@
 package fr.backoffice.filing;
 
+import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -103,6 +106,22 @@ public class Filing {
     @Version
     public long version;
 
+    /** A new draft of this type, declarant and period, with the content as evaluated. */
+    public static Filing draft(FilingType type, UUID declarantId, Period period, Evaluation evaluation, String preparedBy,
+                               Instant at) {
+        Filing draft = new Filing();
+        draft.id = Ids.newId();
+        draft.type = type;
+        draft.declarantId = declarantId;
+        draft.periodStart = period.start();
+        draft.periodEnd = period.end();
+        draft.status = FilingStatus.DRAFT;
+        draft.replaceContent(evaluation);
+        draft.preparedBy = preparedBy;
+        draft.createdAt = at;
+        return draft;
+    }
+
     public Period period() {
         return new Period(periodStart, periodEnd);
     }
@@ -130,6 +149,24 @@ public class Filing {
     /** Submission starts from a validated filing. */
     public void checkSubmittable() {
         require(FilingStatus.VALIDATED, "submit");
+    }
+
+    /**
+     * Whoever created or edited the draft, or validated it, cannot submit it (four-eyes, README "Security rules"):
+     * 403 {@code FOUR_EYES_VIOLATION}.
+     */
+    public void checkSubmitter(String submitter, List<FilingHistoryEntry> history) {
+        if (submitter.equals(validatedBy)) {
+            throw ApiException.forbidden("FOUR_EYES_VIOLATION",
+                    "You validated this filing; a supervisor who neither prepared nor validated it must submit it.");
+        }
+        Set<FilingAction> preparing = Set.of(FilingAction.CREATED, FilingAction.CONTENT_REPLACED);
+        boolean prepared = submitter.equals(preparedBy)
+                || history.stream().anyMatch(entry -> preparing.contains(entry.action) && submitter.equals(entry.actor));
+        if (prepared) {
+            throw ApiException.forbidden("FOUR_EYES_VIOLATION",
+                    "You prepared this filing; a supervisor who neither prepared nor validated it must submit it.");
+        }
     }
 
     /** The content passed every check (the caller ran them): the draft becomes VALIDATED. */
@@ -175,9 +212,16 @@ public class Filing {
         }
     }
 
-    public void amendedBy(UUID amendment) {
+    /**
+     * The draft correcting this acknowledged filing: same type, declarant and period, the content as evaluated now.
+     * This filing names it in {@code amendedBy}.
+     */
+    public Filing amendWith(Evaluation evaluation, String preparedBy, Instant at) {
         checkAmendable();
-        amendedBy = amendment;
+        Filing amendment = draft(type, declarantId, period(), evaluation, preparedBy, at);
+        amendment.amends = id;
+        amendedBy = amendment.id;
+        return amendment;
     }
 
     public static ApiException alreadyAmended(UUID amendment) {

@@ -25,10 +25,6 @@ public final class FilingCalendar {
     /** ...or, while no approval date is known, this long after the fiscal year end. */
     public static final int MONTHS_AFTER_YEAR_END = 7;
 
-    /** Dates outside this range are refused as input: nobody files for them, and it keeps arithmetic in range. */
-    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
-
     private FilingCalendar() {
     }
 
@@ -155,9 +151,5 @@ public final class FilingCalendar {
         }
         expected.sort(Comparator.comparing((Expected e) -> e.period().end()).thenComparing(Expected::type));
         return expected;
-    }
-
-    public static boolean inRange(LocalDate day) {
-        return !day.isBefore(EARLIEST) && !day.isAfter(LATEST);
     }
 }

@@ -25,4 +25,13 @@ public class FilingDocument {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    public static FilingDocument of(UUID filingId, byte[] body, String digest, Instant at) {
+        FilingDocument document = new FilingDocument();
+        document.filingId = filingId;
+        document.body = body;
+        document.digest = digest;
+        document.createdAt = at;
+        return document;
+    }
 }

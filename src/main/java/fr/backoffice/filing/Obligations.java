@@ -21,6 +21,10 @@ public final class Obligations {
 
     /** What the assessment needs to know of a filing; {@code id}s are time-ordered, so a later id is a later filing. */
     public record Filed(UUID id, FilingType type, Period period, FilingStatus status, LocalDate dueDate) {
+
+        public static Filed of(Filing filing) {
+            return new Filed(filing.id, filing.type, filing.period(), filing.status, filing.dueDate);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import fr.backoffice.support.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class FilingApi {
     }
 
     public static String subOf(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         return JsonPath.from(payload).getString("sub");
     }
 

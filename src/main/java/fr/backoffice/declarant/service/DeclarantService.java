@@ -1,6 +1,5 @@
 package fr.backoffice.declarant.service;
 
-import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
@@ -11,15 +10,16 @@ import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.declarant.Declarant;
-import fr.backoffice.event.EventType;
-import fr.backoffice.event.service.Events;
+import fr.backoffice.declarant.DeclarationDates;
 import fr.backoffice.declarant.FiscalYearEnd;
 import fr.backoffice.declarant.Siren;
+import fr.backoffice.declarant.api.DeclarantView;
+import fr.backoffice.declarant.api.NewDeclarant;
 import fr.backoffice.declarant.repository.DeclarantRepository;
-import fr.backoffice.declarant.rest.DeclarantDtos.DeclarantView;
-import fr.backoffice.declarant.rest.DeclarantDtos.NewDeclarant;
-import fr.backoffice.filing.FilingCalendar;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +57,15 @@ public class DeclarantService {
     }
 
     private Uni<Declarant> insert(NewDeclarant request) {
+        Declarant declarant = checked(request);
+        return declarants.sirenExists(declarant.siren)
+                .invoke(exists -> refuseDuplicate(exists, declarant.siren))
+                .flatMap(unique -> declarants.persistAndFlush(declarant))
+                .onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(declarant.siren));
+    }
+
+    /** The declarant the request registers, its SIREN, VAT number, fiscal year end and first liable day checked. */
+    private Declarant checked(NewDeclarant request) {
         String siren = request.siren();
         if (!Siren.isValid(siren)) {
             throw new ApiException(400, "INVALID_SIREN", "The SIREN must be 9 digits with a valid Luhn checksum.",
@@ -74,26 +83,26 @@ public class DeclarantService {
         } catch (IllegalArgumentException invalid) {
             throw ApiException.invalidField("fiscalYearEnd", invalid.getMessage());
         }
-        if (request.liableFrom() != null && !FilingCalendar.inRange(request.liableFrom())) {
-            throw ApiException.invalidField("liableFrom", "must be between " + FilingCalendar.EARLIEST + " and "
-                    + FilingCalendar.LATEST);
+        if (request.liableFrom() != null) {
+            DeclarationDates.check("liableFrom", request.liableFrom());
         }
-        return declarants.sirenExists(siren).flatMap(exists -> {
-            if (exists) {
-                throw exists(siren);
-            }
-            Declarant declarant = new Declarant();
-            declarant.id = Ids.newId();
-            declarant.name = request.name().strip();
-            declarant.siren = siren;
-            declarant.vatNumber = vatNumber;
-            declarant.vatRegime = request.vatRegime();
-            declarant.fiscalYearEnd = fiscalYearEnd;
-            declarant.liableFrom = request.liableFrom();
-            declarant.createdAt = time.now();
-            declarant.createdBy = caller.id();
-            return declarants.persistAndFlush(declarant);
-        }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(siren));
+        Declarant declarant = new Declarant();
+        declarant.id = Ids.newId();
+        declarant.name = request.name().strip();
+        declarant.siren = siren;
+        declarant.vatNumber = vatNumber;
+        declarant.vatRegime = request.vatRegime();
+        declarant.fiscalYearEnd = fiscalYearEnd;
+        declarant.liableFrom = request.liableFrom();
+        declarant.createdAt = time.now();
+        declarant.createdBy = caller.id();
+        return declarant;
+    }
+
+    private static void refuseDuplicate(boolean exists, String siren) {
+        if (exists) {
+            throw exists(siren);
+        }
     }
 
     private static ApiException exists(String siren) {
@@ -109,6 +118,12 @@ public class DeclarantService {
     @WithSession
     public Uni<Declarant> require(String id) {
         return declarants.require(id, "Declarant");
+    }
+
+    /** The declarant with this id, or null when there is none: for features that answer something else than 404. */
+    @WithSession
+    public Uni<Declarant> find(UUID id) {
+        return declarants.findById(id);
     }
 
     @WithSession

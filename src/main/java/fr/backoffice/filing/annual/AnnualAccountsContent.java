@@ -2,8 +2,8 @@ package fr.backoffice.filing.annual;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.declarant.DeclarationDates;
 import fr.backoffice.filing.Amounts;
-import fr.backoffice.filing.FilingCalendar;
 import fr.backoffice.filing.FilingContent;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,9 +53,8 @@ public record AnnualAccountsContent(
         if (approval != null) {
             try {
                 LocalDate day = LocalDate.parse(approval);
-                if (!FilingCalendar.inRange(day)) {
-                    errors.add(new FieldError("content.approvalDate", "must be between " + FilingCalendar.EARLIEST
-                            + " and " + FilingCalendar.LATEST));
+                if (!DeclarationDates.contains(day)) {
+                    errors.add(new FieldError("content.approvalDate", DeclarationDates.OUT_OF_RANGE));
                 }
                 approval = day.toString();
             } catch (DateTimeParseException notADate) {

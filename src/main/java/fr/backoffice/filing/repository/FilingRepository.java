@@ -1,9 +1,9 @@
 package fr.backoffice.filing.repository;
 
+import fr.backoffice.common.EntityRepository;
 import fr.backoffice.filing.Filing;
 import fr.backoffice.filing.FilingStatus;
 import fr.backoffice.filing.FilingType;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +16,17 @@ import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
-public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
+public class FilingRepository implements EntityRepository<Filing> {
+
+    /** The filing, or 404 {@code NOT_FOUND}. */
+    public Uni<Filing> require(String id) {
+        return require(id, "Filing");
+    }
+
+    /** The filing, its row locked until the transaction ends (every change takes this lock first), or 404. */
+    public Uni<Filing> lock(String id) {
+        return requireLocked(id, "Filing");
+    }
 
     /**
      * The filters of {@code GET /filings}; null means "any". A period filter keeps the filings whose period

@@ -1,5 +1,7 @@
 package fr.backoffice.filing.rest;
 
+import fr.backoffice.declarant.rest.DeclarantExamples;
+
 /**
  * Example JSON of the filing endpoints. Kept beside the feature rather than in the shared {@code Examples}
  * class: they are many and long, and features written in parallel should not all edit one file.
@@ -10,7 +12,7 @@ public final class FilingExamples {
     }
 
     public static final String ID = "019ac9d2-7a10-7c41-9a8e-2b1d4c5e6f71";
-    public static final String DECLARANT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
+    public static final String DECLARANT_ID = DeclarantExamples.ID;
 
     public static final String VAT_CONTENT = """
             {

@@ -13,11 +13,14 @@ import fr.backoffice.common.security.Roles;
 import fr.backoffice.filing.FilingContent;
 import fr.backoffice.filing.FilingStatus;
 import fr.backoffice.filing.FilingType;
+import fr.backoffice.filing.api.FilingView;
+import fr.backoffice.filing.api.NewAcknowledgement;
+import fr.backoffice.filing.api.NewFiling;
 import fr.backoffice.filing.repository.FilingRepository;
-import fr.backoffice.filing.rest.FilingDtos.FilingView;
-import fr.backoffice.filing.rest.FilingDtos.NewAcknowledgement;
-import fr.backoffice.filing.rest.FilingDtos.NewFiling;
-import fr.backoffice.filing.service.FilingService;
+import fr.backoffice.filing.service.FilingAmendments;
+import fr.backoffice.filing.service.FilingDrafts;
+import fr.backoffice.filing.service.FilingQueries;
+import fr.backoffice.filing.service.FilingSubmissions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -62,7 +65,16 @@ public class FilingResource {
             + "check's code (`BALANCE_SHEET_MISMATCH: ...`). The filing's `checks` shows the same results.";
 
     @Inject
-    FilingService filings;
+    FilingDrafts drafts;
+
+    @Inject
+    FilingSubmissions submissions;
+
+    @Inject
+    FilingAmendments amendments;
+
+    @Inject
+    FilingQueries queries;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,7 +101,7 @@ public class FilingResource {
     public Uni<Response> create(@Valid @NotNull NewFiling request,
                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return filings.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
+        return drafts.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
 
     @GET
@@ -112,7 +124,7 @@ public class FilingResource {
                         : Ids.parse(declarantId).orElseThrow(() -> ApiException.invalidField("declarantId", "is not a declarant id")),
                 QueryParams.enumValue("type", type, FilingType.class), QueryParams.enumValue("status", status, FilingStatus.class),
                 dateParam("periodFrom", periodFrom), dateParam("periodTo", periodTo));
-        return filings.list(filter, page);
+        return queries.list(filter, page);
     }
 
     @GET
@@ -125,7 +137,7 @@ public class FilingResource {
                     examples = @ExampleObject(name = "draft", value = FilingExamples.FILING)))
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such filing")
     public Uni<Response> get(@Parameter(example = FilingExamples.ID) @PathParam("id") String id) {
-        return filings.get(id).map(Reply::toResponse);
+        return queries.get(id).map(Reply::toResponse);
     }
 
     @PUT
@@ -151,7 +163,7 @@ public class FilingResource {
     public Uni<Response> replaceContent(@Parameter(example = FilingExamples.ID) @PathParam("id") String id,
                                         @Parameter(description = Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                         @NotNull JsonNode content) {
-        return filings.replaceContent(id, ifMatch, content).map(Reply::toResponse);
+        return drafts.replaceContent(id, ifMatch, content).map(Reply::toResponse);
     }
 
     @POST
@@ -168,7 +180,7 @@ public class FilingResource {
     public Uni<Response> validate(@Parameter(example = FilingExamples.ID) @PathParam("id") String id,
                                   @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return filings.validate(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
+        return submissions.validate(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
     @POST
@@ -190,7 +202,7 @@ public class FilingResource {
     public Uni<Response> submit(@Parameter(example = FilingExamples.ID) @PathParam("id") String id,
                                 @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return filings.submit(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
+        return submissions.submit(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
     @POST
@@ -218,7 +230,7 @@ public class FilingResource {
                                      @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                      @Valid @NotNull NewAcknowledgement request) {
-        return filings.acknowledge(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
+        return submissions.acknowledge(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
 
     @POST
@@ -238,7 +250,7 @@ public class FilingResource {
     public Uni<Response> amend(@Parameter(example = FilingExamples.ID) @PathParam("id") String id,
                                @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return filings.amend(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
+        return amendments.amend(id, ifMatch, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
     @GET
@@ -256,7 +268,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such filing")
     @APIResponse(responseCode = "409", description = "`NOT_SUBMITTED`: the filing has not been submitted yet")
     public Uni<Response> document(@Parameter(example = FilingExamples.ID) @PathParam("id") String id) {
-        return filings.document(id).map(document -> Response.ok(document.body(), MediaType.APPLICATION_JSON_TYPE)
+        return queries.document(id).map(document -> Response.ok(document.body(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.digest())) + ":")
                 .build());
     }

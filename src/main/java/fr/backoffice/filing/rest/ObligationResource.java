@@ -1,7 +1,9 @@
 package fr.backoffice.filing.rest;
 
+import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.filing.rest.FilingDtos.ObligationsView;
+import fr.backoffice.declarant.DeclarationDates;
+import fr.backoffice.filing.api.ObligationsView;
 import fr.backoffice.filing.service.ObligationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
 
 /** A declarant's obligations: served under {@code /declarants}, computed from filings, so it lives with them. */
 @Path("/declarants/{id}/obligations")
@@ -49,6 +53,13 @@ public class ObligationResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(required = true, description = "Last day of the range (at most 10 years after `from`)", example = "2026-12-31",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        return obligations.obligations(id, from, to);
+        return obligations.obligations(id, requiredDate("from", from), requiredDate("to", to));
+    }
+
+    private static LocalDate requiredDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField(name, "is required (YYYY-MM-DD)");
+        }
+        return DeclarationDates.check(name, FilingResource.dateParam(name, value));
     }
 }

@@ -1,6 +1,5 @@
 package fr.backoffice.filing.service;
 
-import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
 import fr.backoffice.filing.FilingContent;
@@ -57,10 +57,6 @@ public class FilingContents {
                 CoercionInputShape.Boolean}) {
             strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
-    }
-
-    public VatRates rates() {
-        return rates;
     }
 
     /** A client's content for a filing of this type, checked and normalized; 400 listing every invalid field otherwise. */
