@@ -1,6 +1,8 @@
 package fr.backoffice.common.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -15,14 +17,23 @@ public record Problem(
         @Schema(examples = "The available balance of the debit account is too low.") String detail,
         @Schema(description = "The request path", examples = "/operations") String instance,
         @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", examples = "INSUFFICIENT_FUNDS") String code,
-        @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors) {
+        @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors,
+        @Schema(description = "The W3C trace id of the request, when tracing is on (README \"Observability\"): quote it "
+                + "to the operator", pattern = "^[0-9a-f]{32}$", maxLength = 32,
+                examples = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://backoffice.example/problems/";
 
     public static Problem of(int status, String code, String detail, String instance, List<FieldError> errors) {
         return new Problem(TYPE_BASE + code.toLowerCase().replace('_', '-'), title(status), status, detail, instance, code,
-                errors == null || errors.isEmpty() ? null : errors);
+                errors == null || errors.isEmpty() ? null : errors, currentTraceId());
+    }
+
+    /** The current span's trace id; none when tracing is off or the problem is answered outside a request's span. */
+    private static String currentTraceId() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : null;
     }
 
     static String title(int status) {
