@@ -2,8 +2,8 @@ package fr.backoffice.ledger.rest;
 
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.ledger.rest.LedgerDtos.TrialBalance;
-import fr.backoffice.ledger.rest.LedgerDtos.LedgerReport;
+import fr.backoffice.ledger.api.TrialBalance;
+import fr.backoffice.ledger.api.LedgerReport;
 import fr.backoffice.ledger.service.LedgerService;
 import fr.backoffice.ledger.service.LedgerVerification;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,7 @@ import fr.backoffice.account.Iban;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
 import fr.backoffice.operation.OperationType;
-import fr.backoffice.operation.rest.OperationDtos.NewOperation;
+import fr.backoffice.operation.api.NewOperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
