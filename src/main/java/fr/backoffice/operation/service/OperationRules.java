@@ -84,15 +84,6 @@ final class OperationRules {
         }
     }
 
-    static Iban creditorIban(String iban) {
-        try {
-            return Iban.parse(iban);
-        } catch (IllegalArgumentException invalid) {
-            throw new ApiException(400, "INVALID_IBAN", invalid.getMessage() + ".",
-                    List.of(new FieldError("creditor.iban", invalid.getMessage())));
-        }
-    }
-
     /** Post-dated cheques are not accepted yet, and cheques are payable one year and eight days. */
     static void checkChequeDate(LocalDate issueDate, LocalDate today) {
         if (issueDate.isAfter(today)) {
