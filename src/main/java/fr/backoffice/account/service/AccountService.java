@@ -1,11 +1,10 @@
 package fr.backoffice.account.service;
 
-import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.account.Account;
-import fr.backoffice.account.repository.AccountReader;
-import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.account.api.AccountChange;
 import fr.backoffice.account.api.AccountView;
+import fr.backoffice.account.repository.AccountReader;
+import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
@@ -17,6 +16,7 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

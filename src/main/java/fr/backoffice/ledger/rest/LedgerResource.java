@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The ledger as a whole; account statements and balances are under {@code /accounts/{id}}. */
+/** The ledger as a whole; an account's statement and balance are {@link AccountLedgerResource}. */
 @Path("/ledger")
 @Tag(name = "Ledger")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,16 +1,16 @@
 package fr.backoffice.ledger.service;
 
 import fr.backoffice.account.service.AccountService;
+import fr.backoffice.common.money.Money;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.ledger.repository.LedgerEntryRepository;
-import fr.backoffice.ledger.repository.LedgerEntryRepository.CurrencyTotals;
 import fr.backoffice.ledger.api.BalanceView;
 import fr.backoffice.ledger.api.CurrencyTrialBalance;
 import fr.backoffice.ledger.api.EntryView;
 import fr.backoffice.ledger.api.TrialBalance;
-import fr.backoffice.common.money.Money;
+import fr.backoffice.ledger.repository.LedgerEntryRepository.CurrencyTotals;
+import fr.backoffice.ledger.repository.LedgerEntryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
