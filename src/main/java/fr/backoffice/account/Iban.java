@@ -1,5 +1,9 @@
 package fr.backoffice.account;
 
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,6 +45,16 @@ public record Iban(String value) {
         }
         // Locale.ROOT: in a Turkish locale "i".toUpperCase() is a dotted İ, not I.
         return new Iban(input.replace(" ", "").toUpperCase(Locale.ROOT));
+    }
+
+    /** The IBAN a request gives in {@code field}, or the 400 {@code INVALID_IBAN} problem naming that field. */
+    public static Iban parse(String field, String input) {
+        try {
+            return parse(input);
+        } catch (IllegalArgumentException invalid) {
+            throw new ApiException(400, "INVALID_IBAN", invalid.getMessage() + ".",
+                    List.of(new FieldError(field, invalid.getMessage())));
+        }
     }
 
     /** Builds the French IBAN of a bank account, computing both the RIB key and the IBAN check digits. */

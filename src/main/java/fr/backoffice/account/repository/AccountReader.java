@@ -69,6 +69,12 @@ public class AccountReader {
                 });
     }
 
+    /** Whether an account of ours has this IBAN. */
+    public Uni<Boolean> ibanExists(String iban) {
+        return pool.preparedQuery("select 1 from account where iban = $1").execute(Tuple.of(iban))
+                .map(rows -> rows.size() > 0);
+    }
+
     /** The account, or null when none has this id. */
     public Uni<Account> byId(UUID id) {
         return pool.preparedQuery("select * from account where id = $1").execute(Tuple.of(id))

@@ -3,7 +3,7 @@ package fr.backoffice.account.repository;
 import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import fr.backoffice.common.EntityRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -15,10 +15,15 @@ import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
-public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
+public class AccountRepository implements EntityRepository<Account> {
 
     /** The filters of {@code GET /accounts}; null means "any". */
     public record Filter(AccountStatus status, String unit, String customerId, AccountType type, String currency) {
+
+        /** The same filter, within {@code unit}. */
+        public Filter inUnit(String unit) {
+            return new Filter(status, unit, customerId, type, currency);
+        }
     }
 
     /** Accounts in id (creation) order after {@code afterId}, {@code limit} rows at most. */

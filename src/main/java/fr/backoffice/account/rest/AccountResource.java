@@ -4,11 +4,12 @@ import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.repository.AccountRepository;
-import fr.backoffice.account.rest.AccountDtos.AccountChange;
-import fr.backoffice.account.rest.AccountDtos.AccountView;
-import fr.backoffice.account.rest.AccountDtos.NewAccount;
+import fr.backoffice.account.api.AccountChange;
+import fr.backoffice.account.api.AccountView;
+import fr.backoffice.account.api.NewAccount;
 import fr.backoffice.account.rest.AccountDtos.Reason;
 import fr.backoffice.account.rest.AccountDtos.RequiredReason;
+import fr.backoffice.account.service.AccountOpening;
 import fr.backoffice.account.service.AccountService;
 import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
@@ -18,11 +19,6 @@ import fr.backoffice.common.openapi.Examples;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.common.time.TimeParams;
-import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.ledger.rest.LedgerDtos.BalanceView;
-import fr.backoffice.ledger.rest.LedgerDtos.EntryView;
-import fr.backoffice.ledger.service.LedgerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,10 +60,7 @@ public class AccountResource {
     AccountService accounts;
 
     @Inject
-    LedgerService ledger;
-
-    @Inject
-    TimeSource time;
+    AccountOpening opening;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,7 +81,7 @@ public class AccountResource {
     public Uni<Response> open(@Valid @NotNull NewAccount request,
                               @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
                               @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return accounts.open(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
+        return opening.open(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
 
     @GET
@@ -189,36 +182,6 @@ public class AccountResource {
                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid Reason body) {
         return accounts.close(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body == null ? null : body.reason()).map(Reply::toResponse);
-    }
-
-    @GET
-    @Path("/{id}/entries")
-    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "listAccountEntries", summary = "An account's statement: entries in posting order with running balance")
-    @APIResponse(responseCode = "200", description = "A page of entries, oldest first")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `from`, `to`, `limit` or `after`")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
-    public Uni<Page<EntryView>> entries(
-            @Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-            @Parameter(description = "Entries posted at or after this timestamp, or from the start of this date (bank's time zone)",
-                    example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "Entries posted before this timestamp, or up to the end of this date", example = "2026-11-30")
-            @QueryParam("to") String to,
-            @BeanParam PageRequest page) {
-        return ledger.statement(id, TimeParams.instant("from", from, time.businessZone()),
-                TimeParams.endOf("to", to, time.businessZone()), page);
-    }
-
-    @GET
-    @Path("/{id}/balance")
-    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getAccountBalance", summary = "An account's ledger balance as of an instant (now by default)")
-    @APIResponse(responseCode = "200", description = "The balance: the sum of the entries posted up to `at`")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `at` is not a timestamp")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
-    public Uni<BalanceView> balance(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                                    @Parameter(example = "2026-11-28T09:15:00Z") @QueryParam("at") String at) {
-        return ledger.balanceAt(id, TimeParams.instant("at", at, time.businessZone()));
     }
 
     private static Response ok(Account account) {

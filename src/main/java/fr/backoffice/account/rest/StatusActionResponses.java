@@ -1,5 +1,6 @@
 package fr.backoffice.account.rest;
 
+import fr.backoffice.account.api.AccountView;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
                 @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
                         + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountDtos.AccountView.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
 @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an account not of the caller's unit (for a caller confined to a unit, also one that does not exist)")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account (to a caller who reaches every unit)")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the account's status; "

@@ -2,8 +2,8 @@ package fr.backoffice.ledger.rest;
 
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.ledger.rest.LedgerDtos.TrialBalance;
-import fr.backoffice.ledger.rest.LedgerDtos.LedgerReport;
+import fr.backoffice.ledger.api.TrialBalance;
+import fr.backoffice.ledger.api.LedgerReport;
 import fr.backoffice.ledger.service.LedgerService;
 import fr.backoffice.ledger.service.LedgerVerification;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The ledger as a whole; account statements and balances are under {@code /accounts/{id}}. */
+/** The ledger as a whole; an account's statement and balance are {@link AccountLedgerResource}. */
 @Path("/ledger")
 @Tag(name = "Ledger")
 @Produces(MediaType.APPLICATION_JSON)

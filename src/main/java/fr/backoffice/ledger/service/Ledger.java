@@ -3,6 +3,7 @@ package fr.backoffice.ledger.service;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.SqlArrays;
 import fr.backoffice.ledger.Posting;
+import fr.backoffice.ledger.Refusal;
 import fr.backoffice.ledger.repository.LedgerEntryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +26,13 @@ public class Ledger {
     @Inject
     LedgerEntryRepository entries;
 
-    /** Why an account refused a move, and which account; an empty refusal means the entries are booked. */
-    public record Refusal(String code, UUID accountId) {
+    /** Which account refused the move, and why; {@link #book} answers null when the entries are booked. */
+    public record Refused(Refusal refusal, UUID accountId) {
+
+        /** A row of {@code ledger_book}: the refusal's code, then the account's id. */
+        static Refused of(Object[] row) {
+            return new Refused(Refusal.valueOf((String) row[0]), (UUID) row[1]);
+        }
     }
 
     /** How the accounts are checked before booking (see {@code account_refusal} and {@code ledger_book}). */
@@ -48,7 +54,7 @@ public class Ledger {
      * Locks the accounts, releases the hold, checks every move (when asked) and books the entries, plus the credit
      * hold of a deposited cheque. A refusal books nothing and is returned; the caller decides what it means.
      */
-    public Uni<Refusal> book(Booking booking) {
+    public Uni<Refused> book(Booking booking) {
         List<Posting> postings = booking.postings();
         UUID creditHold = booking.creditHoldAccount() == null ? null : Ids.newId();
         return Panache.getSession().flatMap(session -> session.flush().flatMap(flushed -> session
@@ -70,7 +76,7 @@ public class Ledger {
                 .setParameter("creditHoldAccount", SqlArrays.text(booking.creditHoldAccount()))
                 .setParameter("creditHoldAmount", booking.creditHoldAmount() == null ? null : booking.creditHoldAmount().toPlainString())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? null : new Refusal((String) rows.get(0)[0], (UUID) rows.get(0)[1]))));
+                .map(rows -> rows.isEmpty() ? null : Refused.of(rows.get(0)))));
     }
 
     /** Releases the operation's active hold, if any (rejection, cancellation, clearing). */

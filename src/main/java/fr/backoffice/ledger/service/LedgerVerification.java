@@ -1,8 +1,8 @@
 package fr.backoffice.ledger.service;
 
 import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.ledger.rest.LedgerDtos.Difference;
-import fr.backoffice.ledger.rest.LedgerDtos.LedgerReport;
+import fr.backoffice.ledger.api.Difference;
+import fr.backoffice.ledger.api.LedgerReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
 @WithSession
 public class OperationHistoryRepository implements PanacheRepositoryBase<OperationHistoryEntry, Long> {
 
+    /** The history of one operation, in order. */
+    public Uni<List<OperationHistoryEntry>> of(UUID operationId) {
+        return list("operationId = ?1 order by at, id", operationId);
+    }
+
     /** The histories of several operations in one query, each in order. */
     public Uni<Map<UUID, List<OperationHistoryEntry>>> of(Collection<UUID> operationIds) {
         if (operationIds.isEmpty()) {

@@ -1,9 +1,9 @@
 package fr.backoffice.operation.repository;
 
+import fr.backoffice.common.EntityRepository;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -18,10 +18,15 @@ import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
-public class OperationRepository implements PanacheRepositoryBase<Operation, UUID> {
+public class OperationRepository implements EntityRepository<Operation> {
 
     /** The filters of {@code GET /operations}; null means "any". {@code from}/{@code to} bound {@code receivedAt}. */
     public record Filter(OperationStatus status, OperationType type, String unit, UUID accountId, Instant from, Instant to) {
+
+        /** The same filter, within {@code unit}. */
+        public Filter inUnit(String unit) {
+            return new Filter(status, type, unit, accountId, from, to);
+        }
     }
 
     /** Operations in id (reception) order after {@code afterId}. */

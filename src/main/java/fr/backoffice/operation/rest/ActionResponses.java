@@ -1,5 +1,6 @@
 package fr.backoffice.operation.rest;
 
+import fr.backoffice.operation.api.OperationView;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
                 @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier "
                         + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationDtos.OperationView.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class)))
 @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an operation not of the caller's unit (for a caller confined to a unit, also one that does not exist); "
         + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation (to a caller who reaches every unit)")

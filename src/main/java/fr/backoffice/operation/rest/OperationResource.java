@@ -1,6 +1,7 @@
 package fr.backoffice.operation.rest;
 
 import fr.backoffice.common.Ids;
+import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.QueryParams;
 import fr.backoffice.common.http.Reply;
@@ -15,10 +16,11 @@ import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.repository.OperationRepository;
 import fr.backoffice.operation.rest.OperationDtos.ActionReason;
-import fr.backoffice.operation.rest.OperationDtos.NewOperation;
-import fr.backoffice.operation.rest.OperationDtos.OperationView;
+import fr.backoffice.operation.api.NewOperation;
+import fr.backoffice.operation.api.OperationView;
 import fr.backoffice.operation.rest.OperationDtos.Rejection;
-import fr.backoffice.operation.service.OperationService;
+import fr.backoffice.operation.service.OperationActions;
+import fr.backoffice.operation.service.OperationQueries;
 import fr.backoffice.operation.service.OperationSubmission;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +61,10 @@ public class OperationResource {
     private static final String ANY_ROLE_SCOPED = "Agents and supervisors act only on operations of their own unit.";
 
     @Inject
-    OperationService operations;
+    OperationActions actions;
+
+    @Inject
+    OperationQueries operations;
 
     @Inject
     OperationSubmission submission;
@@ -150,7 +155,7 @@ public class OperationResource {
     public Uni<Response> claim(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.claim(id, key)).map(Reply::toResponse);
+        return retried(() -> actions.claim(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -166,7 +171,7 @@ public class OperationResource {
     public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.validate(id, key)).map(Reply::toResponse);
+        return retried(() -> actions.validate(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -177,7 +182,7 @@ public class OperationResource {
     public Uni<Response> approve(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                             @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.approve(id, key)).map(Reply::toResponse);
+        return retried(() -> actions.approve(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -191,7 +196,7 @@ public class OperationResource {
     public Uni<Response> reject(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body,
                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.reject(id, key, body.reasonCode(), body.comment())).map(Reply::toResponse);
+        return retried(() -> actions.reject(id, key, body.reasonCode(), body.comment())).map(Reply::toResponse);
     }
 
     @POST
@@ -202,7 +207,7 @@ public class OperationResource {
     public Uni<Response> cancel(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.cancel(id, key)).map(Reply::toResponse);
+        return retried(() -> actions.cancel(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -221,7 +226,7 @@ public class OperationResource {
     public Uni<Response> reverse(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
                             @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.reverse(id, key, body.reason())).map(Reply::toResponse);
+        return retried(() -> actions.reverse(id, key, body.reason())).map(Reply::toResponse);
     }
 
     @POST
@@ -232,7 +237,7 @@ public class OperationResource {
     public Uni<Response> clear(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.clear(id, key)).map(Reply::toResponse);
+        return retried(() -> actions.clear(id, key)).map(Reply::toResponse);
     }
 
     @POST
@@ -247,16 +252,16 @@ public class OperationResource {
     public Uni<Response> bounce(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return retried(() -> operations.bounce(id, key, body.reason())).map(Reply::toResponse);
+        return retried(() -> actions.bounce(id, key, body.reason())).map(Reply::toResponse);
     }
 
     private static Response ok(OperationView view) {
         return Reply.ok(view, view.version()).toResponse();
     }
 
-    /** Each attempt is a new transaction; see {@link fr.backoffice.common.Persistence#retryOnConflict}. */
+    /** Each attempt is a new transaction; see {@link Persistence#retryOnConflict}. */
     private static <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
-        return fr.backoffice.common.Persistence.retryOnConflict(attempt);
+        return Persistence.retryOnConflict(attempt);
     }
 
 }

@@ -1,9 +1,9 @@
 package fr.backoffice.operation.service;
 
+import fr.backoffice.account.service.InternalAccounts;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.Posting;
-import fr.backoffice.ledger.Postings;
-import fr.backoffice.ledger.service.InternalAccounts;
+import fr.backoffice.ledger.Refusal;
 import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
@@ -11,6 +11,7 @@ import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationLifecycle;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.ReasonCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * Executes a recorded operation: releases its hold, checks every account at that moment, and either books its
  * entries (EXECUTED) or records why it could not: REJECTED when a person asked (validation, approval); back to
- * the unit's queue (RECEIVED, its hold kept) when the scheduler did (see {@link fr.backoffice.operation.OperationLifecycle}).
+ * the unit's queue (RECEIVED, its hold kept) when the scheduler did (see {@link OperationLifecycle}).
  * Runs within the caller's transaction, so status, entries, balances and holds commit together or not at all.
  */
 @ApplicationScoped
@@ -48,35 +49,48 @@ public class Execution {
 
     /** For an operation already recorded (validation, approval, scheduler). */
     public Uni<Operation> execute(Operation op, OperationAction action, String actor, Instant at) {
-        // valued on the business day it executes when that is later than the day it was meant for
+        revalueOnExecutionDay(op, at);
+        return postings(op)
+                .flatMap(postings -> ledger.book(booking(op, postings, at)))
+                .flatMap(refused -> refused == null ? executed(op, action, actor, at)
+                        : notExecuted(op, action, actor, at, refused.refusal()));
+    }
+
+    /** Valued on the business day it executes when that is later than the day it was meant for. */
+    private void revalueOnExecutionDay(Operation op, Instant at) {
         LocalDate executionDay = BusinessCalendar.onOrAfter(LocalDate.ofInstant(at, time.businessZone()));
         if (executionDay.isAfter(op.valueDate)) {
             op.valueDate = executionDay;
         }
-        // A deposited cheque is booked but not available until it clears: its credit is held.
+    }
+
+    /** Its entries, after releasing its hold; a deposited cheque is booked but not available until it clears: its credit is held. */
+    private static Ledger.Booking booking(Operation op, List<Posting> postings, Instant at) {
         boolean cheque = op.type == OperationType.CHEQUE_DEPOSIT;
-        return postings(op)
-                .flatMap(postings -> ledger.book(new Ledger.Booking(op.id, op.id, Ledger.Check.FULL, postings, at, op.valueDate, label(op),
-                        cheque ? op.creditAccountId : null, cheque ? op.amount : null)))
-                .flatMap(refusal -> {
-                    op.assignee = null;
-                    if (refusal == null) {
-                        op.move(action, OperationStatus.EXECUTED, actor, null, at);
-                        op.executedAt = at;
-                        op.reasonCode = null; // an earlier attempt's, now moot
-                        return Uni.createFrom().item(op);
-                    }
-                    op.reasonCode = ReasonCode.valueOf(refusal.code());
-                    if (op.status == OperationStatus.SCHEDULED) {
-                        op.move(action, OperationStatus.RECEIVED, actor, "Could not execute on its date: "
-                                + refusal.code() + "; back in the unit's queue", at);
-                        // still pending, so still holding its amount (the booking attempt released it)
-                        return OperationLifecycle.holdsFunds(op.status) ? ledger.restoreHold(op.id, at).replaceWith(op)
-                                : Uni.createFrom().item(op);
-                    }
-                    op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal.code(), at);
-                    return Uni.createFrom().item(op);
-                });
+        return new Ledger.Booking(op.id, op.id, Ledger.Check.FULL, postings, at, op.valueDate, label(op),
+                cheque ? op.creditAccountId : null, cheque ? op.amount : null);
+    }
+
+    private static Uni<Operation> executed(Operation op, OperationAction action, String actor, Instant at) {
+        op.assignee = null;
+        op.move(action, OperationStatus.EXECUTED, actor, null, at);
+        op.executedAt = at;
+        op.reasonCode = null; // an earlier attempt's, now moot
+        return Uni.createFrom().item(op);
+    }
+
+    /** REJECTED when a person asked; back to the unit's queue when the scheduler did. */
+    private Uni<Operation> notExecuted(Operation op, OperationAction action, String actor, Instant at, Refusal refusal) {
+        op.assignee = null;
+        op.reasonCode = ReasonCode.of(refusal);
+        if (op.status != OperationStatus.SCHEDULED) {
+            op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal, at);
+            return Uni.createFrom().item(op);
+        }
+        op.move(action, OperationStatus.RECEIVED, actor, "Could not execute on its date: " + refusal + "; back in the unit's queue", at);
+        // still pending, so still holding its amount (the booking attempt released it)
+        return OperationLifecycle.holdsFunds(op.status) ? ledger.restoreHold(op.id, at).replaceWith(op)
+                : Uni.createFrom().item(op);
     }
 
     public static String label(Operation op) {

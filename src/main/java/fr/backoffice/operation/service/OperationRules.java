@@ -4,7 +4,7 @@ import fr.backoffice.account.Iban;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
 import fr.backoffice.operation.OperationType;
-import fr.backoffice.operation.rest.OperationDtos.NewOperation;
+import fr.backoffice.operation.api.NewOperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -81,15 +81,6 @@ final class OperationRules {
             throw new ApiException(422, "NOT_SEPA", "The creditor's IBAN (" + creditorIban.countryCode()
                     + ") is not in a country the SEPA scheme reaches.",
                     List.of(new FieldError("creditor.iban", "is not in a SEPA country")));
-        }
-    }
-
-    static Iban creditorIban(String iban) {
-        try {
-            return Iban.parse(iban);
-        } catch (IllegalArgumentException invalid) {
-            throw new ApiException(400, "INVALID_IBAN", invalid.getMessage() + ".",
-                    List.of(new FieldError("creditor.iban", invalid.getMessage())));
         }
     }
 

@@ -39,7 +39,7 @@ public class ScheduledExecutions {
     Execution execution;
 
     @Inject
-    OperationService service;
+    OperationJournal journal;
 
     @Inject
     TimeSource time;
@@ -69,16 +69,16 @@ public class ScheduledExecutions {
     }
 
     private Uni<Boolean> executeOne(AtomicReference<UUID> picked) {
-        return Panache.withTransaction(() -> operations.nextDue(time.today()).flatMap(id -> {
-            if (id == null) {
-                return Uni.createFrom().item(false);
-            }
-            picked.set(id);
-            return operations.findById(id)
-                    .flatMap(op -> execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now()))
-                    .flatMap(service::publish)
-                    .replaceWith(true);
-        }));
+        return Panache.withTransaction(() -> operations.nextDue(time.today())
+                .invoke(picked::set)
+                .flatMap(id -> id == null ? Uni.createFrom().item(false) : execute(id)));
+    }
+
+    private Uni<Boolean> execute(UUID id) {
+        return operations.findById(id)
+                .flatMap(op -> execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now()))
+                .flatMap(journal::publish)
+                .replaceWith(true);
     }
 
     /**

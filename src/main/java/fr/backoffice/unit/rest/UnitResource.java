@@ -5,12 +5,9 @@ import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
-import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
-import fr.backoffice.operation.rest.OperationDtos.QueueItem;
-import fr.backoffice.operation.service.OperationService;
-import fr.backoffice.unit.rest.UnitDtos.NewUnit;
-import fr.backoffice.unit.rest.UnitDtos.UnitView;
+import fr.backoffice.unit.api.NewUnit;
+import fr.backoffice.unit.api.UnitView;
 import fr.backoffice.unit.service.UnitService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,15 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
-
     @Inject
     UnitService units;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    OperationService operations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +55,7 @@ public class UnitResource {
     public Uni<Response> create(@Valid @NotNull NewUnit request,
                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return units.create(caller.id(), Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
+        return units.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
 
     @GET
@@ -87,19 +77,5 @@ public class UnitResource {
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
     public Uni<UnitView> get(@Parameter(example = "PAR-01") @PathParam("code") String code) {
         return units.get(code);
-    }
-
-    @GET
-    @Path("/{code}/queue")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "getUnitQueue", summary = "Operations of the unit waiting for a person, oldest first",
-            description = "RECEIVED and PENDING_APPROVAL operations, each with `dueAt` = `receivedAt` + 1 TARGET2 business day. "
-                    + "Agents and supervisors read their own unit's queue only.")
-    @APIResponse(responseCode = "200", description = "A page of the queue")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or the queue of a unit not the caller's (whether that unit exists or not)")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
-    public Uni<Page<QueueItem>> queue(@Parameter(example = "PAR-01") @PathParam("code") String code, @BeanParam PageRequest page) {
-        return operations.queue(code, page);
     }
 }

@@ -1,6 +1,5 @@
 package fr.backoffice.unit.service;
 
-import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -8,19 +7,21 @@ import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
 import fr.backoffice.unit.Unit;
+import fr.backoffice.unit.api.NewUnit;
+import fr.backoffice.unit.api.UnitView;
 import fr.backoffice.unit.repository.UnitRepository;
-import fr.backoffice.unit.rest.UnitDtos.NewUnit;
-import fr.backoffice.unit.rest.UnitDtos.UnitView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
+/** Production units: created by an admin, read by everyone; the code is the id. */
 @ApplicationScoped
 public class UnitService {
 
@@ -36,30 +37,39 @@ public class UnitService {
     @Inject
     Events events;
 
+    @Inject
+    Caller caller;
+
     @Audited
     @WithTransaction
-    public Uni<Reply> create(String clientId, String idempotencyKey, NewUnit request) {
-        return idempotency.once(clientId, idempotencyKey, "POST /units", request, () -> insert(request)
+    public Uni<Reply> create(String idempotencyKey, NewUnit request) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /units", request, () -> insert(request)
                 .call(view -> events.append(EventType.UNIT_CREATED, view.code(), view))
                 .map(view -> Reply.created(view, "/units/" + view.code(), null)));
     }
 
     private Uni<UnitView> insert(NewUnit request) {
-        return units.findById(request.code()).flatMap(existing -> {
-            if (existing != null) {
-                throw exists(request.code());
-            }
-            return units.nextBranchCode();
-        }).flatMap(branchCode -> {
-            Unit unit = new Unit();
-            unit.code = request.code();
-            unit.name = request.name().strip();
-            unit.region = request.region().strip();
-            unit.branchCode = branchCode;
-            unit.createdAt = time.now();
-            return units.persistAndFlush(unit);
-        }).onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(request.code()))
+        return units.findById(request.code())
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw exists(request.code());
+                    }
+                })
+                .flatMap(absent -> units.nextBranchCode())
+                .map(branchCode -> unit(request, branchCode))
+                .flatMap(units::persistAndFlush)
+                .onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(request.code()))
                 .map(UnitView::of);
+    }
+
+    private Unit unit(NewUnit request, String branchCode) {
+        Unit unit = new Unit();
+        unit.code = request.code();
+        unit.name = request.name().strip();
+        unit.region = request.region().strip();
+        unit.branchCode = branchCode;
+        unit.createdAt = time.now();
+        return unit;
     }
 
     private static ApiException exists(String code) {
@@ -77,12 +87,7 @@ public class UnitService {
             // no unit can have this code: say so without asking the database (which refuses some text, e.g. U+0000)
             return Uni.createFrom().failure(ApiException.notFound("Unit " + code));
         }
-        return units.findById(code).map(unit -> {
-            if (unit == null) {
-                throw ApiException.notFound("Unit " + code);
-            }
-            return unit;
-        });
+        return units.findById(code).onItem().ifNull().failWith(() -> ApiException.notFound("Unit " + code));
     }
 
     @WithSession

@@ -1,4 +1,4 @@
-package fr.backoffice.ledger;
+package fr.backoffice.account;
 
 /** The bank's own accounts that postings need, one per unit and currency, created on first use. */
 public enum InternalPurpose {

@@ -1,6 +1,7 @@
-package fr.backoffice.ledger;
+package fr.backoffice.operation;
 
-import fr.backoffice.operation.OperationType;
+import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.ledger.Posting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

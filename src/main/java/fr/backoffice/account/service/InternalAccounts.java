@@ -1,11 +1,11 @@
-package fr.backoffice.ledger.service;
+package fr.backoffice.account.service;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.ledger.InternalPurpose;
+import fr.backoffice.account.InternalPurpose;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -5,28 +5,18 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
-import fr.backoffice.common.paging.Page;
-import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.event.EventType;
-import fr.backoffice.event.service.Events;
-import fr.backoffice.ledger.Postings;
 import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
-import fr.backoffice.operation.OperationHistoryEntry;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.ReasonCode;
-import fr.backoffice.operation.repository.OperationHistoryRepository;
 import fr.backoffice.operation.repository.OperationRepository;
-import fr.backoffice.operation.rest.OperationDtos.OperationView;
-import fr.backoffice.operation.rest.OperationDtos.QueueItem;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,21 +25,24 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
+/**
+ * What a person does to a recorded operation: claim, validate, approve, reject, cancel, reverse, clear, bounce.
+ * Each locks the operation, checks the lifecycle ({@code OperationLifecycle}) and the four-eyes
+ * rules, changes it, and ends in {@link OperationJournal#publish}; an Idempotency-Key makes a retry replay the answer.
+ */
 @ApplicationScoped
-public class OperationService {
+public class OperationActions {
 
     @Inject
     OperationRepository operations;
 
     @Inject
-    OperationHistoryRepository history;
+    OperationJournal journal;
 
     @Inject
     Ledger ledger;
@@ -65,75 +58,6 @@ public class OperationService {
 
     @Inject
     TimeSource time;
-
-    @Inject
-    Events events;
-
-    // ---------------------------------------------------------------- reading
-
-    @WithSession
-    public Uni<OperationView> get(String id) {
-        UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Operation " + id));
-        return operations.findById(uuid).flatMap(op -> {
-            if (op == null || !caller.may(op.unit)) {
-                throw ApiException.notFound("Operation " + id);
-            }
-            return view(op);
-        });
-    }
-
-    @WithSession
-    public Uni<Page<OperationView>> list(OperationRepository.Filter filter, PageRequest page) {
-        int limit = page.limit();
-        UUID after = page.afterId();
-        OperationRepository.Filter scoped = filter;
-        var confined = caller.confinedTo();
-        if (confined.isPresent()) {
-            String unit = confined.get();
-            if (filter.unit() != null && !filter.unit().equals(unit)) {
-                return Uni.createFrom().item(new Page<>(List.of(), null));
-            }
-            scoped = new OperationRepository.Filter(filter.status(), filter.type(), unit, filter.accountId(),
-                    filter.from(), filter.to());
-        }
-        return operations.page(scoped, after, limit + 1).flatMap(rows -> withHistory(rows, limit, (op, view) -> view));
-    }
-
-    @WithSession
-    public Uni<Page<QueueItem>> queue(String unit, PageRequest page) {
-        if (!caller.may(unit)) {
-            // the same answer whether the unit exists or not
-            throw ApiException.forbidden("FORBIDDEN", "Agents and supervisors see the queue of their own unit only.");
-        }
-        int limit = page.limit();
-        UUID after = page.afterId();
-        return Panache.getSession()
-                .flatMap(session -> session.find(fr.backoffice.unit.Unit.class, unit))
-                .flatMap(found -> {
-                    if (found == null) {
-                        throw ApiException.notFound("Unit " + unit);
-                    }
-                    return operations.queue(unit, after, limit + 1);
-                })
-                .flatMap(rows -> withHistory(rows, limit, (op, view) -> new QueueItem(dueAt(op.receivedAt), view)));
-    }
-
-    /** The time by which a waiting operation should be handled: one business day after it arrived. */
-    private Instant dueAt(Instant receivedAt) {
-        ZonedDateTime received = receivedAt.atZone(time.businessZone());
-        LocalDate due = BusinessCalendar.plusBusinessDays(received.toLocalDate(), 1);
-        return received.with(due).toInstant();
-    }
-
-    /** A page of operations with their histories, read in one query for the whole page. */
-    private <T> Uni<Page<T>> withHistory(List<Operation> fetched, int limit, BiFunction<Operation, OperationView, T> map) {
-        List<UUID> ids = fetched.stream().limit(limit).map(op -> op.id).toList();
-        return history.of(ids).map(histories -> Page.of(fetched, limit, op -> op.id.toString(),
-                op -> map.apply(op, OperationView.of(op, histories.getOrDefault(op.id, List.of())))));
-    }
-
-
-    // ---------------------------------------------------------------- actions
 
     @Audited
     @WithTransaction
@@ -230,13 +154,10 @@ public class OperationService {
             op.require(OperationAction.BOUNCE);
             Instant now = time.now();
             // no check: what the cheque's hold still covers is taken back whatever the balance
-            return ledger.postingsOf(op.id)
-                    .flatMap(original -> ledger.book(new Ledger.Booking(op.id, op.id, Ledger.Check.NONE, Postings.mirror(original), now,
-                            BusinessCalendar.onOrAfter(time.today()), "Unpaid cheque " + op.chequeNumber, null, null)))
-                    .map(booked -> {
-                        op.move(OperationAction.BOUNCE, OperationStatus.BOUNCED, caller.id(), reason, now);
-                        return op;
-                    });
+            return bookMirror(op, op.id, Ledger.Check.NONE, now, BusinessCalendar.onOrAfter(time.today()),
+                    "Unpaid cheque " + op.chequeNumber)
+                    .invoke(booked -> op.move(OperationAction.BOUNCE, OperationStatus.BOUNCED, caller.id(), reason, now))
+                    .replaceWith(op);
         });
     }
 
@@ -250,17 +171,16 @@ public class OperationService {
             Operation reversal = reversalOf(op, reason, now);
             op.move(OperationAction.REVERSE, OperationStatus.REVERSED, caller.id(), reason, now);
             op.reversedBy = reversal.id;
-            return ledger.postingsOf(op.id)
-                    .flatMap(original -> operations.persist(reversal)
-                            .flatMap(saved -> ledger.book(new Ledger.Booking(reversal.id, op.id, Ledger.Check.CORRECTION, Postings.mirror(original),
-                                    now, reversal.valueDate, "Reversal: " + Execution.label(op), null, null))))
-                    .flatMap(refusal -> {
-                        if (refusal != null) {
+            return operations.persist(reversal)
+                    .flatMap(saved -> bookMirror(op, reversal.id, Ledger.Check.CORRECTION, now, reversal.valueDate,
+                            "Reversal: " + Execution.label(op)))
+                    .invoke(refused -> {
+                        if (refused != null) {
                             // the whole request rolls back: nothing is reversed
-                            throw Refusals.problem(refusal.code(), "the reversal");
+                            throw refused.refusal().problem("the reversal");
                         }
-                        return publish(reversal);
                     })
+                    .call(booked -> journal.publish(reversal))
                     .replaceWith(op);
         });
     }
@@ -287,6 +207,15 @@ public class OperationService {
         return reversal;
     }
 
+    /** Books, as entries of {@code bookedAs}, the mirror of what {@code original} posted, releasing its hold first. */
+    private Uni<Ledger.Refused> bookMirror(Operation original, UUID bookedAs, Ledger.Check check, Instant at,
+                                           LocalDate valueDate, String label) {
+        return ledger.postingsOf(original.id)
+                .map(Postings::mirror)
+                .flatMap(mirror -> ledger.book(new Ledger.Booking(bookedAs, original.id, check, mirror, at, valueDate,
+                        label, null, null)));
+    }
+
     /** After validation or approval: execute now when the date has come, else wait for it. */
     private Uni<Operation> proceed(Operation op, OperationAction action, Instant now) {
         if (op.requestedExecutionDate.isAfter(time.today())) {
@@ -302,23 +231,27 @@ public class OperationService {
     }
 
     /**
-     * Locks the operation (so two people never move it at once), checks the caller's unit, applies the
-     * action, and answers with the operation as it now stands; an Idempotency-Key makes a retry replay that answer.
+     * Locks the operation, applies the action, and answers with the operation as it now stands; an
+     * Idempotency-Key makes a retry replay that answer.
      */
     private Uni<Reply> act(String id, String idempotencyKey, String action, Object request,
                            Function<Operation, Uni<Operation>> change) {
         return idempotency.once(caller.id(), idempotencyKey, "POST /operations/" + id + "/" + action, request,
-                () -> locked(id, change).map(view -> Reply.ok(view, view.version())));
+                () -> lockForChange(id)
+                        .flatMap(change::apply)
+                        .flatMap(journal::publish)
+                        .map(view -> Reply.ok(view, view.version())));
     }
 
-    private Uni<OperationView> locked(String id, Function<Operation, Uni<Operation>> change) {
+    /** The operation, locked so two people never move it at once, when it is of a unit the caller reaches. */
+    private Uni<Operation> lockForChange(String id) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> caller.cannotActOn("Operation " + id));
-        return operations.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(op -> {
+        return operations.findById(uuid, LockModeType.PESSIMISTIC_WRITE).map(op -> {
             if (op == null || !caller.may(op.unit)) {
                 throw caller.cannotActOn("Operation " + id);
             }
-            return change.apply(op);
-        }).flatMap(this::publish);
+            return op;
+        });
     }
 
     private void requireNotClaimedByOther(Operation op) {
@@ -329,61 +262,5 @@ public class OperationService {
 
     private static ApiException fourEyes(String detail) {
         return ApiException.forbidden("FOUR_EYES_VIOLATION", detail);
-    }
-
-    /**
-     * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint
-     * answers and appends one event per state change, all in the caller's transaction. Each history entry is one
-     * state change and names its event by the status reached (a straight-through submission is
-     * {@code operation.received} then {@code operation.executed}); a change without an entry is a claim. The
-     * events of one request share the view as it commits (the view already built for the answer is serialized,
-     * which keeps the hot path at one more insert per event, batched with the rest).
-     */
-    Uni<OperationView> publish(Operation op) {
-        List<EventType> types = op.newHistory.isEmpty() ? List.of(EventType.OPERATION_CLAIMED)
-                : op.newHistory.stream().map(OperationService::eventType).toList();
-        return saveHistory(op).flatMap(this::view).call(view -> appendAll(types, view, 0));
-    }
-
-    private Uni<Void> appendAll(List<EventType> types, OperationView view, int from) {
-        if (from == types.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        // one after the other: a session is never used by two operations at once
-        return events.append(types.get(from), view.id(), view).flatMap(v -> appendAll(types, view, from + 1));
-    }
-
-    static EventType eventType(OperationHistoryEntry change) {
-        if (change.from == OperationStatus.SCHEDULED && change.to == OperationStatus.RECEIVED) {
-            return EventType.OPERATION_RETURNED;
-        }
-        return switch (change.to) {
-            case RECEIVED -> EventType.OPERATION_RECEIVED;
-            case PENDING_APPROVAL -> EventType.OPERATION_PENDING_APPROVAL;
-            case SCHEDULED -> EventType.OPERATION_SCHEDULED;
-            case EXECUTED -> EventType.OPERATION_EXECUTED;
-            case REJECTED -> EventType.OPERATION_REJECTED;
-            case CANCELLED -> EventType.OPERATION_CANCELLED;
-            case REVERSED -> EventType.OPERATION_REVERSED;
-            case CLEARED -> EventType.OPERATION_CLEARED;
-            case BOUNCED -> EventType.OPERATION_BOUNCED;
-        };
-    }
-
-    /** Persists the status changes made in this unit of work. */
-    private Uni<Operation> saveHistory(Operation op) {
-        if (op.newHistory.isEmpty()) {
-            return Uni.createFrom().item(op);
-        }
-        List<OperationHistoryEntry> entries = List.copyOf(op.newHistory);
-        op.newHistory.clear();
-        return history.persist(entries).replaceWith(op);
-    }
-
-    /** Flushes, so the version is the one committed, and reads the full history. */
-    private Uni<OperationView> view(Operation op) {
-        return operations.flush()
-                .flatMap(v -> history.list("operationId = ?1 order by at, id", op.id))
-                .map(entries -> OperationView.of(op, entries));
     }
 }

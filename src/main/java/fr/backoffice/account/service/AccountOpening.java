@@ -1,0 +1,135 @@
+package fr.backoffice.account.service;
+
+import fr.backoffice.account.Account;
+import fr.backoffice.account.AccountStatus;
+import fr.backoffice.account.AccountType;
+import fr.backoffice.account.Iban;
+import fr.backoffice.account.api.AccountView;
+import fr.backoffice.account.api.NewAccount;
+import fr.backoffice.account.repository.AccountRepository;
+import fr.backoffice.audit.Audited;
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.Persistence;
+import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.money.Money;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.security.Roles;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
+import fr.backoffice.unit.Unit;
+import fr.backoffice.unit.repository.UnitRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/**
+ * {@code POST /accounts}: a customer account (or, by an admin, an internal one) in an existing unit, with the IBAN
+ * given (validated, unique) or generated from the bank code, the unit's branch code and the next account number.
+ */
+@ApplicationScoped
+public class AccountOpening {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    BackOfficeConfig config;
+
+    @Audited
+    @WithTransaction
+    public Uni<Reply> open(String idempotencyKey, NewAccount request) {
+        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts", request, () -> insert(request)
+                .map(AccountView::of)
+                .call(view -> events.append(EventType.ACCOUNT_OPENED, view.id(), view))
+                .map(view -> Reply.created(view, "/accounts/" + view.id(), view.version())));
+    }
+
+    private Uni<Account> insert(NewAccount request) {
+        if (request.type() == AccountType.INTERNAL && !caller.is(Roles.ADMIN)) {
+            throw ApiException.forbidden("FORBIDDEN", "Only an admin opens INTERNAL accounts.");
+        }
+        Currency currency = Money.currency("currency", request.currency());
+        BigDecimal overdraftLimit = overdraftLimit(request, currency);
+        Iban givenIban = request.iban() == null ? null : Iban.parse("iban", request.iban());
+        return units.findById(request.unit())
+                .onItem().ifNull().failWith(() -> ApiException.unprocessable("UNKNOWN_UNIT",
+                        "Unit " + request.unit() + " does not exist."))
+                .flatMap(unit -> givenIban != null ? requireUnused(givenIban) : generateIban(unit))
+                .map(iban -> account(request, iban, currency, overdraftLimit))
+                .flatMap(accounts::persistAndFlush)
+                .onFailure(Persistence::isUniqueViolation).transform(duplicate -> ibanExists());
+    }
+
+    private Account account(NewAccount request, Iban iban, Currency currency, BigDecimal overdraftLimit) {
+        Account account = new Account();
+        account.id = Ids.newId();
+        account.iban = iban.value();
+        account.holderName = request.holder().name().strip();
+        account.customerId = request.holder().customerId().strip();
+        account.type = request.type();
+        account.currency = currency.getCurrencyCode();
+        account.unit = request.unit();
+        account.status = AccountStatus.ACTIVE;
+        account.ledgerBalance = BigDecimal.ZERO;
+        account.heldAmount = BigDecimal.ZERO;
+        account.overdraftLimit = overdraftLimit;
+        account.openedAt = time.now();
+        account.openedBy = caller.id();
+        return account;
+    }
+
+    private static BigDecimal overdraftLimit(NewAccount request, Currency currency) {
+        if (request.type() == AccountType.INTERNAL) {
+            if (request.overdraftLimit() != null) {
+                Account.checkOverdraftAllowed(AccountType.INTERNAL, BigDecimal.ONE);
+            }
+            return null;
+        }
+        if (request.overdraftLimit() == null) {
+            return BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
+        }
+        BigDecimal limit = Money.nonNegative("overdraftLimit", request.overdraftLimit(), currency);
+        Account.checkOverdraftAllowed(request.type(), limit);
+        return limit;
+    }
+
+    private Uni<Iban> requireUnused(Iban iban) {
+        return accounts.ibanExists(iban.value()).map(exists -> {
+            if (exists) {
+                throw ibanExists();
+            }
+            return iban;
+        });
+    }
+
+    private Uni<Iban> generateIban(Unit unit) {
+        return accounts.nextAccountNumber().map(number -> Iban.french(config.iban().bankCode(), unit.branchCode, number));
+    }
+
+    private static ApiException ibanExists() {
+        return ApiException.conflict("IBAN_EXISTS", "An account with this IBAN already exists.");
+    }
+}

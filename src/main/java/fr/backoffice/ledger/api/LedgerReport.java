@@ -1,0 +1,15 @@
+package fr.backoffice.ledger.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the verification of the ledger found. */
+@Schema(name = "LedgerVerification", description = "The ledger recomputed from its append-only entries")
+public record LedgerReport(
+        Instant at,
+        @Schema(description = "True when nothing differs") boolean verified,
+        @Schema(description = "How many differences were found", examples = "0") int differences,
+        @Schema(description = "The first 100 differences, by kind then subject") List<Difference> listed) {
+}

@@ -1,0 +1,70 @@
+package fr.backoffice.operation.api;
+
+import fr.backoffice.common.money.Money;
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.OperationHistoryEntry;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.ReasonCode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An operation as the API shows it, in answers, stored idempotent answers and {@code operation.*} events. */
+@Schema(name = "Operation")
+public record OperationView(
+        String id,
+        OperationType type,
+        OperationStatus status,
+        @Schema(examples = "250.00") String amount,
+        @Schema(examples = "EUR") String currency,
+        @Schema(nullable = true) String debitAccountId,
+        @Schema(nullable = true) String creditAccountId,
+        Creditor creditor,
+        Cheque cheque,
+        @Schema(nullable = true, examples = "20") String vatRate,
+        @Schema(nullable = true) String reference,
+        @Schema(nullable = true) String label,
+        @Schema(examples = "PAR-01") String unit,
+        LocalDate requestedExecutionDate,
+        @Schema(description = "The date the entries are valued: the requested execution date, moved to the next TARGET2 "
+                + "business day when it is a weekend or holiday; an operation that executes later (validated or "
+                + "approved after that day) is valued on the business day it executes.")
+        LocalDate valueDate,
+        Instant receivedAt,
+        @Schema(nullable = true, implementation = String.class, format = "date-time") Instant executedAt,
+        String submittedBy,
+        @Schema(nullable = true) String validatedBy,
+        @Schema(nullable = true) String approvedBy,
+        @Schema(nullable = true) String assignee,
+        boolean requiresApproval,
+        @Schema(nullable = true, implementation = String.class, enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN",
+                "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"},
+                description = "Why it was rejected; on a `RECEIVED` operation, why it could not execute on its date "
+                        + "(it came back to the unit's queue, event `operation.returned`)")
+        ReasonCode reasonCode,
+        @Schema(nullable = true) String reasonComment,
+        @Schema(nullable = true) String reversalOf,
+        @Schema(nullable = true) String reversedBy,
+        List<HistoryView> history,
+        long version) {
+
+    public static OperationView of(Operation op, List<OperationHistoryEntry> history) {
+        return new OperationView(op.id.toString(), op.type, op.status, Money.format(op.amount, op.currency), op.currency,
+                str(op.debitAccountId), str(op.creditAccountId),
+                op.creditorIban == null ? null : new Creditor(op.creditorName, op.creditorIban),
+                op.chequeNumber == null ? null
+                        : new Cheque(op.chequeNumber, op.chequeDrawerName, op.chequeDrawerBank, op.chequeIssueDate),
+                op.vatRate == null ? null : op.vatRate.stripTrailingZeros().toPlainString(),
+                op.reference, op.label, op.unit, op.requestedExecutionDate, op.valueDate, op.receivedAt, op.executedAt,
+                op.submittedBy, op.validatedBy, op.approvedBy, op.assignee, op.requiresApproval, op.reasonCode,
+                op.reasonComment, str(op.reversalOf), str(op.reversedBy),
+                history.stream().map(HistoryView::of).toList(), op.version);
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package fr.backoffice.operation.rest;
+
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Roles;
+import fr.backoffice.operation.api.QueueItem;
+import fr.backoffice.operation.service.OperationQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A unit's queue: served under {@code /units}, made of operations, so it lives with them. */
+@Path("/units/{code}/queue")
+@Tag(name = "Units")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitQueueResource {
+
+    @Inject
+    OperationQueries operations;
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getUnitQueue", summary = "Operations of the unit waiting for a person, oldest first",
+            description = "RECEIVED and PENDING_APPROVAL operations, each with `dueAt` = `receivedAt` + 1 TARGET2 business day. "
+                    + "Agents and supervisors read their own unit's queue only.")
+    @APIResponse(responseCode = "200", description = "A page of the queue")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or the queue of a unit not the caller's (whether that unit exists or not)")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
+    public Uni<Page<QueueItem>> queue(@Parameter(example = "PAR-01") @PathParam("code") String code, @BeanParam PageRequest page) {
+        return operations.queue(code, page);
+    }
+}

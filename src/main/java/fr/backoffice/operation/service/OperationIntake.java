@@ -1,0 +1,160 @@
+package fr.backoffice.operation.service;
+
+import fr.backoffice.account.AccountType;
+import fr.backoffice.account.Iban;
+import fr.backoffice.account.repository.AccountReader.Facts;
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.money.Money;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.BusinessCalendar;
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.api.NewOperation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A submitted operation checked before anything is written: first what needs no database ({@link #received}), then
+ * against the facts of the accounts it names ({@link #owner}). Every refusal is a 400 or 422 that creates nothing.
+ */
+@ApplicationScoped
+class OperationIntake {
+
+    /** How far ahead an execution date may be requested. */
+    private static final int MAX_DAYS_AHEAD = 366;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    BackOfficeConfig config;
+
+    /** The operation as requested, checked for everything that needs no database. */
+    Operation received(NewOperation request) {
+        OperationRules.checkShape(request);
+        Currency currency = Money.currency("currency", request.currency());
+        BigDecimal amount = Money.amount("amount", request.amount(), currency);
+        BigDecimal vatRate = OperationRules.vatRate(request.vatRate());
+        Iban creditorIban = request.creditor() == null ? null : Iban.parse("creditor.iban", request.creditor().iban());
+        if (creditorIban != null) {
+            OperationRules.checkSepa(currency.getCurrencyCode(), creditorIban);
+        }
+        LocalDate today = time.today();
+        LocalDate requested = requestedExecutionDate(request, today);
+        if (request.cheque() != null) {
+            OperationRules.checkChequeDate(request.cheque().issueDate(), today);
+        }
+        UUID debitId = accountId("debitAccountId", request.debitAccountId());
+        UUID creditId = accountId("creditAccountId", request.creditAccountId());
+        if (debitId != null && debitId.equals(creditId)) {
+            throw ApiException.unprocessable("SAME_ACCOUNT", "The debit and credit accounts are the same.");
+        }
+
+        Operation op = new Operation();
+        op.id = Ids.newId();
+        op.type = request.type();
+        op.status = OperationStatus.RECEIVED;
+        op.amount = amount;
+        op.currency = currency.getCurrencyCode();
+        op.debitAccountId = debitId;
+        op.creditAccountId = creditId;
+        if (request.creditor() != null) {
+            op.creditorName = request.creditor().name().strip();
+            op.creditorIban = creditorIban.value();
+        }
+        if (request.cheque() != null) {
+            op.chequeNumber = request.cheque().number();
+            op.chequeDrawerName = request.cheque().drawerName().strip();
+            op.chequeDrawerBank = request.cheque().drawerBank().strip();
+            op.chequeIssueDate = request.cheque().issueDate();
+        }
+        op.vatRate = vatRate;
+        op.reference = request.reference();
+        op.label = request.label();
+        op.requestedExecutionDate = requested;
+        op.valueDate = BusinessCalendar.onOrAfter(requested);
+        op.receivedAt = time.now();
+        op.submittedBy = caller.id();
+        op.requiresApproval = amount.compareTo(config.approvalThreshold()) >= 0;
+        return op;
+    }
+
+    /** Today when absent; never in the past, at most a year ahead. */
+    private static LocalDate requestedExecutionDate(NewOperation request, LocalDate today) {
+        LocalDate requested = request.requestedExecutionDate() == null ? today : request.requestedExecutionDate();
+        if (requested.isBefore(today)) {
+            throw ApiException.unprocessable("EXECUTION_DATE_IN_PAST", "The requested execution date " + requested + " has passed.");
+        }
+        if (requested.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            throw ApiException.unprocessable("EXECUTION_DATE_TOO_FAR", "An execution date can be requested up to one year ahead.");
+        }
+        return requested;
+    }
+
+    /** An account id the request gives; one that cannot name any account is an unknown account. */
+    private static UUID accountId(String field, String id) {
+        if (id == null) {
+            return null;
+        }
+        return Ids.parse(id).orElseThrow(() -> unknownAccount(field));
+    }
+
+    private static ApiException unknownAccount(String field) {
+        return new ApiException(422, "UNKNOWN_ACCOUNT", "No account has the id given in " + field + ".",
+                List.of(new FieldError(field, "unknown account")));
+    }
+
+    /**
+     * Checks the accounts against the request and returns the unit the operation belongs to: that of the customer
+     * account it debits, or of the one it credits.
+     */
+    String owner(Operation op, Map<UUID, Facts> named) {
+        // before any fact of an account is told: another unit's account is answered as one that does not exist
+        requireReachable("debitAccountId", op.debitAccountId, named);
+        requireReachable("creditAccountId", op.creditAccountId, named);
+        checkAccount("debitAccountId", op.debitAccountId, named, op.currency);
+        checkAccount("creditAccountId", op.creditAccountId, named, op.currency);
+        return named.get(op.debitAccountId != null ? op.debitAccountId : op.creditAccountId).unit();
+    }
+
+    /** An account that does not exist, or that the caller's submitting roles do not reach, is an unknown account. */
+    private void requireReachable(String field, UUID id, Map<UUID, Facts> named) {
+        if (id == null) {
+            return;
+        }
+        Facts account = named.get(id);
+        if (account == null || !caller.may(account.unit())) {
+            throw unknownAccount(field);
+        }
+    }
+
+    private static void checkAccount(String field, UUID id, Map<UUID, Facts> named, String currency) {
+        if (id == null) {
+            return;
+        }
+        Facts account = named.get(id);
+        if (account.type() == AccountType.INTERNAL) {
+            throw new ApiException(422, "INTERNAL_ACCOUNT", "Internal accounts are moved only by the service's own postings.",
+                    List.of(new FieldError(field, "is an internal account")));
+        }
+        String held = account.currency();
+        if (!currency.equals(held)) {
+            throw new ApiException(422, "CURRENCY_MISMATCH", "The operation is in " + currency + " but the account in "
+                    + field + " is in " + held + ".", List.of(new FieldError(field, "is held in " + held)));
+        }
+    }
+}
