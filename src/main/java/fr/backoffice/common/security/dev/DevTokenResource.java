@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +26,7 @@ import java.util.Set;
  */
 @IfBuildProfile("dev")
 @Path("/dev/token")
-@Tag(name = "Dev mode")
+@Tag(name = "Dev mode", description = "Only in dev mode (`./mvnw quarkus:dev`): tokens for trying the API from this page")
 public class DevTokenResource {
 
     private static final Set<String> ROLES = Set.of(Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN);
@@ -34,9 +36,17 @@ public class DevTokenResource {
     @SecurityRequirements
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(operationId = "devToken", summary = "Mint a bearer token for a role (dev mode only)",
-            description = "Paste the answer into Swagger UI's Authorize dialog. Not present in production builds.")
-    public String token(@QueryParam("role") @DefaultValue("admin") String role,
+            description = "A token signed with the dev key, valid 12 hours, for one role. Copy the answer, then click "
+                    + "Authorize (top of the page) and paste it. `agent` and `supervisor` act only within `unit`. Not "
+                    + "present in production builds.")
+    public String token(@Parameter(description = "The role the token grants",
+                                schema = @Schema(enumeration = {Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR,
+                                        Roles.AUDITOR, Roles.ADMIN}, defaultValue = Roles.ADMIN))
+                        @QueryParam("role") @DefaultValue("admin") String role,
+                        @Parameter(description = "The production unit of an agent or supervisor", example = "PAR-01")
                         @QueryParam("unit") @DefaultValue("PAR-01") String unit,
+                        @Parameter(description = "Who the caller is (`sub`, recorded in the audit trail); `dev-<role>` "
+                                + "when absent", example = "dev-alice")
                         @QueryParam("sub") String sub) {
         if (!ROLES.contains(role)) {
             throw ApiException.invalidField("role", "must be one of " + ROLES);
