@@ -61,7 +61,7 @@ public class AccountOpening {
     @Audited
     @WithTransaction
     public Uni<Reply> open(String idempotencyKey, NewAccount request) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts", request, () -> insert(request)
+        return idempotency.once(idempotencyKey, request, () -> insert(request)
                 .map(AccountView::of)
                 .call(view -> events.append(EventType.ACCOUNT_OPENED, view.id(), view))
                 .map(view -> Reply.created(view, "/accounts/" + view.id(), view.version())));

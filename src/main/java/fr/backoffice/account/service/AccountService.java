@@ -101,7 +101,7 @@ public class AccountService {
     @Audited
     @WithTransaction
     public Uni<Reply> freeze(String id, String ifMatch, String idempotencyKey, String reason) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/freeze", Arrays.asList(ifMatch, reason),
+        return idempotency.once(idempotencyKey, Arrays.asList(ifMatch, reason),
                 () -> act(id, ifMatch, false, EventType.ACCOUNT_FROZEN, account -> account.freeze(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
@@ -109,7 +109,7 @@ public class AccountService {
     @Audited
     @WithTransaction
     public Uni<Reply> unfreeze(String id, String ifMatch, String idempotencyKey, String reason) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/unfreeze", Arrays.asList(ifMatch, reason),
+        return idempotency.once(idempotencyKey, Arrays.asList(ifMatch, reason),
                 () -> act(id, ifMatch, false, EventType.ACCOUNT_UNFROZEN, account -> account.unfreeze(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
@@ -117,7 +117,7 @@ public class AccountService {
     @Audited
     @WithTransaction
     public Uni<Reply> close(String id, String ifMatch, String idempotencyKey, String reason) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /accounts/" + id + "/close", Arrays.asList(ifMatch, reason),
+        return idempotency.once(idempotencyKey, Arrays.asList(ifMatch, reason),
                 () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.security.Caller;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +39,12 @@ public class Idempotency {
     ObjectMapper json;
 
     @Inject
+    Caller caller;
+
+    @Inject
+    CurrentVertxRequest current;
+
+    @Inject
     TimeSource time;
 
     /** Checks the header's form; {@code required} is true where the spec demands one. */
@@ -53,13 +62,19 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code action} once per (client, key): a retry with the same request replays the stored reply,
-     * a different request under the same key is refused. Must be called within a transaction.
+     * Runs {@code action} once per (caller, key): a retry of the same request (method, path and {@code request}, the
+     * parsed body and whatever else the answer depends on, such as an {@code If-Match}) replays the stored reply, a
+     * different request under the same key is refused. Must be called within a transaction, while serving the request.
      */
-    public Uni<Reply> once(String clientId, String key, String requestLine, Object request, Supplier<Uni<Reply>> action) {
+    public Uni<Reply> once(String key, Object request, Supplier<Uni<Reply>> action) {
         if (key == null) {
             return action.get();
         }
+        HttpServerRequest http = current.getCurrent().request();
+        return once(caller.id(), key, http.method().name() + " " + http.path(), request, action);
+    }
+
+    private Uni<Reply> once(String clientId, String key, String requestLine, Object request, Supplier<Uni<Reply>> action) {
         String fingerprint = fingerprint(requestLine, request);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
         return Panache.getSession()

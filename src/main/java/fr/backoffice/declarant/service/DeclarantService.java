@@ -50,7 +50,7 @@ public class DeclarantService {
     @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewDeclarant request) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /declarants", request, () -> insert(request)
+        return idempotency.once(idempotencyKey, request, () -> insert(request)
                 .map(DeclarantView::of)
                 .call(view -> events.append(EventType.DECLARANT_REGISTERED, view.id(), view))
                 .map(view -> Reply.created(view, "/declarants/" + view.id(), null)));

@@ -46,7 +46,7 @@ public class FilingAmendments {
     @Audited
     @WithTransaction
     public Uni<Reply> amend(String id, String ifMatch, String idempotencyKey) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/amend", Map.of(),
+        return idempotency.once(idempotencyKey, Map.of(),
                 () -> filings.lock(id)
                         .invoke(original -> ETags.checkMatch(ifMatch, original.version))
                         .invoke(Filing::checkAmendable)

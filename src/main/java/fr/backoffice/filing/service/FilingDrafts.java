@@ -64,7 +64,7 @@ public class FilingDrafts {
     @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewFiling request) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /filings", request, () -> insert(request)
+        return idempotency.once(idempotencyKey, request, () -> insert(request)
                 .flatMap(journal::created));
     }
 

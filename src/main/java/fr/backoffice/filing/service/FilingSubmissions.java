@@ -73,13 +73,13 @@ public class FilingSubmissions {
     @Audited
     @WithTransaction
     public Uni<Reply> validate(String id, String ifMatch, String idempotencyKey) {
-        return transition(id, "validate", Map.of(), ifMatch, idempotencyKey, this::validated);
+        return transition(id, Map.of(), ifMatch, idempotencyKey, this::validated);
     }
 
     @Audited
     @WithTransaction
     public Uni<Reply> submit(String id, String ifMatch, String idempotencyKey) {
-        return transition(id, "submit", Map.of(), ifMatch, idempotencyKey, this::submitted);
+        return transition(id, Map.of(), ifMatch, idempotencyKey, this::submitted);
     }
 
     @Audited
@@ -88,16 +88,16 @@ public class FilingSubmissions {
         if (request.outcome() == AcknowledgementOutcome.REJECTED && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.invalidField("reason", "is required when the outcome is REJECTED");
         }
-        return transition(id, "acknowledgement", request, ifMatch, idempotencyKey, filing -> acknowledged(filing, request));
+        return transition(id, request, ifMatch, idempotencyKey, filing -> acknowledged(filing, request));
     }
 
     /**
-     * {@code POST /filings/{id}/<action>}, once per idempotency key: the filing locked, {@code If-Match} checked when
+     * A {@code POST /filings/{id}/...} action, once per idempotency key: the filing locked, {@code If-Match} checked when
      * given, the step applied, and the filing answered with its new version.
      */
-    private Uni<Reply> transition(String id, String action, Object request, String ifMatch, String idempotencyKey,
+    private Uni<Reply> transition(String id, Object request, String ifMatch, String idempotencyKey,
                                   Function<Filing, Uni<Filing>> step) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /filings/" + id + "/" + action, request,
+        return idempotency.once(idempotencyKey, request,
                 () -> filings.lock(id)
                         .invoke(filing -> ETags.checkMatch(ifMatch, filing.version))
                         .flatMap(step::apply)

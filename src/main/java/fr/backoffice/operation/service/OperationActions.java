@@ -62,7 +62,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> claim(String id, String idempotencyKey) {
-        return act(id, idempotencyKey, "claim", List.of(), op -> {
+        return act(id, idempotencyKey, List.of(), op -> {
             if (op.status != OperationStatus.RECEIVED && op.status != OperationStatus.PENDING_APPROVAL) {
                 throw ApiException.invalidTransition(op.status.name(), "claim the operation");
             }
@@ -78,7 +78,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> validate(String id, String idempotencyKey) {
-        return act(id, idempotencyKey, "validate", List.of(), op -> {
+        return act(id, idempotencyKey, List.of(), op -> {
             op.require(OperationAction.VALIDATE);
             requireNotClaimedByOther(op);
             if (caller.id().equals(op.submittedBy)) {
@@ -98,7 +98,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> approve(String id, String idempotencyKey) {
-        return act(id, idempotencyKey, "approve", List.of(), op -> {
+        return act(id, idempotencyKey, List.of(), op -> {
             op.require(OperationAction.APPROVE);
             if (caller.id().equals(op.submittedBy) || caller.id().equals(op.validatedBy)) {
                 throw fourEyes("Whoever submitted or validated an operation cannot approve it.");
@@ -112,7 +112,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> reject(String id, String idempotencyKey, ReasonCode reasonCode, String comment) {
-        return act(id, idempotencyKey, "reject", Arrays.asList(reasonCode, comment), op -> {
+        return act(id, idempotencyKey, Arrays.asList(reasonCode, comment), op -> {
             op.require(OperationAction.REJECT);
             Instant now = time.now();
             op.move(OperationAction.REJECT, OperationStatus.REJECTED, caller.id(), comment, now);
@@ -126,7 +126,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> cancel(String id, String idempotencyKey) {
-        return act(id, idempotencyKey, "cancel", List.of(), op -> {
+        return act(id, idempotencyKey, List.of(), op -> {
             op.require(OperationAction.CANCEL);
             Instant now = time.now();
             op.move(OperationAction.CANCEL, OperationStatus.CANCELLED, caller.id(), null, now);
@@ -138,7 +138,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> clear(String id, String idempotencyKey) {
-        return act(id, idempotencyKey, "clear", List.of(), op -> {
+        return act(id, idempotencyKey, List.of(), op -> {
             op.require(OperationAction.CLEAR);
             Instant now = time.now();
             op.move(OperationAction.CLEAR, OperationStatus.CLEARED, caller.id(), null, now);
@@ -150,7 +150,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> bounce(String id, String idempotencyKey, String reason) {
-        return act(id, idempotencyKey, "bounce", List.of(reason), op -> {
+        return act(id, idempotencyKey, List.of(reason), op -> {
             op.require(OperationAction.BOUNCE);
             Instant now = time.now();
             // no check: what the cheque's hold still covers is taken back whatever the balance
@@ -165,7 +165,7 @@ public class OperationActions {
     @Audited
     @WithTransaction
     public Uni<Reply> reverse(String id, String idempotencyKey, String reason) {
-        return act(id, idempotencyKey, "reverse", List.of(reason), op -> {
+        return act(id, idempotencyKey, List.of(reason), op -> {
             op.require(OperationAction.REVERSE);
             Instant now = time.now();
             Operation reversal = reversalOf(op, reason, now);
@@ -234,9 +234,9 @@ public class OperationActions {
      * Locks the operation, applies the action, and answers with the operation as it now stands; an
      * Idempotency-Key makes a retry replay that answer.
      */
-    private Uni<Reply> act(String id, String idempotencyKey, String action, Object request,
+    private Uni<Reply> act(String id, String idempotencyKey, Object request,
                            Function<Operation, Uni<Operation>> change) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /operations/" + id + "/" + action, request,
+        return idempotency.once(idempotencyKey, request,
                 () -> lockForChange(id)
                         .flatMap(change::apply)
                         .flatMap(journal::publish)

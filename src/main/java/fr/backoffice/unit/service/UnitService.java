@@ -7,7 +7,6 @@ import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
-import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
@@ -37,13 +36,11 @@ public class UnitService {
     @Inject
     Events events;
 
-    @Inject
-    Caller caller;
 
     @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewUnit request) {
-        return idempotency.once(caller.id(), idempotencyKey, "POST /units", request, () -> insert(request)
+        return idempotency.once(idempotencyKey, request, () -> insert(request)
                 .call(view -> events.append(EventType.UNIT_CREATED, view.code(), view))
                 .map(view -> Reply.created(view, "/units/" + view.code(), null)));
     }
