@@ -3,6 +3,7 @@ package fr.backoffice.audit.service;
 import fr.backoffice.common.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * how old the oldest is. A chainer that stops, or a transaction left open (records above the horizon wait for it),
  * makes both grow. Read by the background refresh, from the index of unsealed records.
  */
+@Startup
 @ApplicationScoped
 public class AuditMetrics implements RefreshedGauges {
 

@@ -3,6 +3,7 @@ package fr.backoffice.event.service;
 import fr.backoffice.common.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction to end. The gauge is how long the oldest such event has waited, 0 when none does: a transaction left
  * open holds the whole feed back, and this is where it shows. Read by the background refresh, from the feed's index.
  */
+@Startup
 @ApplicationScoped
 public class EventMetrics implements RefreshedGauges {
 

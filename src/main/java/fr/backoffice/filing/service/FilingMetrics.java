@@ -14,6 +14,7 @@ import fr.backoffice.filing.Period;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,6 +38,7 @@ import java.util.UUID;
  * assesses them ({@link Obligations}), for every declarant over the last {@value #OVERDUE_YEARS} years, from one
  * read of the declarants and one of their filings in that window.
  */
+@Startup
 @ApplicationScoped
 public class FilingMetrics implements RefreshedGauges {
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,7 @@ import java.util.List;
  * the submission, which books through {@code operation_submit}); the holds not yet released, per currency, read by
  * the background refresh. The differences found by the last verification are {@link LedgerVerification}'s gauge.
  */
+@Startup
 @ApplicationScoped
 public class LedgerMetrics implements RefreshedGauges {
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * history itself). The queues of the units (operations received or pending approval) are gauges read by the
  * background refresh, from the partial index the queue endpoint uses.
  */
+@Startup
 @ApplicationScoped
 public class OperationMetrics implements RefreshedGauges {
 
