@@ -1,5 +1,7 @@
 package fr.backoffice.deployment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What can be checked here of the deployment files, which no test deploys: the compose file and the Kubernetes
- * manifests probe endpoints that exist, on the port the image exposes, and set only variables the README documents.
+ * manifests probe endpoints that exist, on the port the image exposes, and set only variables the README documents;
+ * Prometheus scrapes the compose instances, and the alert rules and the dashboard use only documented metrics.
  */
 class DeploymentFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
+    private static final Path MONITORING = DOCKER.resolve("monitoring");
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     @SuppressWarnings("unchecked")
@@ -149,5 +153,76 @@ class DeploymentFilesTest {
             assertThat(service).doesNotContainKey("ports");
         }
         assertThat(dockerfile).contains("-XX:+ExitOnOutOfMemoryError").doesNotContain(":17-jre\n").doesNotContain(":latest");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheus_scrapes_every_compose_instance_and_the_monitoring_profile_mounts_what_exists() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(MONITORING.resolve("prometheus.yml")));
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+        Map<String, Object> job = jobs.get(0);
+        assertThat(job.get("metrics_path")).isEqualTo("/q/metrics");
+        List<String> targets = ((List<Map<String, Object>>) job.get("static_configs")).stream()
+                .flatMap(config -> ((List<String>) config.get("targets")).stream()).toList();
+        Map<String, Object> services = map(compose(), "services");
+        List<String> instances = services.keySet().stream().filter(name -> name.startsWith("service-")).toList();
+        assertThat(instances).isNotEmpty();
+        int port = exposedPort();
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(
+                instances.stream().map(instance -> instance + ":" + port).toList());
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
+
+        for (String monitoring : List.of("prometheus", "grafana")) {
+            Map<String, Object> service = map(services, monitoring);
+            assertThat((List<String>) service.get("profiles")).as(monitoring).containsExactly("monitoring");
+            assertThat((String) service.get("image")).as(monitoring + " pinned").matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
+            for (String volume : (List<String>) service.get("volumes")) {
+                if (volume.startsWith("./")) {
+                    assertThat(DOCKER.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
+                }
+            }
+        }
+        assertThat((List<String>) map(services, "prometheus").get("volumes"))
+                .contains("./monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_alert_rules_and_the_dashboard_use_only_metrics_the_readme_documents() throws IOException {
+        Map<String, Object> alerts = new Yaml().load(Files.readString(MONITORING.resolve("alerts.yml")));
+        List<String> expressions = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) alerts.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                assertThat(rule).as(String.valueOf(rule.get("alert"))).containsKeys("alert", "expr", "labels", "annotations");
+                expressions.add((String) rule.get("expr"));
+            }
+        }
+        assertThat(expressions).hasSize(5);
+        JsonNode dashboard = new ObjectMapper().readTree(MONITORING.resolve("grafana/dashboards/backoffice.json").toFile());
+        int panels = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            panels++;
+            assertThat(panel.at("/datasource/uid").asText()).isEqualTo("prometheus");
+            panel.get("targets").forEach(target -> expressions.add(target.get("expr").asText()));
+        }
+        assertThat(panels).isGreaterThanOrEqualTo(12);
+        Map<String, Object> datasources = new Yaml().load(
+                Files.readString(MONITORING.resolve("grafana/provisioning/datasources/prometheus.yml")));
+        assertThat(((List<Map<String, Object>>) datasources.get("datasources")).get(0)).containsEntry("uid", "prometheus");
+
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("\n## Metrics\n");
+        assertThat(start).as("a Metrics section in the README").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        Matcher metric = Pattern.compile("\\b(?:backoffice|http_server)_[a-z_]+").matcher(String.join("\n", expressions));
+        List<String> used = new ArrayList<>();
+        while (metric.find()) {
+            used.add(metric.group());
+        }
+        assertThat(used).contains("backoffice_operations_queue_past_due_seconds", "backoffice_events_feed_lag_seconds",
+                "backoffice_audit_unsealed_oldest_age_seconds", "backoffice_ledger_differences",
+                "http_server_requests_seconds_bucket");
+        assertThat(used.stream().distinct()).allSatisfy(name -> assertThat(section).as(name).contains("`" + name + "`"));
     }
 }

@@ -50,6 +50,8 @@ public interface BackOfficeConfig {
 
     RateLimit rateLimit();
 
+    Metrics metrics();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -105,6 +107,12 @@ public interface BackOfficeConfig {
 
         /** Request lines beyond this many bytes get a 414 problem. */
         int maxRequestLine();
+    }
+
+    interface Metrics {
+        /** How often the gauges that need the database (queues, holds, feed lag, audit backlog, filings) are read. */
+        @WithDefault("15s")
+        Duration refreshEvery();
     }
 
     /** The budgets the rate limiter enforces (README "Rate limiting"). */

@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +64,9 @@ public class RateLimits {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "quarkus.http.auth.proactive", defaultValue = "true")
     boolean proactiveAuthentication;
 
@@ -68,6 +74,8 @@ public class RateLimits {
     private Map<String, RateLimitBudget> budgets;
     private RateLimitBudget unauthenticated;
     private Cache<Key, Bucket> buckets;
+    /** The requests answered 429, by budget (README "Metrics"). */
+    private Map<String, Counter> limited;
 
     private record Key(String budget, String subject) {
     }
@@ -86,6 +94,10 @@ public class RateLimits {
         Duration longest = Stream.concat(budgets.values().stream(), Stream.of(unauthenticated))
                 .map(RateLimitBudget::period).max(Duration::compareTo).orElseThrow();
         buckets = Caffeine.newBuilder().maximumSize(config.rateLimit().maxTracked()).expireAfterAccess(longest).build();
+        limited = Stream.concat(budgets.values().stream(), Stream.of(unauthenticated)).collect(Collectors.toUnmodifiableMap(
+                RateLimitBudget::name, budget -> Counter.builder("backoffice.http.rate.limited")
+                        .description("Requests answered 429 because their budget was spent, by budget")
+                        .tag("budget", budget.name()).register(registry)));
     }
 
     void register(@Observes Filters filters) {
@@ -138,6 +150,7 @@ public class RateLimits {
         if (probe.isConsumed()) {
             return true;
         }
+        limited.get(budget.name()).increment();
         context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimitBudget.retryAfter(probe)));
         EdgeProblems.answer(context, json, 429, "RATE_LIMITED", "Too many " + describe(budget)
                 + "; retry after the delay in Retry-After (RateLimit-Policy tells the budget).");

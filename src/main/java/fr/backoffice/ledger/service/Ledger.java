@@ -26,6 +26,9 @@ public class Ledger {
     @Inject
     LedgerEntryRepository entries;
 
+    @Inject
+    LedgerMetrics metrics;
+
     /** Which account refused the move, and why; {@link #book} answers null when the entries are booked. */
     public record Refused(Refusal refusal, UUID accountId) {
 
@@ -76,7 +79,12 @@ public class Ledger {
                 .setParameter("creditHoldAccount", SqlArrays.text(booking.creditHoldAccount()))
                 .setParameter("creditHoldAmount", booking.creditHoldAmount() == null ? null : booking.creditHoldAmount().toPlainString())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? null : Refused.of(rows.get(0)))));
+                .map(rows -> rows.isEmpty() ? null : Refused.of(rows.get(0)))
+                .invoke(refused -> {
+                    if (refused == null) {
+                        metrics.posted(postings.size());
+                    }
+                })));
     }
 
     /** Releases the operation's active hold, if any (rejection, cancellation, clearing). */

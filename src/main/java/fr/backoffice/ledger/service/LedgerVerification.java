@@ -4,6 +4,7 @@ import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.api.Difference;
 import fr.backoffice.ledger.api.LedgerReport;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * database enforces at each write (entries sum to zero per operation, the overdraft floor) cannot catch a balanced
  * pair of entries forged on an existing operation, nor a balance edited in SQL; this does. One statement, so one
  * snapshot, even while operations execute. The count of differences is the gauge
- * {@code backoffice_ledger_differences} (from the last verification).
+ * {@code backoffice_ledger_differences} (from the last verification), registered at start so that it is scraped, and
+ * alerted on, before the first verification.
  */
+@Startup
 @ApplicationScoped
 public class LedgerVerification {
 

@@ -34,17 +34,23 @@ public class OperationJournal {
     @Inject
     Events events;
 
+    @Inject
+    OperationMetrics metrics;
+
     /**
      * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint
-     * answers and appends one event per state change, all in the caller's transaction. The events of one request
+     * answers and appends one event per state change, all in the caller's transaction, then counts the statuses reached
+     * ({@link OperationMetrics}). The events of one request
      * share the view as it commits (the view already built for the answer is serialized, which keeps the hot path at
      * one more insert per event, batched with the rest).
      */
     Uni<OperationView> publish(Operation op) {
         List<EventType> types = eventTypes(op);
+        List<OperationHistoryEntry> changes = List.copyOf(op.newHistory);
         return saveHistory(op)
                 .flatMap(this::view)
-                .call(view -> appendAll(types, view));
+                .call(view -> appendAll(types, view))
+                .invoke(view -> metrics.reached(op.type, changes));
     }
 
     /**

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -78,12 +79,12 @@ public class OperationQueries {
         UUID after = page.afterId();
         return units.require(unit)
                 .flatMap(found -> operations.queue(unit, after, limit + 1))
-                .flatMap(rows -> journal.page(rows, limit, (op, view) -> new QueueItem(dueAt(op.receivedAt), view)));
+                .flatMap(rows -> journal.page(rows, limit, (op, view) -> new QueueItem(dueAt(op.receivedAt, time.businessZone()), view)));
     }
 
     /** The time by which a waiting operation should be handled: one business day after it arrived. */
-    private Instant dueAt(Instant receivedAt) {
-        ZonedDateTime received = receivedAt.atZone(time.businessZone());
+    static Instant dueAt(Instant receivedAt, ZoneId businessZone) {
+        ZonedDateTime received = receivedAt.atZone(businessZone);
         LocalDate due = BusinessCalendar.plusBusinessDays(received.toLocalDate(), 1);
         return received.with(due).toInstant();
     }

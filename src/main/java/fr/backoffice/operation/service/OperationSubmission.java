@@ -14,6 +14,7 @@ import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.Refusal;
+import fr.backoffice.ledger.service.LedgerMetrics;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationLifecycle;
@@ -75,6 +76,12 @@ public class OperationSubmission {
 
     @Inject
     BackOfficeConfig config;
+
+    @Inject
+    OperationMetrics metrics;
+
+    @Inject
+    LedgerMetrics ledgerMetrics;
 
     /** What one attempt of {@code operation_submit} needs besides the operation itself. */
     private record Attempt(String idempotencyKey, String fingerprint, AuditTrail.Entry audit) {
@@ -151,7 +158,7 @@ public class OperationSubmission {
                 .addValue(SubmissionRows.audit(attempt.audit()));
         return pool.preparedQuery("select * from operation_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
                 .execute(args)
-                .map(rows -> outcome(rows.iterator().next(), op, view, attempt.fingerprint()));
+                .map(rows -> outcome(rows.iterator().next(), op, view, postings.size(), attempt.fingerprint()));
     }
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */
@@ -166,11 +173,19 @@ public class OperationSubmission {
         }
     }
 
-    private Reply outcome(Row row, Operation op, OperationView view, String fingerprint) {
+    private Reply outcome(Row row, Operation op, OperationView view, int posted, String fingerprint) {
         return switch (row.getString("outcome")) {
-            case "DONE" -> Reply.created(view, location(op), op.version);
-            case "REFUSED" -> throw Refusal.valueOf(row.getString("refusal"))
-                    .problem(row.getUUID("account_id").equals(op.creditAccountId) ? "creditAccountId" : "debitAccountId");
+            case "DONE" -> {
+                metrics.submitted(op.type, posted > 0 ? OperationMetrics.Outcome.STRAIGHT_THROUGH : OperationMetrics.Outcome.QUEUED);
+                metrics.reached(op.type, op.newHistory);
+                ledgerMetrics.posted(posted);
+                yield Reply.created(view, location(op), op.version);
+            }
+            case "REFUSED" -> {
+                metrics.submitted(op.type, OperationMetrics.Outcome.REFUSED);
+                throw Refusal.valueOf(row.getString("refusal"))
+                        .problem(row.getUUID("account_id").equals(op.creditAccountId) ? "creditAccountId" : "debitAccountId");
+            }
             case "IN_FLIGHT" -> throw Idempotency.inFlight();
             default -> idempotency.answer(new Idempotency.Stored(false, row.getString("request_fingerprint"),
                     row.getInteger("response_status"), row.getString("response_location"), row.getString("response_body")),
