@@ -211,8 +211,8 @@ class DeploymentFilesTest {
         assertThat(((List<Map<String, Object>>) datasources.get("datasources")).get(0)).containsEntry("uid", "prometheus");
 
         String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("\n## Metrics\n");
-        assertThat(start).as("a Metrics section in the README").isNotNegative();
+        int start = readme.indexOf("\n### Metrics\n");
+        assertThat(start).as("a Metrics section in the README's Observability").isNotNegative();
         int end = readme.indexOf("\n## ", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         Matcher metric = Pattern.compile("\\b(?:backoffice|http_server)_[a-z_]+").matcher(String.join("\n", expressions));
