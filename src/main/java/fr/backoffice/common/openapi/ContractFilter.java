@@ -38,6 +38,7 @@ public class ContractFilter implements OASFilter {
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     private static final String REF_PREFIX = "#/components/schemas/";
     private static final Pattern CODE = Pattern.compile("`([A-Z][A-Z0-9_]{2,})`");
+    private static final Pattern LEADING_PARENTHESIS = Pattern.compile("^\\s*\\(([^)]*)\\)");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     @Override
@@ -251,11 +252,16 @@ public class ContractFilter implements OASFilter {
         if (semicolon >= 0) {
             cut = cut.substring(0, semicolon);
         }
-        // "`ACCOUNT_NOT_EMPTY` (close): ..." : the parenthesis says when, the words after it what
-        cut = cut.replaceAll("^\\s*\\([^)]*\\)", "").replaceAll("^[\\s:,()]+", "").replaceAll("[\\s:,(]+$", "")
-                .replace("`", "");
+        // "`ACCOUNT_NOT_EMPTY` (close): what" says when in the parenthesis; "`UNKNOWN_ACCOUNT` (what), ..." says what there
+        Matcher parenthesis = LEADING_PARENTHESIS.matcher(cut);
+        String inParenthesis = parenthesis.find() ? parenthesis.group(1) : "";
+        cut = cut.substring(inParenthesis.isEmpty() ? 0 : parenthesis.end());
+        cut = clean(cut);
         if (cut.startsWith("or ") || cut.startsWith("and ")) {
             return "";
+        }
+        if (cut.isEmpty()) {
+            cut = clean(inParenthesis);
         }
         if (cut.endsWith(")") && !cut.contains("(")) {
             cut = cut.substring(0, cut.length() - 1);
@@ -264,6 +270,10 @@ public class ContractFilter implements OASFilter {
             return "";
         }
         return Character.toUpperCase(cut.charAt(0)) + cut.substring(1) + (cut.endsWith(".") ? "" : ".");
+    }
+
+    private static String clean(String text) {
+        return text.replaceAll("^[\\s:,()]+", "").replaceAll("[\\s:,(]+$", "").replace("`", "");
     }
 
     /** The path of an example request: each path parameter replaced by its example. */
