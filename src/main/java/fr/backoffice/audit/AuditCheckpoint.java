@@ -20,13 +20,13 @@ import java.util.HexFormat;
 @Schema(name = "AuditCheckpoint", description = "A signed statement of the audit chain's head at a moment: anchors "
         + "every sealed record up to `chainSeq`")
 public record AuditCheckpoint(
-        @Schema(description = "The `chainSeq` of the newest sealed record when the checkpoint was taken", examples = "1204")
+        @Schema(description = "The `chainSeq` of the newest sealed record when the checkpoint was taken", minimum = "1", examples = "1204")
         long chainSeq,
-        @Schema(description = "That record's hash (hex SHA-256)",
+        @Schema(description = "That record's hash (hex SHA-256)", pattern = "^[0-9a-f]{64}$", maxLength = 64,
                 examples = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a0c2e4a6b8d0f2e4c6a8b0d") String headHash,
         @Schema(description = "When the checkpoint was taken") Instant at,
         @Schema(description = "Hex HMAC-SHA256, with the service's checkpoint key, of `chainSeq|headHash|at`, `at` "
-                + "in ISO-8601 UTC with microseconds (`2026-12-01T09:15:00.123456Z`)",
+                + "in ISO-8601 UTC with microseconds (`2026-12-01T09:15:00.123456Z`)", pattern = "^[0-9a-f]{64}$", maxLength = 64,
                 examples = "4b7e1f0a2c3d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7") String signature) {
 
     /** A checkpoint key: at least 256 bits. */

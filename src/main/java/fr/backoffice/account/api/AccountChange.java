@@ -1,6 +1,7 @@
 package fr.backoffice.account.api;
 
 import jakarta.validation.Valid;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PATCH /accounts/{id}}. */
@@ -8,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "An agent may change the holder's name; a supervisor the name and the overdraft limit.")
 public record AccountChange(
         @Valid HolderChange holder,
-        @Schema(pattern = "^[0-9]+(\\.[0-9]+)?$", examples = "800.00") String overdraftLimit) {
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "800.00") String overdraftLimit) {
 }

@@ -4,6 +4,7 @@ import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.common.money.Money;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,24 +12,24 @@ import java.time.Instant;
 /** An account as the API shows it, in answers and in {@code account.*} events. */
 @Schema(name = "Account")
 public record AccountView(
-        @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
-        @Schema(examples = "FR7612548000010000000000146") String iban,
+        @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
+        @Schema(pattern = Limits.IBAN, maxLength = Limits.IBAN_LENGTH, examples = "FR7612548000010000000000146") String iban,
         Holder holder,
         AccountType type,
-        @Schema(examples = "EUR") String currency,
-        @Schema(examples = "PAR-01") String unit,
+        @Schema(pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR") String currency,
+        @Schema(pattern = Limits.UNIT_CODE, maxLength = 6, examples = "PAR-01") String unit,
         AccountStatus status,
-        @Schema(examples = "1250.00", description = "Sum of the posted entries") String ledgerBalance,
-        @Schema(examples = "0.00", description = "Sum of the active holds") String heldAmount,
-        @Schema(examples = "1250.00", description = "ledgerBalance − heldAmount") String availableBalance,
-        @Schema(nullable = true, examples = "500.00", description = "How far below zero availableBalance may go; null (unlimited) for INTERNAL")
+        @Schema(pattern = Limits.SIGNED_AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "1250.00", description = "Sum of the posted entries") String ledgerBalance,
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "0.00", description = "Sum of the active holds") String heldAmount,
+        @Schema(pattern = Limits.SIGNED_AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "1250.00", description = "ledgerBalance − heldAmount") String availableBalance,
+        @Schema(nullable = true, pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "500.00", description = "How far below zero availableBalance may go; null (unlimited) for INTERNAL")
         String overdraftLimit,
         Instant openedAt,
         // an inline string: a nullable $ref to Instant would not admit null in OpenAPI 3.0
         @Schema(nullable = true, implementation = String.class, format = "date-time", examples = "2026-11-28T09:15:00Z")
         Instant closedAt,
         StatusChangeView lastStatusChange,
-        @Schema(examples = "0") long version) {
+        @Schema(minimum = "0", examples = "0") long version) {
 
     public static AccountView of(Account account) {
         return new AccountView(account.id.toString(), account.iban,

@@ -4,6 +4,7 @@ import fr.backoffice.account.AccountType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /accounts}; also what an idempotent retry is compared with. */
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewAccount(
         @NotNull @Valid @Schema(required = true) Holder holder,
         @NotNull @Schema(required = true) AccountType type,
-        @NotNull @Schema(required = true, pattern = "^[A-Z]{3}$", examples = "EUR", description = "ISO 4217 code") String currency,
-        @NotNull @Schema(required = true, pattern = "^[A-Z]{3}-[0-9]{2}$", examples = "PAR-01") String unit,
-        @Schema(pattern = "^[0-9]+(\\.[0-9]+)?$", examples = "500.00",
+        @NotNull @Schema(required = true, pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR", description = "ISO 4217 code") String currency,
+        @NotNull @Schema(required = true, pattern = Limits.UNIT_CODE, maxLength = 6, examples = "PAR-01") String unit,
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "500.00",
                 description = "Decimal string in the account currency, default 0; must be 0 for SAVINGS, absent for INTERNAL")
         String overdraftLimit,
         @Size(max = 42) @Schema(maxLength = 42, examples = "FR7630006000011234567890189",

@@ -1,5 +1,6 @@
 package fr.backoffice.account.api;
 
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -8,6 +9,6 @@ import java.time.Instant;
 // nullable here rather than on the property: OpenAPI 3.0 ignores "nullable" beside a $ref, so validators
 // and client generators would reject the null every account carries until its first status change.
 @Schema(name = "StatusChange", nullable = true, description = "The last freeze, unfreeze or close of the account; null until the first")
-public record StatusChangeView(Instant at, @Schema(examples = "agent-042") String actor,
-                               @Schema(nullable = true, description = "Null when none was given") String reason) {
+public record StatusChangeView(Instant at, @Schema(maxLength = Limits.ACTOR_LENGTH, examples = "agent-042") String actor,
+                               @Schema(nullable = true, maxLength = Limits.REASON_LENGTH, description = "Null when none was given") String reason) {
 }

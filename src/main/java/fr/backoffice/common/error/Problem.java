@@ -8,15 +8,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** RFC 9457 problem details, plus our stable machine-readable {@code code}. */
-@Schema(name = "Problem", description = "RFC 9457 problem details (`application/problem+json`).")
+// errors and traceId are left out when there are none (NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details (`application/problem+json`).",
+        requiredProperties = {"type", "title", "status", "detail", "instance", "code"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-        @Schema(description = "URI identifying the problem type", examples = "https://backoffice.example/problems/insufficient-funds") String type,
-        @Schema(examples = "Unprocessable Content") String title,
-        @Schema(examples = "422") int status,
-        @Schema(examples = "The available balance of the debit account is too low.") String detail,
-        @Schema(description = "The request path", examples = "/operations") String instance,
-        @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", examples = "INSUFFICIENT_FUNDS") String code,
+        @Schema(description = "URI identifying the problem type", maxLength = 255, examples = "https://backoffice.example/problems/insufficient-funds") String type,
+        @Schema(maxLength = 64, examples = "Unprocessable Content") String title,
+        @Schema(minimum = "400", maximum = "599", examples = "422") int status,
+        // the request line it may quote is at most 16 KiB (quarkus.http.limits.max-initial-line-length)
+        @Schema(maxLength = 16384, examples = "The available balance of the debit account is too low.") String detail,
+        @Schema(description = "The request path", maxLength = 16384, examples = "/operations") String instance,
+        @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 64,
+                examples = "INSUFFICIENT_FUNDS") String code,
         @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors,
         @Schema(description = "The W3C trace id of the request, when tracing is on (README \"Observability\"): quote it "
                 + "to the operator", pattern = "^[0-9a-f]{32}$", maxLength = 32,

@@ -43,6 +43,7 @@ public final class Examples {
               "overdraftLimit": "500.00",
               "openedAt": "2026-11-28T09:15:00Z",
               "closedAt": null,
+              "lastStatusChange": null,
               "version": 0
             }""";
 

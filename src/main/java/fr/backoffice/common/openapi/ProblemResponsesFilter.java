@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
                 if (secured) {
                     addIfAbsent(responses, "401");
+                    withProblemCode(responses.getAPIResponse("401"));
                     addIfAbsent(responses, "403");
                     withUnitClaim(responses.getAPIResponse("403"));
                 }
@@ -95,7 +97,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     if (!responses.hasAPIResponse(retried)) {
                         responses.addAPIResponse(retried, OASFactory.createAPIResponse().description(COMMON.get(retried))
                                 .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                                        .minimum(BigDecimal.ZERO))));
                     }
                 }
                 responses.getAPIResponses().forEach((code, response) -> {
@@ -115,15 +118,16 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents()
-                .addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().schema(string()).description(
+                .addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().schema(budgetField()).description(
                         "The budget this request drew on: `\"writes\";q=400;w=2`, a name with its `q` and `w`. " + BUDGETS))
-                .addHeader(RATE_LIMIT, OASFactory.createHeader().schema(string()).description(
+                .addHeader(RATE_LIMIT, OASFactory.createHeader().schema(budgetField()).description(
                         "What is left of that budget: `\"writes\";r=42;t=1`, `r` requests now, all `q` again in `t` "
                                 + "seconds. " + BUDGETS));
     }
 
-    private static Schema string() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+    /** A budget's name (15 characters at most) and two numbers of 19 digits at most, with their separators. */
+    private static Schema budgetField() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(64);
     }
 
     /** Documents {@code text} under {@code code}, after what the resource declared there, unless it says {@code marker}. */
@@ -140,6 +144,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (!responses.hasAPIResponse(code)) {
             APIResponse response = OASFactory.createAPIResponse().description(COMMON.get(code));
             responses.addAPIResponse(code, response);
+        }
+    }
+
+    /** Quarkus declares the 401 of secured operations itself, with a description naming no problem code. */
+    private static void withProblemCode(APIResponse unauthorized) {
+        String description = unauthorized.getDescription();
+        if (description == null || description.isBlank() || description.equals("Not Authorized")) {
+            unauthorized.setDescription(COMMON.get("401"));
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /** One page of a list; {@code nextCursor} is null on the last page. */
 public record Page<T>(
-        List<T> items,
-        @Schema(description = "Pass as `after` to read the next page; null on the last page", nullable = true)
+        @Schema(maxItems = PageRequest.MAX_LIMIT) List<T> items,
+        @Schema(description = "Pass as `after` to read the next page; null on the last page", nullable = true, maxLength = 64,
+                pattern = "^[A-Za-z0-9_-]*$")
         String nextCursor) {
 
     /**

@@ -10,12 +10,12 @@ import java.time.LocalDate;
 /** A declarant as the endpoints answer it and the {@code declarant.registered} event carries it. */
 @Schema(name = "Declarant")
 public record DeclarantView(
-        @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
-        @Schema(examples = "Boulangerie Martin SAS") String name,
-        @Schema(examples = "732829320") String siren,
-        @Schema(examples = "FR44732829320") String vatNumber,
+        @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
+        @Schema(maxLength = 200, examples = "Boulangerie Martin SAS") String name,
+        @Schema(pattern = "^[0-9]{9}$", maxLength = 9, examples = "732829320") String siren,
+        @Schema(pattern = "^FR[0-9]{11}$", maxLength = 13, examples = "FR44732829320") String vatNumber,
         VatRegime vatRegime,
-        @Schema(examples = "12-31") String fiscalYearEnd,
+        @Schema(pattern = "^[0-9]{2}-[0-9]{2}$", maxLength = 5, examples = "12-31") String fiscalYearEnd,
         @Schema(nullable = true, implementation = String.class, format = "date", examples = "2024-01-01") LocalDate liableFrom,
         Instant createdAt) {
 

@@ -1,6 +1,7 @@
 package fr.backoffice.event.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import fr.backoffice.common.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +15,7 @@ public final class EventDtos {
 
     @Schema(name = "Event", description = "Something that happened to a resource, in the transaction that made it happen")
     public record EventView(
-            @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
+            @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
             @Schema(ref = "EventType") String type,
             Instant occurredAt,
             ResourceRef resource,
@@ -27,13 +28,13 @@ public final class EventDtos {
     @Schema(name = "EventResource", description = "The resource an event is about")
     public record ResourceRef(
             @Schema(enumeration = {"unit", "declarant", "account", "operation", "filing", "audit-checkpoint"}, examples = "operation") String type,
-            @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
+            @Schema(maxLength = 64, description = "A uuid, or a unit's code", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
     }
 
     @Schema(name = "EventPage", description = "A page of the feed, in feed order (see listEvents)")
     public record EventPage(
-            List<EventView> items,
-            @Schema(nullable = true, description = "The position after the last item: pass it as `after` to read on. "
+            @Schema(maxItems = PageRequest.MAX_LIMIT) List<EventView> items,
+            @Schema(nullable = true, maxLength = 64, pattern = "^[A-Za-z0-9_-]*$", description = "The position after the last item: pass it as `after` to read on. "
                     + "Unlike other lists, a feed has no last page: when no event follows, this is the `after` given, "
                     + "so a poller keeps it and asks again later (null only when the feed is empty and no `after` was given).")
             String nextCursor) {

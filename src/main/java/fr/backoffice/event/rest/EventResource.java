@@ -20,6 +20,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,7 +75,11 @@ public class EventResource {
                     + "with a message `event: stream.closing` (with `retry: 1000`): reconnect, with `Last-Event-ID`, "
                     + "and another instance goes on.")
     @APIResponse(responseCode = "200", description = "An endless stream of events",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "an event", value = "id: MTIzNDU6Njc4OQ\nevent: unit.created\ndata: {\"id\":"
+                            + "\"019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70\",\"type\":\"unit.created\",\"occurredAt\":\"2026-11-30T09:15:00Z\","
+                            + "\"resource\":{\"type\":\"unit\",\"id\":\"PAR-01\"},\"data\":{\"code\":\"PAR-01\",\"name\":\"Paris Opéra\","
+                            + "\"region\":\"Île-de-France\",\"createdAt\":\"2026-11-30T09:15:00Z\"}}\n\n")))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`")
     public Multi<OutboundSseEvent> stream(@Context Sse sse,
                                           @Parameter(description = "The `id` of the last message received")

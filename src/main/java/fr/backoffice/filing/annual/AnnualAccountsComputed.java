@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The values the checks of annual accounts compare; a value is absent while a figure it needs is missing. */
-@Schema(name = "AnnualAccountsComputed", description = "Computed by the service from `ANNUAL_ACCOUNTS` content: the values its checks compare. "
+// a value whose figures are missing from the content is left out (NON_NULL); the deadline always has them
+@Schema(name = "AnnualAccountsComputed", requiredProperties = "approvalDeadline", description = "Computed by the service from `ANNUAL_ACCOUNTS` content: the values its checks compare. "
         + "A value is absent while a figure it needs is missing.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnnualAccountsComputed(

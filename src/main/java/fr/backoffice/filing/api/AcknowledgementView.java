@@ -2,6 +2,7 @@ package fr.backoffice.filing.api;
 
 import fr.backoffice.filing.AcknowledgementOutcome;
 import fr.backoffice.filing.Filing;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -9,10 +10,10 @@ import java.time.Instant;
 @Schema(name = "FilingAcknowledgement", description = "The administration's answer, once recorded")
 public record AcknowledgementView(
         @Schema(required = true) AcknowledgementOutcome outcome,
-        @Schema(required = true, examples = "DGFIP-2026-11-000123456") String administrationReference,
-        @Schema(nullable = true, examples = "Net VAT due does not match the payment received") String reason,
+        @Schema(required = true, maxLength = 100, examples = "DGFIP-2026-11-000123456") String administrationReference,
+        @Schema(nullable = true, maxLength = 1000, examples = "Net VAT due does not match the payment received") String reason,
         @Schema(required = true) Instant receivedAt,
-        @Schema(required = true, examples = "admin-gateway", description = "Who recorded it") String recordedBy) {
+        @Schema(required = true, maxLength = Limits.ACTOR_LENGTH, examples = "admin-gateway", description = "Who recorded it") String recordedBy) {
 
     /** The acknowledgement recorded on the filing, or null before there is one. */
     public static AcknowledgementView of(Filing filing) {

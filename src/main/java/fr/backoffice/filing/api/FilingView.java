@@ -9,6 +9,7 @@ import fr.backoffice.filing.FilingHistoryEntry;
 import fr.backoffice.filing.FilingStatus;
 import fr.backoffice.filing.FilingType;
 import fr.backoffice.filing.check.FilingChecks;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,11 +17,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A filing as the endpoints answer it, idempotent replays store it and the {@code filing.*} events carry it. */
-@Schema(name = "Filing")
+// submission and acknowledgement are left out until they exist (NON_NULL)
+@Schema(name = "Filing", requiredProperties = {"id", "type", "declarantId", "periodStart", "periodEnd", "dueDate", "status",
+        "content", "computed", "checks", "preparedBy", "validatedBy", "submittedBy", "amends", "amendedBy", "history",
+        "createdAt", "version"})
 public record FilingView(
-        @Schema(examples = "019ac9d2-7a10-7c41-9a8e-2b1d4c5e6f71") String id,
+        @Schema(format = "uuid", examples = "019ac9d2-7a10-7c41-9a8e-2b1d4c5e6f71") String id,
         FilingType type,
-        @Schema(examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String declarantId,
+        @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String declarantId,
         @Schema(examples = "2026-10-01") LocalDate periodStart,
         @Schema(examples = "2026-10-31") LocalDate periodEnd,
         @Schema(examples = "2026-11-19", description = "VAT: the 19th of the month after the period. Annual accounts: "
@@ -30,18 +34,18 @@ public record FilingView(
                 description = "The declared figures, as last set (normalized: rates as configured)") JsonNode content,
         @Schema(implementation = FilingComputed.class) JsonNode computed,
         FilingChecks checks,
-        @Schema(examples = "front-app-1", description = "Who created the draft") String preparedBy,
-        @Schema(nullable = true, examples = "agent-042") String validatedBy,
-        @Schema(nullable = true, examples = "supervisor-007") String submittedBy,
+        @Schema(maxLength = Limits.ACTOR_LENGTH, examples = "front-app-1", description = "Who created the draft") String preparedBy,
+        @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH, examples = "agent-042") String validatedBy,
+        @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH, examples = "supervisor-007") String submittedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the filing is submitted")
         SubmissionView submission,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the administration's answer is recorded")
         AcknowledgementView acknowledgement,
-        @Schema(nullable = true, description = "The filing this one corrects") String amends,
-        @Schema(nullable = true, description = "The filing that corrects this one") String amendedBy,
+        @Schema(nullable = true, format = "uuid", description = "The filing this one corrects") String amends,
+        @Schema(nullable = true, format = "uuid", description = "The filing that corrects this one") String amendedBy,
         List<HistoryView> history,
         Instant createdAt,
-        @Schema(examples = "0") long version) {
+        @Schema(minimum = "0", examples = "0") long version) {
 
     /** The filing with its stored JSON read back ({@code content}, {@code computed}, {@code checks}) and its history. */
     public static FilingView of(Filing filing, JsonNode content, JsonNode computed, FilingChecks checks,

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
-@Schema(name = "Obligation")
+// filingId and filingStatus are left out when nothing was filed (NON_NULL)
+@Schema(name = "Obligation", requiredProperties = {"type", "periodStart", "periodEnd", "dueDate", "status"})
 public record ObligationView(
         FilingType type,
         @Schema(examples = "2026-10-01") LocalDate periodStart,
@@ -18,7 +19,7 @@ public record ObligationView(
         ObligationStatus status,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The filing that stands for the obligation: the latest submitted or accepted one, else the "
-                + "latest in progress, else the latest rejected; absent when nothing was filed") String filingId,
+                + "latest in progress, else the latest rejected; absent when nothing was filed", format = "uuid") String filingId,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "That filing's status; absent when nothing was filed")
         FilingStatus filingStatus) {
 

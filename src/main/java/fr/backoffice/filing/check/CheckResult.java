@@ -7,12 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FilingCheck")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(
-        @Schema(required = true, examples = "BALANCE_SHEET_MISMATCH",
+        @Schema(required = true, pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 64, examples = "BALANCE_SHEET_MISMATCH",
                 description = "The check, named by the code it fails with (stable, UPPER_SNAKE)") String code,
         @Schema(required = true) CheckOutcome outcome,
-        @Schema(examples = "content.totalAssets", description = "The content field the check is about, when there is one")
+        @Schema(maxLength = 128, examples = "content.totalAssets", description = "The content field the check is about, when there is one")
         String field,
-        @Schema(required = true, examples = "totalAssets (1200000) must equal totalLiabilities + equity (1150000).")
+        @Schema(required = true, maxLength = 1000, examples = "totalAssets (1200000) must equal totalLiabilities + equity (1150000).")
         String message) {
 
     public static CheckResult passed(String code, String field, String message) {

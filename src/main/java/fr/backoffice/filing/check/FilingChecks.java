@@ -11,7 +11,8 @@ import java.util.List;
 public record FilingChecks(
         @Schema(required = true) Instant checkedAt,
         @Schema(required = true) boolean passed,
-        @Schema(required = true) List<CheckResult> results) {
+        // one per check: 5 for a VAT return, at most 8 for annual accounts
+        @Schema(required = true, maxItems = 10) List<CheckResult> results) {
 
     public static FilingChecks of(CheckReport report, Instant at) {
         return new FilingChecks(at, report.passed(), report.results());

@@ -33,7 +33,7 @@ public record VatReturnContent(
 
     @Schema(name = "VatLine")
     public record VatLine(
-            @Schema(required = true, examples = "20", pattern = "^[0-9]{1,3}(\\.[0-9]{1,4})?$",
+            @Schema(required = true, examples = "20", pattern = "^[0-9]{1,3}(\\.[0-9]{1,4})?$", maxLength = 8,
                     description = "A rate from the allowed list (default `20`, `10`, `5.5`, `2.1`), as a decimal string")
             String rate,
             @Schema(required = true, type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "999999999999999",

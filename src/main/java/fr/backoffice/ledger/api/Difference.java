@@ -14,7 +14,7 @@ public record Difference(
                 twice the amount for a bounced cheque); `OPERATION_ACCOUNT_MOVE`: an account the operation names \
                 did not move by its amount.""", examples = "ACCOUNT_BALANCE") String kind,
         @Schema(description = "The account id, the operation id, or `operationId/accountId`",
-                examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String subject,
-        @Schema(description = "What the entries say", examples = "1250.000") String expected,
-        @Schema(description = "What is stored", examples = "1350.000") String actual) {
+                maxLength = 73, examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String subject,
+        @Schema(description = "What the entries say", maxLength = 64, examples = "1250.000") String expected,
+        @Schema(description = "What is stored", maxLength = 64, examples = "1350.000") String actual) {
 }

@@ -10,6 +10,6 @@ import java.util.List;
 public record LedgerReport(
         Instant at,
         @Schema(description = "True when nothing differs") boolean verified,
-        @Schema(description = "How many differences were found", examples = "0") int differences,
-        @Schema(description = "The first 100 differences, by kind then subject") List<Difference> listed) {
+        @Schema(description = "How many differences were found", minimum = "0", maximum = "2147483647", examples = "0") int differences,
+        @Schema(description = "The first 100 differences, by kind then subject", maxItems = 100) List<Difference> listed) {
 }

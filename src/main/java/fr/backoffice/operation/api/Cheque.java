@@ -12,7 +12,7 @@ import java.time.LocalDate;
 @Schema(name = "Cheque", nullable = true)
 public record Cheque(
         @NotNull @Pattern(regexp = "[0-9]{7}", message = "must be 7 digits")
-        @Schema(required = true, pattern = "^[0-9]{7}$", examples = "0012345") String number,
+        @Schema(required = true, pattern = "^[0-9]{7}$", maxLength = 7, examples = "0012345") String number,
         @NotBlank @Size(max = 70) @Schema(required = true, maxLength = 70, examples = "Jean Durand") String drawerName,
         @NotBlank @Size(max = 70) @Schema(required = true, maxLength = 70, examples = "Banque Exemple") String drawerBank,
         @NotNull @Schema(required = true, examples = "2026-11-20",

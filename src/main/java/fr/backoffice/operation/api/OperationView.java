@@ -6,6 +6,7 @@ import fr.backoffice.operation.OperationHistoryEntry;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.ReasonCode;
+import fr.backoffice.common.openapi.Limits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -15,19 +16,19 @@ import java.util.List;
 /** An operation as the API shows it, in answers, stored idempotent answers and {@code operation.*} events. */
 @Schema(name = "Operation")
 public record OperationView(
-        String id,
+        @Schema(format = "uuid") String id,
         OperationType type,
         OperationStatus status,
-        @Schema(examples = "250.00") String amount,
-        @Schema(examples = "EUR") String currency,
-        @Schema(nullable = true) String debitAccountId,
-        @Schema(nullable = true) String creditAccountId,
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "250.00") String amount,
+        @Schema(pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR") String currency,
+        @Schema(nullable = true, format = "uuid") String debitAccountId,
+        @Schema(nullable = true, format = "uuid") String creditAccountId,
         Creditor creditor,
         Cheque cheque,
-        @Schema(nullable = true, examples = "20") String vatRate,
-        @Schema(nullable = true) String reference,
-        @Schema(nullable = true) String label,
-        @Schema(examples = "PAR-01") String unit,
+        @Schema(nullable = true, pattern = Limits.VAT_RATE, maxLength = 8, examples = "20") String vatRate,
+        @Schema(nullable = true, maxLength = 35) String reference,
+        @Schema(nullable = true, maxLength = 140) String label,
+        @Schema(pattern = Limits.UNIT_CODE, maxLength = 6, examples = "PAR-01") String unit,
         LocalDate requestedExecutionDate,
         @Schema(description = "The date the entries are valued: the requested execution date, moved to the next TARGET2 "
                 + "business day when it is a weekend or holiday; an operation that executes later (validated or "
@@ -35,21 +36,21 @@ public record OperationView(
         LocalDate valueDate,
         Instant receivedAt,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant executedAt,
-        String submittedBy,
-        @Schema(nullable = true) String validatedBy,
-        @Schema(nullable = true) String approvedBy,
-        @Schema(nullable = true) String assignee,
+        @Schema(maxLength = Limits.ACTOR_LENGTH) String submittedBy,
+        @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String validatedBy,
+        @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String approvedBy,
+        @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String assignee,
         boolean requiresApproval,
         @Schema(nullable = true, implementation = String.class, enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN",
                 "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"},
                 description = "Why it was rejected; on a `RECEIVED` operation, why it could not execute on its date "
                         + "(it came back to the unit's queue, event `operation.returned`)")
         ReasonCode reasonCode,
-        @Schema(nullable = true) String reasonComment,
-        @Schema(nullable = true) String reversalOf,
-        @Schema(nullable = true) String reversedBy,
+        @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String reasonComment,
+        @Schema(nullable = true, format = "uuid") String reversalOf,
+        @Schema(nullable = true, format = "uuid") String reversedBy,
         List<HistoryView> history,
-        long version) {
+        @Schema(minimum = "0") long version) {
 
     public static OperationView of(Operation op, List<OperationHistoryEntry> history) {
         return new OperationView(op.id.toString(), op.type, op.status, Money.format(op.amount, op.currency), op.currency,

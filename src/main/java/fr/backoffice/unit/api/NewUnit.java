@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NewUnit")
 public record NewUnit(
         @NotNull @Pattern(regexp = "[A-Z]{3}-[0-9]{2}", message = "must look like PAR-01")
-        @Schema(required = true, pattern = "^[A-Z]{3}-[0-9]{2}$", examples = "PAR-01") String code,
+        @Schema(required = true, pattern = "^[A-Z]{3}-[0-9]{2}$", maxLength = 6, examples = "PAR-01") String code,
         @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Paris Opéra") String name,
         @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100, examples = "Île-de-France") String region) {
 }

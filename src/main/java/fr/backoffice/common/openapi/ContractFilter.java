@@ -1,0 +1,486 @@
+package fr.backoffice.common.openapi;
+
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the whole contract promises beyond each resource's annotations (README "The contract"): the shared error
+ * responses ({@link ProblemResponsesFilter}), the server, CORS, the limits every value of a kind has, the
+ * {@code required} list of every answer, and an example on every response, each error's showing its own codes.
+ * Values whose limit depends on the field (lengths of names, patterns of codes) are annotated on the DTOs instead.
+ */
+public class ContractFilter implements OASFilter {
+
+    private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    private static final String REF_PREFIX = "#/components/schemas/";
+    private static final Pattern CODE = Pattern.compile("`([A-Z][A-Z0-9_]{2,})`");
+    private static final Pattern LEADING_PARENTHESIS = Pattern.compile("^\\s*\\(([^)]*)\\)");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.servers(List.of(OASFactory.createServer().url("/").description(
+                        "The deployment serving this document (local, staging or production alike): the service is "
+                                + "reached at the origin it is served from")
+                .addExtension("x-internal", true)));
+        openAPI.getComponents().addHeader(ALLOW_ORIGIN, OASFactory.createHeader()
+                .description("The calling front-office origin, when it is one of the origins the deployment allows "
+                        + "(`BACKOFFICE_CORS_ORIGINS`); absent otherwise, so that browsers refuse the answer to other pages")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(2048)));
+        Map<String, Object> known = knownExamples(openAPI);
+        Set<String> requestSchemas = requestSchemas(openAPI);
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Operation operation : path.getValue().getOperations().values()) {
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    response.addHeader(ALLOW_ORIGIN, OASFactory.createHeader().ref("#/components/headers/" + ALLOW_ORIGIN));
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        problemExamples(response, status, instance(path.getKey(), operation));
+                    } else if (response.getContent() != null) {
+                        for (MediaType media : response.getContent().getMediaTypes().values()) {
+                            if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
+                                    && media.getSchema() != null) {
+                                media.setExample(example(openAPI, media.getSchema(), known, new HashSet<>()));
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(ContractFilter::limitParameter);
+                }
+                if (operation.getResponses() != null) {
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        if (response.getHeaders() != null) {
+                            response.getHeaders().forEach(ContractFilter::limitHeader);
+                        }
+                    }
+                }
+            }
+        }
+        List<Schema> all = allSchemas(openAPI);
+        all.forEach(schema -> limit(schema, openAPI.getComponents().getSchemas()));
+        // after the referenced schemas have their own
+        all.forEach(schema -> limit(schema, openAPI.getComponents().getSchemas()));
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            if (!requestSchemas.contains(name) && isObject(schema) && schema.getProperties() != null
+                    && schema.getRequired() == null) {
+                // what the service always sends: Jackson writes every property, null ones included, unless the
+                // DTO says otherwise (those DTOs list their required properties themselves)
+                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+            }
+        });
+    }
+
+    /**
+     * The limits a value has whatever field it is in: dates and instants are as long as ISO 8601 writes them, a uuid
+     * 36 characters, an integer within its format, a nullable enum admits null (OpenAPI 3.0 wants it listed).
+     */
+    private static void limit(Schema schema, Map<String, Schema> components) {
+        if (hasType(schema, Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
+            String format = schema.getFormat();
+            if ("date".equals(format)) {
+                schema.setMaxLength(10);
+            } else if ("date-time".equals(format)) {
+                // 2026-11-28T09:15:00.123456789+01:00
+                schema.setMaxLength(35);
+            } else if ("uuid".equals(format)) {
+                schema.setMaxLength(36);
+            }
+        }
+        if (hasType(schema, Schema.SchemaType.INTEGER)) {
+            boolean int32 = "int32".equals(schema.getFormat());
+            if (!int32) {
+                schema.setFormat("int64");
+            }
+            if (schema.getMinimum() == null) {
+                schema.setMinimum(BigDecimal.valueOf(int32 ? Integer.MIN_VALUE : Long.MIN_VALUE));
+            }
+            if (schema.getMaximum() == null) {
+                schema.setMaximum(BigDecimal.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE));
+            }
+        }
+        if (hasType(schema, Schema.SchemaType.NULL) && schema.getEnumeration() != null
+                && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
+        }
+        if (schema.getRef() != null && schema.getMaxLength() == null) {
+            // a reference with anything beside it (a description, an example, required) is written as a string of
+            // its own (allOf the reference): the referenced limit must be repeated there
+            boolean annotated = schema.getDescription() != null || schema.getExample() != null
+                    || (schema.getExamples() != null && !schema.getExamples().isEmpty());
+            Schema target = components.get(name(schema.getRef()));
+            if (target != null && target.getMaxLength() != null) {
+                schema.setMaxLength(target.getMaxLength());
+                schema.setFormat(target.getFormat());
+            } else if (annotated && target != null && hasType(target, Schema.SchemaType.STRING) && target.getEnumeration() != null) {
+                schema.setMaxLength(target.getEnumeration().stream().filter(value -> value != null)
+                        .mapToInt(value -> value.toString().length()).max().orElse(0));
+            }
+        }
+    }
+
+    /** A parameter means the same, with the same limits, in every operation that takes it. */
+    private static void limitParameter(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        switch (parameter.getName()) {
+            case "Idempotency-Key" -> schema.pattern("^[ -~]+$").maxLength(255);
+            // an ETag this service gave: a quoted version number
+            case "If-Match" -> schema.maxLength(64);
+            // base64url cursors of a uuid, a unit code, a sequence number or a feed position
+            case "after", "Last-Event-ID" -> schema.pattern("^[A-Za-z0-9_-]*$").maxLength(64);
+            case "limit" -> schema.format("int32");
+            // a uuid names something; any other id is simply found nowhere (404), so no format is promised
+            case "id", "accountId", "declarantId" -> schema.maxLength(36);
+            case "code", "unit" -> schema.pattern(Limits.UNIT_CODE).maxLength(6);
+            case "currency" -> schema.pattern(Limits.CURRENCY).maxLength(3);
+            case "siren" -> schema.pattern("^[0-9]{9}$").maxLength(9);
+            case "customerId" -> schema.maxLength(64);
+            case "actor", "resourceId" -> schema.maxLength(255);
+            case "resourceType" -> schema.maxLength(32);
+            // every event type once, comma-separated, fits
+            case "types" -> schema.pattern("^[a-z.,-]*$").maxLength(2048);
+            // a date or an instant, as limit() bounds them
+            case "at", "from", "to" -> {
+                if (schema.getFormat() == null) {
+                    schema.maxLength(35);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The headers the service sets, with what they can hold. */
+    private static void limitHeader(String name, Header header) {
+        Schema schema = header.getSchema();
+        if (schema == null) {
+            return;
+        }
+        switch (name) {
+            case "ETag" -> schema.pattern("^\"[0-9]+\"$").maxLength(21);
+            case "Idempotent-Replayed" -> schema.enumeration(List.of("true"));
+            case "Repr-Digest" -> schema.pattern("^sha-256=:[A-Za-z0-9+/]{43}=:$").maxLength(54);
+            default -> {
+            }
+        }
+    }
+
+    /** Each error response shows one problem per code its description lists, as the service answers it. */
+    private static void problemExamples(APIResponse response, String status, String instance) {
+        if (response.getContent() == null) {
+            return;
+        }
+        MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (media == null) {
+            return;
+        }
+        String description = response.getDescription() == null ? "" : response.getDescription();
+        Map<String, Example> examples = new LinkedHashMap<>();
+        Matcher codes = CODE.matcher(description);
+        List<int[]> spans = new ArrayList<>();
+        while (codes.find()) {
+            spans.add(new int[]{codes.start(), codes.end()});
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            String code = description.substring(spans.get(i)[0] + 1, spans.get(i)[1] - 1);
+            if (examples.containsKey(code) || code.equals(code.toLowerCase())) {
+                continue;
+            }
+            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : description.length();
+            String detail = detail(description.substring(spans.get(i)[1], end));
+            Problem problem = Problem.of(Integer.parseInt(status), code, detail, instance, null);
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("type", problem.type());
+            value.put("title", problem.title());
+            value.put("status", problem.status());
+            value.put("detail", detail.isEmpty() ? problem.title() + "." : detail);
+            value.put("instance", problem.instance());
+            value.put("code", problem.code());
+            if ("VALIDATION_FAILED".equals(code)) {
+                value.put("errors", List.of(Map.of("field", "limit", "message", "must be an integer from 1 to 200")));
+            }
+            examples.put(code, OASFactory.createExample().summary(code).value(value));
+        }
+        if (!examples.isEmpty()) {
+            media.setExamples(examples);
+        }
+    }
+
+    /** The words after a code up to the next one, as a sentence: "`NOT_FOUND`: no such account" gives "No such account." */
+    private static String detail(String text) {
+        String cut = text;
+        int semicolon = cut.indexOf(';');
+        if (semicolon >= 0) {
+            cut = cut.substring(0, semicolon);
+        }
+        // "`ACCOUNT_NOT_EMPTY` (close): what" says when in the parenthesis; "`UNKNOWN_ACCOUNT` (what), ..." says what there
+        Matcher parenthesis = LEADING_PARENTHESIS.matcher(cut);
+        String inParenthesis = parenthesis.find() ? parenthesis.group(1) : "";
+        cut = cut.substring(inParenthesis.isEmpty() ? 0 : parenthesis.end());
+        cut = clean(cut);
+        if (cut.startsWith("or ") || cut.startsWith("and ")) {
+            return "";
+        }
+        if (cut.isEmpty()) {
+            cut = clean(inParenthesis);
+        }
+        if (cut.endsWith(")") && !cut.contains("(")) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        if (cut.isEmpty()) {
+            return "";
+        }
+        return Character.toUpperCase(cut.charAt(0)) + cut.substring(1) + (cut.endsWith(".") ? "" : ".");
+    }
+
+    private static String clean(String text) {
+        return text.replaceAll("^[\\s:,()]+", "").replaceAll("[\\s:,(]+$", "").replace("`", "");
+    }
+
+    /** The path of an example request: each path parameter replaced by its example. */
+    private static String instance(String template, Operation operation) {
+        Matcher names = PATH_PARAMETER.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (names.find()) {
+            String value = names.group();
+            if (operation.getParameters() != null) {
+                for (Parameter parameter : operation.getParameters()) {
+                    if (parameter.getIn() == Parameter.In.PATH && parameter.getName().equals(names.group(1))
+                            && parameter.getExample() != null) {
+                        value = parameter.getExample().toString();
+                    }
+                }
+            }
+            names.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        return names.appendTail(path).toString();
+    }
+
+    /** The examples the resources wrote, by the schema they illustrate, to reuse where the same schema comes back. */
+    private static Map<String, Object> knownExamples(OpenAPI openAPI) {
+        Map<String, Object> known = new LinkedHashMap<>();
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                    if (response.getContent() == null) {
+                        continue;
+                    }
+                    for (MediaType media : response.getContent().getMediaTypes().values()) {
+                        if (media.getSchema() == null || media.getSchema().getRef() == null) {
+                            continue;
+                        }
+                        Object value = media.getExample();
+                        if (value == null && media.getExamples() != null && !media.getExamples().isEmpty()) {
+                            value = media.getExamples().values().iterator().next().getValue();
+                        }
+                        if (value != null) {
+                            known.putIfAbsent(name(media.getSchema().getRef()), value);
+                        }
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    /** An example built from the schema: its properties' examples, the first of an enumeration, a page of one. */
+    private static Object example(OpenAPI openAPI, Schema schema, Map<String, Object> known, Set<String> seen) {
+        if (schema.getRef() != null) {
+            String name = name(schema.getRef());
+            if (known.containsKey(name)) {
+                return known.get(name);
+            }
+            Schema target = openAPI.getComponents().getSchemas().get(name);
+            if (target == null || !seen.add(name)) {
+                return null;
+            }
+            Object value = example(openAPI, target, known, seen);
+            seen.remove(name);
+            return value;
+        }
+        if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+            return schema.getExamples().get(0);
+        }
+        if (schema.getExample() != null) {
+            return schema.getExample();
+        }
+        if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
+            return schema.getEnumeration().get(0);
+        }
+        if (schema.getProperties() != null) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            schema.getProperties().forEach((property, propertySchema) ->
+                    value.put(property, example(openAPI, propertySchema, known, seen)));
+            return value;
+        }
+        if (hasType(schema, Schema.SchemaType.ARRAY) && schema.getItems() != null) {
+            Object item = example(openAPI, schema.getItems(), known, seen);
+            return item == null ? List.of() : List.of(item);
+        }
+        if (hasType(schema, Schema.SchemaType.STRING)) {
+            return switch (schema.getFormat() == null ? "" : schema.getFormat()) {
+                case "date" -> "2026-11-30";
+                case "date-time" -> "2026-11-30T09:15:00Z";
+                case "uuid" -> "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
+                default -> hasType(schema, Schema.SchemaType.NULL) ? null : "";
+            };
+        }
+        if (hasType(schema, Schema.SchemaType.INTEGER)) {
+            return schema.getMinimum() != null && schema.getMinimum().signum() > 0 ? schema.getMinimum().longValue() : 0;
+        }
+        if (hasType(schema, Schema.SchemaType.BOOLEAN)) {
+            return true;
+        }
+        return hasType(schema, Schema.SchemaType.OBJECT) ? Map.of() : null;
+    }
+
+    /** The component schemas request bodies use, directly or through others: their properties are optional as declared. */
+    private static Set<String> requestSchemas(OpenAPI openAPI) {
+        Deque<Schema> pending = new ArrayDeque<>();
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                RequestBody body = operation.getRequestBody();
+                if (body != null && body.getContent() != null) {
+                    body.getContent().getMediaTypes().values().forEach(media -> {
+                        if (media.getSchema() != null) {
+                            pending.add(media.getSchema());
+                        }
+                    });
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema.getRef() != null) {
+                String name = name(schema.getRef());
+                Schema target = openAPI.getComponents().getSchemas().get(name);
+                if (names.add(name) && target != null) {
+                    pending.add(target);
+                }
+                continue;
+            }
+            children(schema).forEach(pending::add);
+        }
+        return names;
+    }
+
+    /** Every schema of the document: components, parameters, headers, bodies, and all they contain. */
+    private static List<Schema> allSchemas(OpenAPI openAPI) {
+        Deque<Schema> pending = new ArrayDeque<>(openAPI.getComponents().getSchemas().values());
+        if (openAPI.getComponents().getHeaders() != null) {
+            openAPI.getComponents().getHeaders().values().forEach(header -> addSchema(pending, header.getSchema()));
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> addSchema(pending, parameter.getSchema()));
+                }
+                if (operation.getRequestBody() != null) {
+                    addContent(pending, operation.getRequestBody().getContent());
+                }
+                if (operation.getResponses() != null) {
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        addContent(pending, response.getContent());
+                        if (response.getHeaders() != null) {
+                            for (Header header : response.getHeaders().values()) {
+                                addSchema(pending, header.getSchema());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<Schema> all = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            all.add(schema);
+            children(schema).forEach(pending::add);
+        }
+        return all;
+    }
+
+    private static void addContent(Deque<Schema> pending, Content content) {
+        if (content != null) {
+            content.getMediaTypes().values().forEach(media -> addSchema(pending, media.getSchema()));
+        }
+    }
+
+    private static void addSchema(Deque<Schema> pending, Schema schema) {
+        if (schema != null) {
+            pending.add(schema);
+        }
+    }
+
+    private static List<Schema> children(Schema schema) {
+        List<Schema> children = new ArrayList<>();
+        if (schema.getProperties() != null) {
+            children.addAll(schema.getProperties().values());
+        }
+        if (schema.getItems() != null) {
+            children.add(schema.getItems());
+        }
+        for (List<Schema> group : List.of(nonNull(schema.getAllOf()), nonNull(schema.getOneOf()), nonNull(schema.getAnyOf()))) {
+            children.addAll(group);
+        }
+        return children;
+    }
+
+    private static List<Schema> nonNull(List<Schema> schemas) {
+        return schemas == null ? List.of() : schemas;
+    }
+
+    private static boolean hasType(Schema schema, Schema.SchemaType type) {
+        return schema.getType() != null && schema.getType().contains(type);
+    }
+
+    private static boolean isObject(Schema schema) {
+        return schema.getType() == null || hasType(schema, Schema.SchemaType.OBJECT);
+    }
+
+    private static String name(String ref) {
+        return ref.startsWith(REF_PREFIX) ? ref.substring(REF_PREFIX.length()) : ref;
+    }
+}

@@ -1,0 +1,28 @@
+package fr.backoffice.common.openapi;
+
+/**
+ * Limits the contract states for values of one kind wherever they appear, as the database columns and the parsing
+ * code bound them (the migrations' column sizes, {@code common/money/Money}).
+ */
+public final class Limits {
+
+    private Limits() {
+    }
+
+    /** An amount the service writes: {@code numeric(20,3)}, so 17 digits, a point, 3 decimals and a sign at most. */
+    public static final String SIGNED_AMOUNT = "^-?[0-9]+(\\.[0-9]+)?$";
+    public static final String AMOUNT = "^[0-9]+(\\.[0-9]+)?$";
+    public static final int AMOUNT_LENGTH = 22;
+
+    public static final String CURRENCY = "^[A-Z]{3}$";
+    public static final String UNIT_CODE = "^[A-Z]{3}-[0-9]{2}$";
+    public static final String IBAN = "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$";
+    public static final int IBAN_LENGTH = 34;
+    /** A caller: the token's {@code sub}, as stored in the {@code *_by}, {@code actor} and {@code assignee} columns. */
+    public static final int ACTOR_LENGTH = 255;
+    /** The reasons and comments of status changes ({@code varchar(500)}). */
+    public static final int REASON_LENGTH = 500;
+    public static final String SHA256_HEX = "^[0-9a-f]{64}$";
+    /** A VAT rate in percent as the service writes it (numeric(5,2), trailing zeros stripped). */
+    public static final String VAT_RATE = "^[0-9]{1,3}(\\.[0-9]{1,4})?$";
+}
