@@ -36,7 +36,7 @@ class AuditMigrationTest {
 
     @Test
     void records_sealed_by_v4_verify_after_v5_and_new_ones_follow_them() throws Exception {
-        String schema = ConfigProvider.getConfig().getValue("backoffice.test-schema", String.class) + "_v4";
+        String schema = ConfigProvider.getConfig().getValue("test.schema", String.class) + "_v4";
         Flyway v4 = flyway(schema, "4");
         v4.clean();
         v4.migrate();

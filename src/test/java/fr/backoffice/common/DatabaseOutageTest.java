@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -40,8 +39,8 @@ class DatabaseOutageTest {
     public static class ThroughProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String schema = ConfigProvider.getConfig().getOptionalValue("backoffice.test-schema", String.class)
-                    .orElse("backoffice_test");
+            // read before Quarkus starts with this profile: the variable application.properties reads for test.schema
+            String schema = System.getenv().getOrDefault("BACKOFFICE_TEST_SCHEMA", "backoffice_test");
             return Map.of("quarkus.datasource.reactive.url",
                     "postgresql://127.0.0.1:" + PROXY.port() + "/postgres?search_path=" + schema);
         }

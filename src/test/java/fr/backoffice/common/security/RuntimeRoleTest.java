@@ -21,7 +21,7 @@ class RuntimeRoleTest {
     @Inject
     AgroalDataSource database;
 
-    @ConfigProperty(name = "backoffice.test-schema")
+    @ConfigProperty(name = "test.schema")
     String schema;
 
     private Connection asRuntimeRole() throws SQLException {
