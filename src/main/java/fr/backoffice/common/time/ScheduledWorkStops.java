@@ -1,0 +1,23 @@
+package fr.backoffice.common.time;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * When an instance begins to stop (README "Deployment"), no scheduled job starts any more: a run started then would
+ * find the database pool closed under it. Runs already going finish within the shutdown delay; the other instances,
+ * or this one's successor, take the next ones.
+ */
+@ApplicationScoped
+public class ScheduledWorkStops {
+
+    @Inject
+    Scheduler scheduler;
+
+    void pause(@Observes ShutdownDelayInitiatedEvent stopping) {
+        scheduler.pause();
+    }
+}
