@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every {@code backoffice.*} setting, typed, in one place (README "Configuration" lists them with their environment
@@ -47,6 +48,8 @@ public interface BackOfficeConfig {
     Audit audit();
 
     Http http();
+
+    Cors cors();
 
     RateLimit rateLimit();
 
@@ -149,5 +152,13 @@ public interface BackOfficeConfig {
             /** Whole seconds, as the {@code RateLimit-Policy} header tells it. */
             Duration period();
         }
+    }
+
+    interface Cors {
+        /**
+         * The front-office origins browsers may call the API from, comma-separated; none when absent. Quarkus's CORS
+         * filter reads it ({@code quarkus.http.cors.origins}); declared here so that it is a known setting.
+         */
+        Optional<String> origins();
     }
 }
