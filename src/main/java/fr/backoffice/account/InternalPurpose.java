@@ -5,6 +5,8 @@ public enum InternalPurpose {
     CASH("Cash"),
     CHEQUES_IN_CLEARING("Cheques in clearing"),
     OUTGOING_TRANSFERS("Outgoing transfers"),
+    /** What the unit is owed by or owes to the clearing system: settled files, credits and returns from other banks. */
+    CLEARING_SETTLEMENT("Clearing settlement"),
     FEE_INCOME("Fee income"),
     VAT_COLLECTED("VAT collected");
 

@@ -34,6 +34,10 @@ public enum EventType {
     OPERATION_REVERSED("operation.reversed", "operation"),
     OPERATION_CLEARED("operation.cleared", "operation"),
     OPERATION_BOUNCED("operation.bounced", "operation"),
+    OPERATION_RETURNED_BY_CLEARING("operation.returned-by-clearing", "operation"),
+    PAYMENT_FILE_GENERATED("payment-file.generated", "payment-file"),
+    PAYMENT_FILE_ACCEPTED("payment-file.accepted", "payment-file"),
+    PAYMENT_FILE_REJECTED("payment-file.rejected", "payment-file"),
     FILING_CREATED("filing.created", "filing"),
     FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
     FILING_VALIDATED("filing.validated", "filing"),
@@ -60,9 +64,12 @@ public enum EventType {
             | `operation.pending-approval` | operation | validated, above the approval threshold |
             | `operation.scheduled` | operation | validated or approved, waits for its execution date |
             | `operation.returned` | operation | on its date, a business rule refused its execution (`reasonCode`: frozen or closed account, insufficient funds): back in the unit's queue (`RECEIVED`, amount still held) for a person to validate again, reject or cancel |
-            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the REVERSAL operation a reversal creates) |
+            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the operations the service creates executed: a REVERSAL, an INCOMING_TRANSFER imported from the clearing system, a CLEARING_SETTLEMENT) |
             | `operation.rejected` | operation | rejected by a person, or refused when a person's validation or approval executed it |
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
+            | `operation.returned-by-clearing` | operation | an executed external transfer's money came back to its debtor (`RETURNED`, `returnReason`): its payment file was rejected, or the creditor's bank returned it (pacs.004); the REVERSAL operation that credited the debtor has its own `operation.executed` |
+            | `payment-file.generated` | payment-file | `POST /payment-files` closed the waiting external transfers into a pacs.008 file |
+            | `payment-file.accepted` / `payment-file.rejected` | payment-file | the clearing system's acknowledgement (`POST /payment-files/{id}/acknowledge`) |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |

@@ -119,6 +119,25 @@ public class Operation {
     @Column(name = "reversed_by")
     public UUID reversedBy;
 
+    /** The payment file that took this external transfer to the clearing system; null while it waits for one. */
+    @Column(name = "payment_file_id")
+    public UUID paymentFileId;
+
+    /** The EndToEndId the transfer was sent with in its payment file, or an incoming transfer's, as the other bank sent it. */
+    @Column(name = "end_to_end_id")
+    public String endToEndId;
+
+    /** An incoming transfer's debtor, as the other bank sent it. */
+    @Column(name = "debtor_name", updatable = false)
+    public String debtorName;
+
+    @Column(name = "debtor_iban", updatable = false)
+    public String debtorIban;
+
+    /** Why a RETURNED transfer came back: an ISO 20022 return reason code (AC01, AC04, AM04, MS03...). */
+    @Column(name = "return_reason")
+    public String returnReason;
+
     @Version
     public long version;
 

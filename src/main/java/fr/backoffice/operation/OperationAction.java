@@ -10,5 +10,7 @@ public enum OperationAction {
     CANCEL,
     REVERSE,
     CLEAR,
-    BOUNCE
+    BOUNCE,
+    /** The clearing system gives an external transfer's money back (file rejected, or pacs.004 return). */
+    RETURN
 }

@@ -7,6 +7,7 @@ import static fr.backoffice.operation.OperationStatus.EXECUTED;
 import static fr.backoffice.operation.OperationStatus.PENDING_APPROVAL;
 import static fr.backoffice.operation.OperationStatus.RECEIVED;
 import static fr.backoffice.operation.OperationStatus.REJECTED;
+import static fr.backoffice.operation.OperationStatus.RETURNED;
 import static fr.backoffice.operation.OperationStatus.REVERSED;
 import static fr.backoffice.operation.OperationStatus.SCHEDULED;
 
@@ -26,7 +27,11 @@ import java.util.Set;
 public final class OperationLifecycle {
 
     private static final Set<OperationStatus> BEFORE_EXECUTION = EnumSet.of(RECEIVED, PENDING_APPROVAL, SCHEDULED);
-    private static final Set<OperationStatus> TERMINAL = EnumSet.of(REJECTED, CANCELLED, REVERSED, BOUNCED);
+    private static final Set<OperationStatus> TERMINAL = EnumSet.of(REJECTED, CANCELLED, REVERSED, BOUNCED, RETURNED);
+
+    /** Created executed by the service (a reversal, the clearing's credits and settlements): nothing applies to them. */
+    private static final Set<OperationType> BORN_EXECUTED =
+            EnumSet.of(OperationType.REVERSAL, OperationType.INCOMING_TRANSFER, OperationType.CLEARING_SETTLEMENT);
 
     /** Only these may execute in the submitting request; a cheque always waits for an agent. */
     private static final Set<OperationType> STRAIGHT_THROUGH =
@@ -42,8 +47,7 @@ public final class OperationLifecycle {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(action, "action");
-        // A reversal is born executed and is never reversed itself, so nothing applies to it.
-        if (type == OperationType.REVERSAL || isTerminal(from)) {
+        if (BORN_EXECUTED.contains(type) || isTerminal(from)) {
             return NOT_ALLOWED;
         }
         return switch (action) {
@@ -56,6 +60,7 @@ public final class OperationLifecycle {
             case REVERSE -> from == EXECUTED || from == CLEARED ? only(REVERSED) : NOT_ALLOWED;
             case CLEAR -> isUnclearedCheque(type, from) ? only(CLEARED) : NOT_ALLOWED;
             case BOUNCE -> isUnclearedCheque(type, from) ? only(BOUNCED) : NOT_ALLOWED;
+            case RETURN -> type == OperationType.TRANSFER && from == EXECUTED ? only(RETURNED) : NOT_ALLOWED;
         };
     }
 

@@ -7,5 +7,9 @@ public enum OperationType {
     CASH_WITHDRAWAL,
     FEE,
     /** Created by reversing another operation, already executed; never submitted. */
-    REVERSAL
+    REVERSAL,
+    /** A credit from another bank, imported from the clearing system's pacs.008, already executed; never submitted. */
+    INCOMING_TRANSFER,
+    /** An accepted payment file's money moved from outgoing transfers to clearing settlement; never submitted. */
+    CLEARING_SETTLEMENT
 }

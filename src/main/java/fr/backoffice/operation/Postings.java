@@ -35,6 +35,8 @@ public final class Postings {
             case CASH_DEPOSIT, CASH_WITHDRAWAL -> Set.of(InternalPurpose.CASH);
             case FEE -> plan.vatRate() == null ? Set.of(InternalPurpose.FEE_INCOME)
                     : Set.of(InternalPurpose.FEE_INCOME, InternalPurpose.VAT_COLLECTED);
+            case INCOMING_TRANSFER -> Set.of(InternalPurpose.CLEARING_SETTLEMENT);
+            case CLEARING_SETTLEMENT -> Set.of(InternalPurpose.OUTGOING_TRANSFERS, InternalPurpose.CLEARING_SETTLEMENT);
             case REVERSAL -> throw new IllegalArgumentException("A reversal mirrors the entries of its original");
         };
     }
@@ -48,8 +50,20 @@ public final class Postings {
             case CASH_DEPOSIT -> move(amount, internal.apply(InternalPurpose.CASH), plan.creditAccountId());
             case CASH_WITHDRAWAL -> move(amount, plan.debitAccountId(), internal.apply(InternalPurpose.CASH));
             case FEE -> fee(plan, internal);
+            case INCOMING_TRANSFER -> move(amount, internal.apply(InternalPurpose.CLEARING_SETTLEMENT), plan.creditAccountId());
+            case CLEARING_SETTLEMENT -> move(amount, internal.apply(InternalPurpose.OUTGOING_TRANSFERS),
+                    internal.apply(InternalPurpose.CLEARING_SETTLEMENT));
             case REVERSAL -> throw new IllegalArgumentException("A reversal mirrors the entries of its original");
         };
+    }
+
+    /**
+     * The entries that give a returned external transfer's money back to its debtor, from where the money is now:
+     * outgoing transfers while its file is not settled (a rejected file), clearing settlement once it is (pacs.004).
+     */
+    public static List<Posting> refund(BigDecimal amount, UUID debtorAccountId, InternalPurpose from,
+                                       Function<InternalPurpose, UUID> internal) {
+        return move(amount, internal.apply(from), debtorAccountId);
     }
 
     /** The entries that undo {@code original}: same accounts, opposite signs. */

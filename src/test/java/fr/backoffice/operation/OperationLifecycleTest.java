@@ -44,6 +44,7 @@ class OperationLifecycleTest {
             TRANSFER         SCHEDULED         REJECT    -> REJECTED
             TRANSFER         SCHEDULED         CANCEL    -> CANCELLED
             TRANSFER         EXECUTED          REVERSE   -> REVERSED
+            TRANSFER         EXECUTED          RETURN    -> RETURNED
             TRANSFER         CLEARED           REVERSE   -> REVERSED
 
             CASH_DEPOSIT     RECEIVED          VALIDATE  -> PENDING_APPROVAL SCHEDULED EXECUTED REJECTED
@@ -98,7 +99,8 @@ class OperationLifecycleTest {
             CHEQUE_DEPOSIT   EXECUTED          BOUNCE    -> BOUNCED
             CHEQUE_DEPOSIT   CLEARED           REVERSE   -> REVERSED
             """;
-    // REVERSAL has no row: it is created EXECUTED and nothing may happen to it afterwards.
+    // REVERSAL, INCOMING_TRANSFER and CLEARING_SETTLEMENT have no row: they are created EXECUTED and nothing may
+    // happen to them afterwards.
 
     private record Key(OperationType type, OperationStatus from, OperationAction action) {
     }
@@ -138,18 +140,18 @@ class OperationLifecycleTest {
 
     @Test
     void the_table_covers_every_combination_once() {
-        assertEquals(6 * 9 * 8, everyCombination().count());
-        assertEquals(12 * 3 + 11 + 13, EXPECTED.size());
+        assertEquals(8 * 10 * 9, everyCombination().count());
+        assertEquals(12 * 3 + 11 + 13 + 1, EXPECTED.size());
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REJECTED", "CANCELLED", "REVERSED", "BOUNCED"})
+    @EnumSource(names = {"REJECTED", "CANCELLED", "REVERSED", "BOUNCED", "RETURNED"})
     void terminal_statuses(OperationStatus status) {
         assertTrue(OperationLifecycle.isTerminal(status));
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REJECTED", "CANCELLED", "REVERSED", "BOUNCED"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(names = {"REJECTED", "CANCELLED", "REVERSED", "BOUNCED", "RETURNED"}, mode = EnumSource.Mode.EXCLUDE)
     void non_terminal_statuses(OperationStatus status) {
         assertFalse(OperationLifecycle.isTerminal(status));
     }

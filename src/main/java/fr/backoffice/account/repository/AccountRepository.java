@@ -8,8 +8,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +43,16 @@ public class AccountRepository implements EntityRepository<Account> {
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id";
         return find(query, params).range(0, limit - 1).list();
+    }
+
+    /** The accounts with these IBANs, locked in id order (the order every path locks accounts in). */
+    public Uni<List<Account>> lockByIbans(Collection<String> ibans) {
+        return find("iban in ?1 order by id", ibans).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** These accounts, locked in id order. */
+    public Uni<List<Account>> lockAll(Collection<UUID> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<Boolean> ibanExists(String iban) {

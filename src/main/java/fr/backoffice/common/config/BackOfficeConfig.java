@@ -55,6 +55,8 @@ public interface BackOfficeConfig {
 
     Metrics metrics();
 
+    Clearing clearing();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -105,11 +107,26 @@ public interface BackOfficeConfig {
     }
 
     interface Http {
+        /** Request bodies beyond this get a 413 problem (clearing messages have their own limit). */
+        @WithDefault("64K")
+        MemorySize maxBodySize();
+
         /** Request headers beyond this get a 431 problem. */
         MemorySize maxHeaderSize();
 
         /** Request lines beyond this many bytes get a 414 problem. */
         int maxRequestLine();
+    }
+
+    /** The exchanges with the clearing system (README "Clearing and statements"). */
+    interface Clearing {
+        /** The bank's BIC: the debtor agent of the transfers it sends. */
+        @WithDefault("BOFRFRPPXXX")
+        String bic();
+
+        /** Incoming pacs.008 and pacs.004 messages beyond this get a 413 problem. */
+        @WithDefault("5M")
+        MemorySize maxMessageSize();
     }
 
     interface Metrics {

@@ -2,20 +2,20 @@ package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a request line over {@code backoffice.http.max-request-line} with a 414 problem, headers over
- * {@code backoffice.http.max-header-size} with a 431 problem, and a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem. A body announced as larger
+ * {@code backoffice.http.max-header-size} with a 431 problem, and a body larger than {@code backoffice.http.max-body-size}
+ * (for the clearing's XML imports, {@code backoffice.clearing.max-message-size}) with a 413 problem. A body announced as larger
  * ({@code Content-Length}) is refused before anything reads it. A chunked body (no length announced) is read here, on
  * the event loop, up to the limit: refused as soon as it goes over, otherwise handed to the REST layer as the routing
  * context's body (which Quarkus REST reads instead of the request). Quarkus's own checks, which stay as the backstop,
@@ -27,9 +27,6 @@ public class RequestLimits {
 
     private static final int PRIORITY = 100;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
-
     @Inject
     BackOfficeConfig config;
 
@@ -37,7 +34,8 @@ public class RequestLimits {
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
-        long limit = maxBodySize.asLongValue();
+        long limit = config.http().maxBodySize().asLongValue();
+        long messageLimit = config.clearing().maxMessageSize().asLongValue();
         long headerLimit = config.http().maxHeaderSize().asLongValue();
         filters.register(context -> {
             HttpServerRequest request = context.request();
@@ -48,9 +46,15 @@ public class RequestLimits {
                 refuse(context, 431, "HEADERS_TOO_LARGE",
                         "The request headers are larger than " + headerLimit / 1024 + " KiB.");
             } else {
-                refuseOversizedBody(context, limit);
+                refuseOversizedBody(context, isClearingMessage(request) ? messageLimit : limit);
             }
         }, PRIORITY);
+    }
+
+    /** The XML messages from the clearing system, which may be larger than any JSON request. */
+    private static boolean isClearingMessage(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST
+                && (request.path().equals("/payment-files/incoming") || request.path().equals("/payment-files/returns"));
     }
 
     /** As the HTTP codec counts it: each header line, name, colon, space and value. */

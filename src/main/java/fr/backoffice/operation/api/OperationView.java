@@ -48,7 +48,21 @@ public record OperationView(
         ReasonCode reasonCode,
         @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String reasonComment,
         @Schema(nullable = true, format = "uuid") String reversalOf,
-        @Schema(nullable = true, format = "uuid") String reversedBy,
+        @Schema(nullable = true, format = "uuid", description = "The REVERSAL operation that undid it (REVERSED) or "
+                + "credited its debtor back (RETURNED)") String reversedBy,
+        @Schema(nullable = true, format = "uuid", description = "An external transfer: the payment file that took it to "
+                + "the clearing system (`GET /payment-files/{id}`); null while it waits for the next file")
+        String paymentFileId,
+        @Schema(nullable = true, maxLength = 35, examples = "INV-2026-0042", description = "The ISO 20022 EndToEndId: "
+                + "the one an external transfer was sent with (its `reference` when that fits the SEPA character set, "
+                + "else its id without dashes), or the one another bank sent an INCOMING_TRANSFER with")
+        String endToEndId,
+        Debtor debtor,
+        @Schema(nullable = true, pattern = "^[A-Z0-9]{4}$", maxLength = 4, examples = "AC04",
+                description = "A RETURNED transfer: the ISO 20022 return reason (AC01 wrong account number, AC04 closed "
+                        + "account, AG01 transaction forbidden, AM04 insufficient funds, MS03 reason not specified...; "
+                        + "`NARR` when its payment file was rejected, the reason in `reasonComment`)")
+        String returnReason,
         List<HistoryView> history,
         @Schema(minimum = "0") long version) {
 
@@ -61,7 +75,8 @@ public record OperationView(
                 op.vatRate == null ? null : op.vatRate.stripTrailingZeros().toPlainString(),
                 op.reference, op.label, op.unit, op.requestedExecutionDate, op.valueDate, op.receivedAt, op.executedAt,
                 op.submittedBy, op.validatedBy, op.approvedBy, op.assignee, op.requiresApproval, op.reasonCode,
-                op.reasonComment, str(op.reversalOf), str(op.reversedBy),
+                op.reasonComment, str(op.reversalOf), str(op.reversedBy), str(op.paymentFileId), op.endToEndId,
+                op.debtorIban == null ? null : new Debtor(op.debtorName, op.debtorIban), op.returnReason,
                 history.stream().map(HistoryView::of).toList(), op.version);
     }
 

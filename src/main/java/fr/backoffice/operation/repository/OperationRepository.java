@@ -1,6 +1,7 @@
 package fr.backoffice.operation.repository;
 
 import fr.backoffice.common.EntityRepository;
+import fr.backoffice.common.SqlArrays;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.OperationType;
@@ -71,6 +72,41 @@ public class OperationRepository implements EntityRepository<Operation> {
                 List.of(OperationStatus.RECEIVED, OperationStatus.PENDING_APPROVAL),
                 afterId == null ? new UUID(0, 0) : afterId)
                 .range(0, limit - 1).list();
+    }
+
+    /**
+     * Locks the external transfers waiting for a payment file, oldest first. A transfer another transaction put in a
+     * file meanwhile is skipped (its row is re-read once that transaction ends), so each goes into exactly one file.
+     */
+    public Uni<List<UUID>> lockWaitingForFile(int max) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select id from operation
+                        where type = 'TRANSFER' and creditor_iban is not null and status = 'EXECUTED' and payment_file_id is null
+                        order by executed_at, id limit :max for update""", UUID.class)
+                .setParameter("max", max)
+                .getResultList());
+    }
+
+    /** (payment file id, operation id) of the transfers in these files, in file order. */
+    public Uni<List<Object[]>> inFiles(List<UUID> fileIds) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select payment_file_id, id from operation
+                        where payment_file_id = any(cast(cast(:files as text) as uuid[]))
+                        order by executed_at, id""", Object[].class)
+                .setParameter("files", SqlArrays.of(fileIds))
+                .getResultList());
+    }
+
+    /** Locks the transfers sent with this EndToEndId in these files. */
+    public Uni<List<UUID>> lockSentAs(String endToEndId, List<UUID> fileIds) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select id from operation
+                        where payment_file_id = any(cast(cast(:files as text) as uuid[]))
+                          and end_to_end_id = :endToEndId
+                        order by id for update""", UUID.class)
+                .setParameter("files", SqlArrays.of(fileIds))
+                .setParameter("endToEndId", endToEndId)
+                .getResultList());
     }
 
     /**

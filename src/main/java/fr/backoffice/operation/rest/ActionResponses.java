@@ -26,7 +26,8 @@ import java.lang.annotation.Target;
         + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation (to a caller who reaches every unit)")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the current status; "
-        + "`ALREADY_CLAIMED`: assigned to someone else; `CONCURRENT_UPDATE`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+        + "`ALREADY_CLAIMED`: assigned to someone else; `SENT_TO_CLEARING`: reversing an external transfer already in a "
+        + "payment file; `CONCURRENT_UPDATE`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
 @APIResponse(responseCode = "422", description = "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`: a reversal the accounts do not allow; "
         + "`IDEMPOTENCY_KEY_REUSED`: the Idempotency-Key was used for another request")
 @interface ActionResponses {

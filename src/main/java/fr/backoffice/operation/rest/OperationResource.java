@@ -219,7 +219,8 @@ public class OperationResource {
                     + "and both link to each other (`reversedBy`, `reversalOf`). A reversal is never reversed. A correction "
                     + "is always possible: an account frozen since the operation takes its reversal (a closed account "
                     + "does not, and the account taken back from must afford it: 422 `ACCOUNT_CLOSED`, "
-                    + "`INSUFFICIENT_FUNDS`).")
+                    + "`INSUFFICIENT_FUNDS`). An external transfer already in a payment file has left the bank: only the "
+                    + "clearing system gives its money back (409 `SENT_TO_CLEARING`; see `/payment-files`).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActionReason.class), examples = @ExampleObject(name = "reason", value = Examples.REASON)))
     @ActionResponses

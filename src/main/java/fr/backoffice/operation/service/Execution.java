@@ -104,6 +104,8 @@ public class Execution {
             case CASH_WITHDRAWAL -> "Cash withdrawal";
             case FEE -> "Fee";
             case REVERSAL -> "Reversal";
+            case INCOMING_TRANSFER -> "Transfer from " + op.debtorName;
+            case CLEARING_SETTLEMENT -> "Clearing settlement";
         };
     }
 

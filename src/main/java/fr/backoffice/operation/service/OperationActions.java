@@ -167,6 +167,10 @@ public class OperationActions {
     public Uni<Reply> reverse(String id, String idempotencyKey, String reason) {
         return act(id, idempotencyKey, List.of(reason), op -> {
             op.require(OperationAction.REVERSE);
+            if (op.paymentFileId != null) {
+                throw ApiException.conflict("SENT_TO_CLEARING", "The transfer left in payment file " + op.paymentFileId
+                        + "; only the clearing system can give its money back (rejected file or pacs.004 return).");
+            }
             Instant now = time.now();
             Operation reversal = reversalOf(op, reason, now);
             op.move(OperationAction.REVERSE, OperationStatus.REVERSED, caller.id(), reason, now);

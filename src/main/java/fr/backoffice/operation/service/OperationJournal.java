@@ -78,6 +78,7 @@ public class OperationJournal {
             case REVERSED -> EventType.OPERATION_REVERSED;
             case CLEARED -> EventType.OPERATION_CLEARED;
             case BOUNCED -> EventType.OPERATION_BOUNCED;
+            case RETURNED -> EventType.OPERATION_RETURNED_BY_CLEARING;
         };
     }
 

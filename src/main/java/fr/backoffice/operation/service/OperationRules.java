@@ -44,6 +44,8 @@ final class OperationRules {
         }
         if (type == OperationType.REVERSAL) {
             errors.add(new FieldError("type", "a REVERSAL is created by POST /operations/{id}/reverse only"));
+        } else if (type == OperationType.INCOMING_TRANSFER || type == OperationType.CLEARING_SETTLEMENT) {
+            errors.add(new FieldError("type", "an " + type + " is created by the clearing (/payment-files) only"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(400, "VALIDATION_FAILED", "The request is not valid for a " + type + ".", errors);

@@ -44,6 +44,12 @@ class RuntimeRoleTest {
             sql.executeQuery("select nextval('event_seq')").close();
             // a checkpoint is inserted by the service (the same statement inserts its event)
             sql.executeUpdate("insert into audit_checkpoint (chain_seq, head_hash, at, signature) select 1, '', now(), '' where false");
+            // the clearing: files are written and acknowledged, incoming credits claimed
+            sql.executeUpdate("insert into payment_file select * from payment_file where false");
+            sql.executeUpdate("update payment_file set status = status, acknowledged_at = acknowledged_at, acknowledged_by = "
+                    + "acknowledged_by, rejection_reason = rejection_reason, version = version where false");
+            sql.executeQuery("select nextval('payment_file_number_seq')").close();
+            sql.executeUpdate("insert into incoming_credit select * from incoming_credit where false");
         }
     }
 
@@ -61,6 +67,11 @@ class RuntimeRoleTest {
                     "delete from audit_checkpoint where false",
                     "truncate audit_checkpoint",
                     "update event set data = '{}' where false",
+                    "update payment_file set document = '' where false",
+                    "update payment_file set sha256 = '' where false",
+                    "delete from payment_file where false",
+                    "update incoming_credit set operation_id = null where false",
+                    "delete from incoming_credit where false",
                     "delete from event where false",
                     "delete from operation where false",
                     "alter table ledger_entry disable trigger ledger_entry_append_only",

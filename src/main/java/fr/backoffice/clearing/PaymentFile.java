@@ -1,0 +1,69 @@
+package fr.backoffice.clearing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A pacs.008 file of external transfers for the clearing system: the document is written once, when the file is
+ * closed, and served byte for byte ever after (its SHA-256 is kept beside it); only the acknowledgement changes it.
+ */
+@Entity
+@Table(name = "payment_file")
+public class PaymentFile {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "message_id", nullable = false, updatable = false)
+    public String messageId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "settlement_date", nullable = false, updatable = false)
+    public LocalDate settlementDate;
+
+    @Column(name = "number_of_transactions", nullable = false, updatable = false)
+    public int numberOfTransactions;
+
+    @Column(name = "control_sum", nullable = false, updatable = false)
+    public BigDecimal controlSum;
+
+    @Column(nullable = false, updatable = false)
+    public String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PaymentFileStatus status;
+
+    @Column(nullable = false, updatable = false)
+    public byte[] document;
+
+    @Column(nullable = false, updatable = false)
+    public String sha256;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Version
+    public long version;
+}

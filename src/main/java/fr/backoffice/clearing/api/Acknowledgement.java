@@ -1,0 +1,20 @@
+package fr.backoffice.clearing.api;
+
+import fr.backoffice.common.openapi.Limits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The clearing system's answer to a payment file, as a supervisor records it. */
+@Schema(name = "PaymentFileAcknowledgement")
+public record Acknowledgement(
+        @NotNull @Schema(required = true, enumeration = {"ACCEPTED", "REJECTED"}, implementation = String.class) Outcome outcome,
+        @Size(max = Limits.REASON_LENGTH) @Schema(nullable = true, maxLength = Limits.REASON_LENGTH,
+                examples = "File rejected by STET: duplicate message id",
+                description = "Why the file was rejected: required with REJECTED") String reason) {
+
+    public enum Outcome {
+        ACCEPTED,
+        REJECTED
+    }
+}

@@ -1,0 +1,207 @@
+package fr.backoffice.clearing.iso20022;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an ISO 20022 message from another bank into a tree of elements, safely: no DTD (a {@code DOCTYPE} is
+ * refused, so no entity, external or internal, is ever expanded: no XXE, no "billion laughs"), elements nested at most
+ * {@value #MAX_DEPTH} deep, and the caller bounds the size. Every error names the element's path, e.g.
+ * {@code /Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt}.
+ */
+public final class IsoXmlReader {
+
+    static final int MAX_DEPTH = 32;
+    private static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
+    private static final Pattern AMOUNT = Pattern.compile("^[0-9]{1,15}(\\.[0-9]{1,2})?$");
+
+    private IsoXmlReader() {
+    }
+
+    /** One element: its path, attributes, text (trimmed) and child elements. */
+    public record Element(String name, String path, Map<String, String> attributes, String text, List<Element> children) {
+
+        /** The child that must be there (the first, if repeated). */
+        public Element one(String child) {
+            return maybe(child).orElseThrow(() -> new InvalidMessage(path + "/" + child, "missing"));
+        }
+
+        public Optional<Element> maybe(String child) {
+            return children.stream().filter(e -> e.name.equals(child)).findFirst();
+        }
+
+        public List<Element> all(String child) {
+            return children.stream().filter(e -> e.name.equals(child)).toList();
+        }
+
+        /** The text of a required child, 1 to {@code maxLength} characters. */
+        public String text(String child, int maxLength) {
+            return one(child).text(maxLength);
+        }
+
+        public Optional<String> optionalText(String child, int maxLength) {
+            return maybe(child).map(e -> e.text(maxLength));
+        }
+
+        public String text(int maxLength) {
+            if (text.isEmpty()) {
+                throw new InvalidMessage(path, "empty");
+            }
+            if (text.length() > maxLength) {
+                throw new InvalidMessage(path, "longer than " + maxLength + " characters");
+            }
+            return text;
+        }
+
+        /** A positive amount with at most two decimals, in {@code currency} (its {@code Ccy} attribute). */
+        public BigDecimal amount(String currency) {
+            if (!AMOUNT.matcher(text).matches() || new BigDecimal(text).signum() <= 0) {
+                throw new InvalidMessage(path, "not an amount greater than 0 with at most two decimals: '" + text + "'");
+            }
+            String ccy = attributes.get("Ccy");
+            if (!currency.equals(ccy)) {
+                throw new InvalidMessage(path + "/@Ccy", "must be " + currency + ", is " + (ccy == null ? "missing" : ccy));
+            }
+            return new BigDecimal(text);
+        }
+
+        public LocalDate date() {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidMessage(path, "not a date (YYYY-MM-DD): '" + text + "'");
+            }
+        }
+
+        public int count() {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new InvalidMessage(path, "not a number of transactions: '" + text + "'");
+            }
+        }
+    }
+
+    /**
+     * The message's root {@code Document}, which must be in the namespace of {@code message} (e.g.
+     * {@code pacs.008.001.08}).
+     */
+    public static Element read(byte[] xml, String message) {
+        XMLStreamReader reader = null;
+        try {
+            reader = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            Element document = tree(reader);
+            String namespace = document.attributes().get("xmlns");
+            if (!"Document".equals(document.name()) || !(NAMESPACE_PREFIX + message).equals(namespace)) {
+                throw new InvalidMessage("/" + document.name(), "not a " + message + " message: the root must be "
+                        + "Document in namespace " + NAMESPACE_PREFIX + message + (namespace == null ? "" : ", not " + namespace));
+            }
+            return document;
+        } catch (XMLStreamException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ", column "
+                    + e.getLocation().getColumnNumber() + ")";
+            throw new InvalidMessage("/", "not well-formed XML" + where + ": " + firstLine(e.getMessage()));
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held but memory
+                }
+            }
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    private record Open(String name, String path, Map<String, String> attributes, StringBuilder text,
+                        List<Element> children, Map<String, Integer> seen) {
+    }
+
+    private static Element tree(XMLStreamReader reader) throws XMLStreamException {
+        Deque<Open> open = new ArrayDeque<>();
+        Element root = null;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            switch (event) {
+                case XMLStreamConstants.DTD -> throw new InvalidMessage("/", "a DOCTYPE is not allowed");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new InvalidMessage(path(open), "entity references are not allowed");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (open.size() >= MAX_DEPTH) {
+                        throw new InvalidMessage(path(open), "nested deeper than " + MAX_DEPTH + " elements");
+                    }
+                    String name = reader.getLocalName();
+                    String path;
+                    if (open.isEmpty()) {
+                        path = "/" + name;
+                    } else {
+                        int n = open.peek().seen().merge(name, 1, Integer::sum);
+                        path = open.peek().path() + "/" + name + (n > 1 ? "[" + n + "]" : "");
+                    }
+                    Map<String, String> attributes = new HashMap<>();
+                    String namespace = reader.getNamespaceURI();
+                    if (namespace != null) {
+                        attributes.put("xmlns", namespace);
+                    }
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                    }
+                    open.push(new Open(name, path, attributes, new StringBuilder(), new ArrayList<>(), new HashMap<>()));
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (!open.isEmpty()) {
+                        open.peek().text().append(reader.getText());
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    Open closed = open.pop();
+                    Element element = new Element(closed.name(), closed.path(), closed.attributes(),
+                            closed.text().toString().strip(), List.copyOf(closed.children()));
+                    if (open.isEmpty()) {
+                        root = element;
+                    } else {
+                        open.peek().children().add(element);
+                    }
+                }
+                default -> {
+                    // comments, processing instructions, whitespace outside the root: nothing to read
+                }
+            }
+        }
+        if (root == null) {
+            throw new InvalidMessage("/", "no root element");
+        }
+        return root;
+    }
+
+    private static String path(Deque<Open> open) {
+        return open.isEmpty() ? "/" : open.peek().path();
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message;
+        int lastBreak = text.lastIndexOf('\n');
+        return (lastBreak >= 0 ? text.substring(lastBreak + 1) : text).strip();
+    }
+}

@@ -1,0 +1,212 @@
+package fr.backoffice.clearing.rest;
+
+import fr.backoffice.clearing.api.Acknowledgement;
+import fr.backoffice.clearing.api.IncomingReport;
+import fr.backoffice.clearing.api.PaymentFileView;
+import fr.backoffice.clearing.api.ReturnReport;
+import fr.backoffice.clearing.iso20022.InvalidMessage;
+import fr.backoffice.clearing.iso20022.Pacs004;
+import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.clearing.service.IncomingPayments;
+import fr.backoffice.clearing.service.PaymentFiles;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.openapi.Examples;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/** The exchanges with the clearing system: payment files out, credits and returns in (ISO 20022). */
+@Path("/payment-files")
+@Tag(name = "Clearing")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentFileResource {
+
+    private static final String FILE_ID = "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d";
+    private static final String XML = "application/xml";
+
+    @Inject
+    PaymentFiles files;
+
+    @Inject
+    IncomingPayments incoming;
+
+    @POST
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "createPaymentFile", summary = "Close the waiting external transfers into a pacs.008 file (supervisor, admin)",
+            description = "Every executed external TRANSFER not yet in a file (the oldest 10000 at most; the rest wait for "
+                    + "the next file) goes into a new pacs.008.001.08 file, in execution order; each transfer goes into "
+                    + "exactly one file, even when two requests close files at the same moment. The transfers get their "
+                    + "`paymentFileId` and `endToEndId` and can no longer be reversed (the money has left). The file is "
+                    + "settled on the next TARGET2 business day. Event `payment-file.generated`.")
+    @APIResponse(responseCode = "201", description = "The file, GENERATED; `Location` names it",
+            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
+                    examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "422", description = "`NOTHING_TO_SEND`: no executed external transfer is waiting; "
+            + "`IDEMPOTENCY_KEY_REUSED`")
+    public Uni<Response> create(@Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return files.close(Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listPaymentFiles", summary = "List payment files, newest first (supervisor, auditor, admin)")
+    @APIResponse(responseCode = "200", description = "A page of payment files")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    public Uni<Page<PaymentFileView>> list(@BeanParam PageRequest page) {
+        return files.list(page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFile", summary = "Read a payment file (supervisor, auditor, admin)")
+    @APIResponse(responseCode = "200", description = "The file",
+            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
+                    examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
+    public Uni<Response> get(@Parameter(example = FILE_ID) @PathParam("id") String id) {
+        return files.get(id).map(Reply::toResponse);
+    }
+
+    @GET
+    @Path("/{id}/document")
+    @Produces(XML)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFileDocument", summary = "The pacs.008.001.08 document, byte for byte as generated",
+            description = "UTF-8 XML, the same bytes on every read; its SHA-256 is the file's `sha256`, and `Repr-Digest` "
+                    + "(RFC 9530) carries it in base64.")
+    @APIResponse(responseCode = "200", description = "The pacs.008 document",
+            headers = @Header(name = "Repr-Digest", description = "`sha-256=:<base64>:` of the body", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 50_000_000),
+                    examples = @ExampleObject(name = "pacs.008", value = ClearingExamples.PACS_008)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
+    public Uni<Response> document(@Parameter(example = FILE_ID) @PathParam("id") String id) {
+        return files.document(id).map(file -> Response.ok(file.document, XML)
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256)) + ":")
+                .header("Content-Disposition", "attachment; filename=\"" + file.messageId + ".xml\"")
+                .build());
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "acknowledgePaymentFile", summary = "Record the clearing system's answer to a file (supervisor)",
+            description = "`ACCEPTED`: the file is settled; for each unit with transfers in it, a CLEARING_SETTLEMENT "
+                    + "operation moves their total from the unit's outgoing transfers account to its clearing settlement "
+                    + "account. `REJECTED` (with `reason`): every transfer of the file is given back to its debtor: a "
+                    + "REVERSAL credits the debtor's account from outgoing transfers, and the transfer becomes RETURNED "
+                    + "(`returnReason` NARR, the reason in `reasonComment`, event `operation.returned-by-clearing`). "
+                    + "All in one transaction. Events `payment-file.accepted` / `payment-file.rejected`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Acknowledgement.class), examples = {
+            @ExampleObject(name = "accepted", value = "{\"outcome\":\"ACCEPTED\"}"),
+            @ExampleObject(name = "rejected", value = "{\"outcome\":\"REJECTED\",\"reason\":\"File rejected by STET: duplicate message id\"}")}))
+    @APIResponse(responseCode = "200", description = "The file, ACCEPTED or REJECTED",
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no outcome, or REJECTED without a reason; malformed body")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
+    @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: the file was already acknowledged; "
+            + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
+    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`: a debtor's account was closed since, it cannot take "
+            + "its money back (nothing was done); `IDEMPOTENCY_KEY_REUSED`")
+    public Uni<Response> acknowledge(@Parameter(example = FILE_ID) @PathParam("id") String id,
+                                     @Valid @NotNull Acknowledgement body,
+                                     @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return files.acknowledge(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body).map(Reply::toResponse);
+    }
+
+    @POST
+    @Path("/incoming")
+    @Consumes({XML, MediaType.TEXT_XML})
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importIncomingPayments", summary = "Take in other banks' credits: a pacs.008.001.08 from the clearing system (admin)",
+            description = "Each transaction whose creditor IBAN is an open EUR customer account of ours is posted as an "
+                    + "executed INCOMING_TRANSFER (from the unit's clearing settlement account to the customer; EndToEndId, "
+                    + "debtor name and IBAN kept; event `operation.executed`). The others are not posted and are listed "
+                    + "for return with their ISO 20022 reason. A transaction already taken in (same MsgId and EndToEndId) "
+                    + "posts nothing again: importing a message twice is safe, even at the same moment. A malformed "
+                    + "message, or one that breaks a rule of the schema, is refused whole (400 `INVALID_MESSAGE`, naming "
+                    + "the first error's element path). DTDs and entities are refused; at most 5 MiB "
+                    + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`).")
+    @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
+            examples = @ExampleObject(name = "pacs.008", value = ClearingExamples.INCOMING_PACS_008)))
+    @APIResponse(responseCode = "200", description = "What was posted, returned, or already taken in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncomingReport.class),
+                    examples = @ExampleObject(name = "report", value = ClearingExamples.INCOMING_REPORT)))
+    @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
+            + "a required element missing, a bad amount or date, `NbOfTxs` or the total not agreeing: nothing was posted")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+    public Uni<IncomingReport> importCredits(byte[] body) {
+        return incoming.credits(read(body, Pacs008::read));
+    }
+
+    @POST
+    @Path("/returns")
+    @Consumes({XML, MediaType.TEXT_XML})
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importPaymentReturns", summary = "Take in returns of transfers we sent: a pacs.004.001.09 (admin)",
+            description = "Each returned transaction is matched to the transfer we sent by its original message id "
+                    + "(OrgnlMsgId), EndToEndId and, when given, TxId. Its money is credited back to the debtor's account "
+                    + "from the unit's clearing settlement account (a REVERSAL operation), and the transfer becomes "
+                    + "RETURNED with the ISO 20022 reason code (`returnReason`), a history line and the event "
+                    + "`operation.returned-by-clearing`. A return that matches no settled transfer, or several, or "
+                    + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
+                    + "transfers as ALREADY_RETURNED and posts nothing. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
+    @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
+            examples = @ExampleObject(name = "pacs.004", value = ClearingExamples.PACS_004)))
+    @APIResponse(responseCode = "200", description = "What was returned, and what matched nothing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnReport.class),
+                    examples = @ExampleObject(name = "report", value = ClearingExamples.RETURN_REPORT)))
+    @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.004.001.09, "
+            + "a required element missing, a bad amount or reason code: nothing was posted")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+    public Uni<ReturnReport> importReturns(byte[] body) {
+        return incoming.returns(read(body, Pacs004::read));
+    }
+
+    private static <T> T read(byte[] body, Function<byte[], T> reader) {
+        try {
+            return reader.apply(body == null ? new byte[0] : body);
+        } catch (InvalidMessage invalid) {
+            throw invalid.problem();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package fr.backoffice.clearing.service;
+
+import fr.backoffice.account.Account;
+import fr.backoffice.account.AccountStatus;
+import fr.backoffice.account.AccountType;
+import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.account.repository.AccountRepository;
+import fr.backoffice.audit.Audited;
+import fr.backoffice.clearing.PaymentFile;
+import fr.backoffice.clearing.PaymentFileStatus;
+import fr.backoffice.clearing.api.IncomingReport;
+import fr.backoffice.clearing.api.ReturnReport;
+import fr.backoffice.clearing.iso20022.Pacs004;
+import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.clearing.repository.IncomingCreditRepository;
+import fr.backoffice.clearing.repository.PaymentFileRepository;
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.BusinessCalendar;
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.service.ClearingOperations;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the clearing system sends us (README "Clearing and statements"): other banks' credits (pacs.008), posted to our
+ * customers or listed for return, and returns of transfers we sent (pacs.004), credited back to their debtors. Each
+ * message is taken in one transaction: all of it, or nothing.
+ */
+@ApplicationScoped
+public class IncomingPayments {
+
+    @Inject
+    ClearingOperations clearing;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PaymentFileRepository files;
+
+    @Inject
+    IncomingCreditRepository incoming;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    /**
+     * Posts each credit to an open EUR customer account as an executed INCOMING_TRANSFER; lists the others for
+     * return. A transaction already taken in (same MsgId and EndToEndId) is counted as a duplicate, nothing posted.
+     * The credited accounts are locked first, in id order, so their status cannot change before the credit is posted.
+     */
+    @Audited
+    @WithTransaction
+    public Uni<IncomingReport> credits(Pacs008.Incoming message) {
+        List<String> ibans = message.credits().stream().map(c -> normalized(c.creditorIban())).distinct().toList();
+        return accounts.lockByIbans(ibans).flatMap(found -> {
+            Map<String, Account> byIban = found.stream().collect(Collectors.toMap(a -> a.iban, Function.identity()));
+            Instant now = time.now();
+            List<IncomingReport.ToReturn> returned = new ArrayList<>();
+            List<UUID> posted = new ArrayList<>();
+            int[] duplicates = {0};
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Pacs008.Credit credit : message.credits()) {
+                Account account = byIban.get(normalized(credit.creditorIban()));
+                String reason = refusal(account);
+                UUID operationId = reason == null ? Ids.newId() : null;
+                done = done.call(() -> incoming.claim(message.messageId(), credit.endToEndId(), now, caller.id(),
+                                credit.amount(), normalized(credit.creditorIban()), operationId, reason)
+                        .flatMap(claimed -> {
+                            if (!claimed) {
+                                duplicates[0]++;
+                                return Uni.createFrom().voidItem();
+                            }
+                            if (reason != null) {
+                                returned.add(new IncomingReport.ToReturn(credit.endToEndId(), reason));
+                                return Uni.createFrom().voidItem();
+                            }
+                            posted.add(operationId);
+                            return clearing.recordIncoming(operationId, new ClearingOperations.IncomingCredit(account.id,
+                                    account.unit, credit.amount(), account.currency, credit.endToEndId(),
+                                    cut(credit.debtorName(), 70), normalized(credit.debtorIban()), credit.settlementDate(),
+                                    credit.remittance() != null ? credit.remittance() : "Transfer from " + cut(credit.debtorName(), 70)),
+                                    caller.id(), now).replaceWithVoid();
+                        }));
+            }
+            return done.map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates[0], posted));
+        });
+    }
+
+    /** The ISO 20022 reason a credit to this account is sent back, or null when it can be posted. */
+    static String refusal(Account account) {
+        if (account == null) {
+            return "AC01";
+        }
+        if (account.type == AccountType.INTERNAL) {
+            return "AG01";
+        }
+        if (account.status == AccountStatus.CLOSED) {
+            return "AC04";
+        }
+        if (account.status == AccountStatus.FROZEN) {
+            return "AG01";
+        }
+        if (!Pacs008.CURRENCY.equals(account.currency)) {
+            return "AM03";
+        }
+        return null;
+    }
+
+    /**
+     * Gives each returned transfer's money back to its debtor, from the clearing settlement account (its file was
+     * settled), and marks it RETURNED with the reason code. A return that names no transfer we sent and settled, or
+     * names it ambiguously, or for another amount, is listed and nothing is posted for it.
+     */
+    @Audited
+    @WithTransaction
+    public Uni<ReturnReport> returns(Pacs004.Message message) {
+        List<String> originals = message.returns().stream().map(Pacs004.Returned::originalMessageId).distinct().toList();
+        return files.list("messageId in ?1", originals).flatMap(sent -> {
+            Map<String, PaymentFile> byMessage = sent.stream().collect(Collectors.toMap(f -> f.messageId, Function.identity()));
+            Instant now = time.now();
+            LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
+            List<UUID> returned = new ArrayList<>();
+            List<ReturnReport.Unmatched> unmatched = new ArrayList<>();
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Pacs004.Returned r : message.returns()) {
+                PaymentFile file = byMessage.get(r.originalMessageId());
+                done = done.call(() -> {
+                    if (file == null) {
+                        unmatched.add(new ReturnReport.Unmatched(r.originalEndToEndId(), "UNKNOWN"));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return clearing.lockedSentAs(r.originalEndToEndId(), List.of(file.id))
+                            .flatMap(candidates -> {
+                                List<Operation> matching = candidates.stream()
+                                        .filter(op -> r.originalTransactionId() == null
+                                                || op.id.toString().replace("-", "").equals(r.originalTransactionId()))
+                                        .toList();
+                                String problem = matching.isEmpty() ? "UNKNOWN" : matching.size() > 1 ? "AMBIGUOUS"
+                                        : whyNot(matching.get(0), file, r);
+                                if (problem != null) {
+                                    unmatched.add(new ReturnReport.Unmatched(r.originalEndToEndId(), problem));
+                                    return Uni.createFrom().voidItem();
+                                }
+                                Operation transfer = matching.get(0);
+                                return accounts.lockAll(List.of(transfer.debitAccountId)).flatMap(debtor -> {
+                                    if (debtor.get(0).status == AccountStatus.CLOSED) {
+                                        unmatched.add(new ReturnReport.Unmatched(r.originalEndToEndId(), "ACCOUNT_CLOSED"));
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    returned.add(transfer.id);
+                                    return clearing.returnToDebtor(transfer, InternalPurpose.CLEARING_SETTLEMENT, r.reason(),
+                                            "Returned by the creditor's bank (" + r.reason() + "), pacs.004 "
+                                                    + message.messageId(), caller.id(), now, valueDate).replaceWithVoid();
+                                });
+                            });
+                });
+            }
+            return done.map(ignored -> new ReturnReport(message.messageId(), returned.size(), returned, unmatched));
+        });
+    }
+
+    private static String whyNot(Operation transfer, PaymentFile file, Pacs004.Returned r) {
+        if (transfer.status == OperationStatus.RETURNED) {
+            return "ALREADY_RETURNED";
+        }
+        if (file.status != PaymentFileStatus.ACCEPTED) {
+            return "NOT_SETTLED";
+        }
+        if (transfer.amount.compareTo(r.amount()) != 0) {
+            return "AMOUNT_MISMATCH";
+        }
+        return null;
+    }
+
+    private static String normalized(String iban) {
+        return iban.replace(" ", "").toUpperCase();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,220 @@
+package fr.backoffice.clearing.service;
+
+import fr.backoffice.account.Account;
+import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.account.repository.AccountRepository;
+import fr.backoffice.audit.Audited;
+import fr.backoffice.clearing.PaymentFile;
+import fr.backoffice.clearing.PaymentFileStatus;
+import fr.backoffice.clearing.SepaText;
+import fr.backoffice.clearing.api.Acknowledgement;
+import fr.backoffice.clearing.api.PaymentFileView;
+import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.clearing.repository.PaymentFileRepository;
+import fr.backoffice.common.Ids;
+import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.http.ETags;
+import fr.backoffice.common.http.Reply;
+import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.paging.Page;
+import fr.backoffice.common.paging.PageRequest;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.EventType;
+import fr.backoffice.event.service.Events;
+import fr.backoffice.operation.BusinessCalendar;
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.service.ClearingOperations;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Payment files (README "Clearing and statements"): closing the waiting external transfers into a pacs.008, reading
+ * files, and recording the clearing system's acknowledgement: settled (ACCEPTED) or every transfer given back to its
+ * debtor (REJECTED).
+ */
+@ApplicationScoped
+public class PaymentFiles {
+
+    /** The most transfers one file takes; the rest wait for the next file. */
+    public static final int MAX_TRANSACTIONS = 10_000;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    @Inject
+    PaymentFileRepository files;
+
+    @Inject
+    ClearingOperations clearing;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    BackOfficeConfig config;
+
+    /** Closes every waiting external transfer (the oldest {@value #MAX_TRANSACTIONS} at most) into a new file. */
+    @Audited
+    @WithTransaction
+    public Uni<Reply> close(String idempotencyKey) {
+        return idempotency.once(idempotencyKey, List.of(), () -> clearing.lockWaitingForFile(MAX_TRANSACTIONS)
+                .flatMap(transfers -> {
+                    if (transfers.isEmpty()) {
+                        throw new ApiException(422, "NOTHING_TO_SEND", "No executed external transfer is waiting for a payment file.");
+                    }
+                    return accounts.list("id in ?1", transfers.stream().map(t -> t.debitAccountId).distinct().toList())
+                            .flatMap(debtors -> files.nextNumber().flatMap(number -> write(transfers, debtors, number)));
+                })
+                .call(file -> events.append(EventType.PAYMENT_FILE_GENERATED, file.id().toString(), file))
+                .map(file -> Reply.created(file, "/payment-files/" + file.id(), file.version())));
+    }
+
+    private Uni<PaymentFileView> write(List<Operation> transfers, List<Account> debtors, long number) {
+        Map<UUID, Account> debtorById = debtors.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Instant now = time.now();
+        PaymentFile file = new PaymentFile();
+        file.id = Ids.newId();
+        file.messageId = "BO-" + DAY.format(time.today()) + "-" + String.format("%08d", number);
+        file.createdAt = now;
+        file.createdBy = caller.id();
+        file.settlementDate = BusinessCalendar.onOrAfter(time.today());
+        file.currency = Pacs008.CURRENCY;
+        file.status = PaymentFileStatus.GENERATED;
+        List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
+            t.paymentFileId = file.id;
+            t.endToEndId = SepaText.endToEndId(t.reference, t.id);
+            Account debtor = debtorById.get(t.debitAccountId);
+            return new Pacs008.Transfer(t.endToEndId, t.id.toString().replace("-", ""), t.amount,
+                    SepaText.name(debtor.holderName), debtor.iban, SepaText.name(t.creditorName),
+                    t.creditorIban.replace(" ", "").toUpperCase(), SepaText.of(t.label, SepaText.REMITTANCE_LENGTH));
+        }).toList();
+        Pacs008.Outgoing outgoing = new Pacs008.Outgoing(file.messageId, now, file.settlementDate, config.clearing().bic(), lines);
+        file.numberOfTransactions = lines.size();
+        file.controlSum = outgoing.controlSum();
+        file.document = Pacs008.write(outgoing);
+        file.sha256 = sha256(file.document);
+        List<UUID> ids = transfers.stream().map(t -> t.id).toList();
+        return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids));
+    }
+
+    @WithSession
+    public Uni<Reply> get(String id) {
+        return files.require(id, "Payment file").flatMap(file -> view(file).map(view -> Reply.ok(view, file.version)));
+    }
+
+    @WithSession
+    public Uni<PaymentFile> document(String id) {
+        return files.require(id, "Payment file");
+    }
+
+    /** Newest first. */
+    @WithSession
+    public Uni<Page<PaymentFileView>> list(PageRequest page) {
+        int limit = page.limit();
+        return files.page(page.afterId(), limit + 1).flatMap(rows -> {
+            List<PaymentFile> shown = rows.stream().limit(limit).toList();
+            return clearing.transfersOf(shown.stream().map(f -> f.id).toList())
+                    .map(byFile -> Page.of(rows, limit, f -> f.id.toString(),
+                            f -> PaymentFileView.of(f, byFile.getOrDefault(f.id, List.of()))));
+        });
+    }
+
+    /**
+     * ACCEPTED: per unit, the file's total moves from outgoing transfers to clearing settlement (CLEARING_SETTLEMENT).
+     * REJECTED: every transfer goes back to its debtor (RETURNED, reason NARR and the reason given).
+     */
+    @Audited
+    @WithTransaction
+    public Uni<Reply> acknowledge(String id, String ifMatch, String idempotencyKey, Acknowledgement answer) {
+        if (answer.outcome() == Acknowledgement.Outcome.REJECTED && (answer.reason() == null || answer.reason().isBlank())) {
+            throw ApiException.invalidField("reason", "is required when the outcome is REJECTED");
+        }
+        return idempotency.once(idempotencyKey, answer, () -> files.requireLocked(id, "Payment file")
+                .invoke(file -> ETags.checkMatch(ifMatch, file.version))
+                .flatMap(file -> {
+                    if (file.status != PaymentFileStatus.GENERATED) {
+                        throw ApiException.invalidTransition(file.status.name(), "acknowledge the payment file");
+                    }
+                    Instant now = time.now();
+                    file.status = answer.outcome() == Acknowledgement.Outcome.ACCEPTED ? PaymentFileStatus.ACCEPTED
+                            : PaymentFileStatus.REJECTED;
+                    file.acknowledgedAt = now;
+                    file.acknowledgedBy = caller.id();
+                    file.rejectionReason = file.status == PaymentFileStatus.REJECTED ? answer.reason() : null;
+                    return clearing.lockedInFile(file.id)
+                            .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? settle(file, transfers, now)
+                                    : giveBack(file, transfers, now))
+                            .flatMap(done -> files.flush())
+                            .flatMap(flushed -> view(file));
+                })
+                .call(view -> events.append(view.status() == PaymentFileStatus.ACCEPTED ? EventType.PAYMENT_FILE_ACCEPTED
+                        : EventType.PAYMENT_FILE_REJECTED, view.id(), view))
+                .map(view -> Reply.ok(view, view.version())));
+    }
+
+    private Uni<Void> settle(PaymentFile file, List<Operation> transfers, Instant now) {
+        Map<String, BigDecimal> byUnit = new TreeMap<>();
+        transfers.forEach(t -> byUnit.merge(t.unit, t.amount, BigDecimal::add));
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Map.Entry<String, BigDecimal> unit : byUnit.entrySet()) {
+            done = done.call(() -> clearing.settle(unit.getKey(), file.currency, unit.getValue(), file.messageId,
+                    caller.id(), now, file.settlementDate));
+        }
+        return done;
+    }
+
+    private Uni<Void> giveBack(PaymentFile file, List<Operation> transfers, Instant now) {
+        String full = "Payment file " + file.messageId + " rejected: " + file.rejectionReason;
+        String comment = full.length() <= 500 ? full : full.substring(0, 500);
+        LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Operation transfer : transfers) {
+            done = done.call(() -> clearing.returnToDebtor(transfer, InternalPurpose.OUTGOING_TRANSFERS, "NARR",
+                    comment, caller.id(), now, valueDate));
+        }
+        return done;
+    }
+
+    private Uni<PaymentFileView> view(PaymentFile file) {
+        return clearing.transfersOf(List.of(file.id))
+                .map(byFile -> PaymentFileView.of(file, byFile.getOrDefault(file.id, List.of())));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package fr.backoffice.operation.service;
+
+import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.account.service.InternalAccounts;
+import fr.backoffice.common.Ids;
+import fr.backoffice.ledger.Posting;
+import fr.backoffice.ledger.service.Ledger;
+import fr.backoffice.operation.BusinessCalendar;
+import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.OperationAction;
+import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.OperationType;
+import fr.backoffice.operation.Postings;
+import fr.backoffice.operation.repository.OperationRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the clearing does to operations (README "Clearing and statements"): closes waiting external transfers into a
+ * payment file, settles an accepted file, gives a returned transfer's money back to its debtor, and records the
+ * credits other banks send. Runs in the caller's transaction; every change ends in {@link OperationJournal#publish}
+ * (history and events), and every operation it creates is attributed to the person who made the clearing request.
+ */
+@ApplicationScoped
+public class ClearingOperations {
+
+    @Inject
+    OperationRepository operations;
+
+    @Inject
+    OperationJournal journal;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    InternalAccounts internalAccounts;
+
+    @Inject
+    Execution execution;
+
+    /** What the other bank's pacs.008 says about one credit to one of our accounts. */
+    public record IncomingCredit(UUID accountId, String unit, BigDecimal amount, String currency, String endToEndId,
+                                 String debtorName, String debtorIban, LocalDate settlementDate, String label) {
+    }
+
+    /**
+     * The external transfers waiting for a payment file, oldest first, locked; each goes into exactly one file (see
+     * {@link OperationRepository#lockWaitingForFile}). The caller sets their file and EndToEndId.
+     */
+    public Uni<List<Operation>> lockWaitingForFile(int max) {
+        return operations.lockWaitingForFile(max)
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Operation>of())
+                        : operations.list("id in ?1 order by executedAt, id", ids));
+    }
+
+    /** The transfers of a file, oldest first, locked: nobody else moves them until the transaction ends. */
+    public Uni<List<Operation>> lockedInFile(UUID fileId) {
+        return operations.find("paymentFileId = ?1 order by executedAt, id", fileId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The ids of the transfers in each of these files, in file order. */
+    public Uni<Map<UUID, List<UUID>>> transfersOf(List<UUID> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return operations.inFiles(fileIds)
+                .map(rows -> {
+                    Map<UUID, List<UUID>> byFile = new HashMap<>();
+                    for (Object[] row : rows) {
+                        byFile.computeIfAbsent((UUID) row[0], file -> new ArrayList<>()).add((UUID) row[1]);
+                    }
+                    return byFile;
+                });
+    }
+
+    /** The transfers sent with this EndToEndId in these files, locked. */
+    public Uni<List<Operation>> lockedSentAs(String endToEndId, List<UUID> fileIds) {
+        return operations.lockSentAs(endToEndId, fileIds)
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Operation>of())
+                        : operations.list("id in ?1 order by id", ids));
+    }
+
+    /**
+     * An accepted file: one CLEARING_SETTLEMENT per unit moves its transfers' total from the unit's outgoing
+     * transfers account to its clearing settlement account.
+     */
+    public Uni<Operation> settle(String unit, String currency, BigDecimal total, String fileMessageId, String actor,
+                                 Instant at, LocalDate settlementDate) {
+        Operation settlement = bornExecuted(Ids.newId(), OperationType.CLEARING_SETTLEMENT, unit, total, currency, actor, at,
+                settlementDate);
+        settlement.label = "Settlement of payment file " + fileMessageId;
+        settlement.reference = fileMessageId;
+        Set<InternalPurpose> purposes = EnumSet.of(InternalPurpose.OUTGOING_TRANSFERS, InternalPurpose.CLEARING_SETTLEMENT);
+        return internalAccounts.of(unit, currency, purposes).flatMap(internal -> {
+            settlement.debitAccountId = internal.get(InternalPurpose.OUTGOING_TRANSFERS);
+            settlement.creditAccountId = internal.get(InternalPurpose.CLEARING_SETTLEMENT);
+            List<Posting> postings = Postings.of(new Postings.Plan(settlement.type, total, 2, null, null, null), internal::get);
+            return persistAndBook(settlement, postings, Ledger.Check.FULL, "the settlement");
+        });
+    }
+
+    /**
+     * Gives a returned external transfer's money back to its debtor: a REVERSAL credits the debtor's account from
+     * where the money is now ({@code from}), and the transfer becomes RETURNED with the ISO 20022 reason. A frozen
+     * debtor account takes it (as any correction); a closed one refuses it with a 422 problem, which rolls the whole
+     * request back (callers that must not fail check the account first).
+     */
+    public Uni<Operation> returnToDebtor(Operation transfer, InternalPurpose from, String returnReason,
+                                              String comment, String actor, Instant at, LocalDate valueDate) {
+        Operation refund = bornExecuted(Ids.newId(), OperationType.REVERSAL, transfer.unit, transfer.amount, transfer.currency, actor,
+                at, valueDate);
+        refund.reversalOf = transfer.id;
+        refund.creditAccountId = transfer.debitAccountId;
+        refund.label = "Returned (" + returnReason + "): " + Execution.label(transfer);
+        refund.newHistory.get(0).reason = comment;
+        return internalAccounts.of(transfer.unit, transfer.currency, Set.of(from)).flatMap(internal -> {
+            refund.debitAccountId = internal.get(from);
+            List<Posting> postings = Postings.refund(transfer.amount, transfer.debitAccountId, from, internal::get);
+            transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, comment, at);
+            transfer.returnReason = returnReason;
+            transfer.reasonComment = comment;
+            transfer.reversedBy = refund.id;
+            return persistAndBook(refund, postings, Ledger.Check.CORRECTION, "the return of " + transfer.id)
+                    .flatMap(booked -> journal.publish(transfer))
+                    .replaceWith(transfer);
+        });
+    }
+
+    /** Another bank's credit to one of our accounts, which the caller has locked and found open. */
+    public Uni<Operation> recordIncoming(UUID operationId, IncomingCredit credit, String actor, Instant at) {
+        Operation incoming = bornExecuted(operationId, OperationType.INCOMING_TRANSFER, credit.unit(), credit.amount(),
+                credit.currency(), actor, at, credit.settlementDate());
+        incoming.creditAccountId = credit.accountId();
+        incoming.endToEndId = credit.endToEndId();
+        incoming.debtorName = credit.debtorName();
+        incoming.debtorIban = credit.debtorIban();
+        incoming.label = credit.label();
+        return execution.postings(incoming)
+                .flatMap(postings -> persistAndBook(incoming, postings, Ledger.Check.FULL, "the incoming transfer"));
+    }
+
+    private Uni<Operation> persistAndBook(Operation op, List<Posting> postings, Ledger.Check check, String what) {
+        return operations.persist(op)
+                .flatMap(saved -> ledger.book(new Ledger.Booking(op.id, null, check, postings, op.executedAt,
+                        op.valueDate, op.label != null ? op.label : Execution.label(op), null, null)))
+                .invoke(refused -> {
+                    if (refused != null) {
+                        // the caller checked the accounts; a refusal here rolls the whole request back
+                        throw refused.refusal().problem(what);
+                    }
+                })
+                .flatMap(booked -> journal.publish(op))
+                .replaceWith(op);
+    }
+
+    private static Operation bornExecuted(UUID id, OperationType type, String unit, BigDecimal amount, String currency,
+                                          String actor, Instant at, LocalDate date) {
+        Operation op = new Operation();
+        op.id = id;
+        op.type = type;
+        op.status = OperationStatus.EXECUTED;
+        op.amount = amount;
+        op.currency = currency;
+        op.unit = unit;
+        op.requestedExecutionDate = date;
+        op.valueDate = BusinessCalendar.onOrAfter(date);
+        op.receivedAt = at;
+        op.executedAt = at;
+        op.submittedBy = actor;
+        op.recordCreation(actor, at);
+        return op;
+    }
+}

@@ -1,0 +1,216 @@
+package fr.backoffice.clearing;
+
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.iban4j.CountryCode;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the clearing tests share: external transfers, files, XML read back with XPath, messages from other banks. */
+final class Clearing {
+
+    static final String ISO = "urn:iso:std:iso:20022:tech:xsd:";
+
+    private Clearing() {
+    }
+
+    /** Closes whatever other tests left waiting, so the next file holds only this test's transfers. */
+    static void drain() {
+        int status = Api.as(Tokens.admin()).post("/payment-files").then().extract().statusCode();
+        if (status != 201 && status != 422) {
+            throw new IllegalStateException("draining the waiting transfers answered " + status);
+        }
+    }
+
+    static String externalIban() {
+        return org.iban4j.Iban.random(CountryCode.DE).toString();
+    }
+
+    /** A straight-through external transfer from {@code from} (funded by the caller). */
+    static JsonPath externalTransfer(String from, String amount, String creditorName, String reference) {
+        Map<String, Object> request = new HashMap<>(Map.of("type", "TRANSFER", "amount", amount, "currency", "EUR",
+                "debitAccountId", from, "creditor", Map.of("name", creditorName, "iban", externalIban())));
+        if (reference != null) {
+            request.put("reference", reference);
+        }
+        JsonPath op = Ledgers.submit(Tokens.frontOffice(), request);
+        if (!"EXECUTED".equals(op.getString("status"))) {
+            throw new IllegalStateException("not executed: " + op.prettify());
+        }
+        return op;
+    }
+
+    static JsonPath closeFile(String supervisorUnit) {
+        return Api.as(Tokens.supervisor(supervisorUnit)).post("/payment-files").then().statusCode(201).extract().jsonPath();
+    }
+
+    static Response acknowledge(String unit, String fileId, Map<String, Object> body) {
+        return Api.as(Tokens.supervisor(unit)).body(body).post("/payment-files/{id}/acknowledge", fileId);
+    }
+
+    static byte[] document(String fileId) {
+        return Api.as(Tokens.auditor()).accept("application/xml").get("/payment-files/{id}/document", fileId)
+                .then().statusCode(200).contentType("application/xml").extract().asByteArray();
+    }
+
+    static Response post(String path, String xml, String token) {
+        return RestAssured.given().auth().oauth2(token).contentType("application/xml").body(xml).post(path);
+    }
+
+    static JsonPath operation(String id) {
+        return Api.as(Tokens.admin()).get("/operations/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static String internalBalance(String unit, String purposeLabel) {
+        JsonPath page = Api.as(Tokens.admin()).queryParam("unit", unit).queryParam("type", "INTERNAL").queryParam("limit", 200)
+                .get("/accounts").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream().filter(a -> ((Map<?, ?>) a.get("holder")).get("name").toString().startsWith(purposeLabel))
+                .map(a -> a.get("ledgerBalance").toString()).findFirst().orElse("0.00");
+    }
+
+    /** XPath over an ISO 20022 document, with {@code d:} as the message's namespace. */
+    static final class Xml {
+        private final Document document;
+        private final XPath xpath;
+
+        Xml(byte[] bytes, String message) {
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            xpath = XPathFactory.newInstance().newXPath();
+            xpath.setNamespaceContext(new NamespaceContext() {
+                public String getNamespaceURI(String prefix) {
+                    return "d".equals(prefix) ? ISO + message : XMLConstants.NULL_NS_URI;
+                }
+
+                public String getPrefix(String uri) {
+                    return null;
+                }
+
+                public Iterator<String> getPrefixes(String uri) {
+                    return null;
+                }
+            });
+        }
+
+        String text(String path) {
+            try {
+                return (String) xpath.evaluate(path, document, XPathConstants.STRING);
+            } catch (Exception e) {
+                throw new IllegalStateException(path, e);
+            }
+        }
+
+        int count(String path) {
+            try {
+                return ((NodeList) xpath.evaluate(path, document, XPathConstants.NODESET)).getLength();
+            } catch (Exception e) {
+                throw new IllegalStateException(path, e);
+            }
+        }
+
+        boolean exists(String path) {
+            try {
+                return xpath.evaluate(path, document, XPathConstants.NODE) != null;
+            } catch (Exception e) {
+                throw new IllegalStateException(path, e);
+            }
+        }
+    }
+
+    /** One credit of an incoming pacs.008. */
+    record Credit(String endToEndId, String amount, String creditorIban) {
+    }
+
+    static String pacs008(String messageId, List<Credit> credits) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
+                  <FIToFICstmrCdtTrf>
+                    <GrpHdr>
+                      <MsgId>%s</MsgId>
+                      <CreDtTm>2026-12-01T07:00:00Z</CreDtTm>
+                      <NbOfTxs>%d</NbOfTxs>
+                      <IntrBkSttlmDt>2026-12-01</IntrBkSttlmDt>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
+                    </GrpHdr>
+                """.formatted(messageId, credits.size()));
+        for (Credit c : credits) {
+            xml.append("""
+                        <CdtTrfTxInf>
+                          <PmtId><EndToEndId>%s</EndToEndId><TxId>%s</TxId></PmtId>
+                          <IntrBkSttlmAmt Ccy="EUR">%s</IntrBkSttlmAmt>
+                          <ChrgBr>SLEV</ChrgBr>
+                          <Dbtr><Nm>Acme GmbH</Nm></Dbtr>
+                          <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+                          <DbtrAgt><FinInstnId><BICFI>COBADEFFXXX</BICFI></FinInstnId></DbtrAgt>
+                          <CdtrAgt><FinInstnId><BICFI>BOFRFRPPXXX</BICFI></FinInstnId></CdtrAgt>
+                          <Cdtr><Nm>Customer</Nm></Cdtr>
+                          <CdtrAcct><Id><IBAN>%s</IBAN></Id></CdtrAcct>
+                          <RmtInf><Ustrd>Invoice %s</Ustrd></RmtInf>
+                        </CdtTrfTxInf>
+                    """.formatted(c.endToEndId(), UUID.randomUUID().toString().substring(0, 30), c.amount(), c.creditorIban(), c.endToEndId()));
+        }
+        return xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString();
+    }
+
+    /** One returned transaction of a pacs.004. */
+    record Return(String originalMessageId, String originalEndToEndId, String originalTxId, String amount, String reason) {
+    }
+
+    static String pacs004(String messageId, List<Return> returns) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
+                  <PmtRtr>
+                    <GrpHdr>
+                      <MsgId>%s</MsgId>
+                      <CreDtTm>2026-12-03T07:00:00Z</CreDtTm>
+                      <NbOfTxs>%d</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
+                    </GrpHdr>
+                """.formatted(messageId, returns.size()));
+        for (Return r : returns) {
+            xml.append("""
+                        <TxInf>
+                          <RtrId>%s</RtrId>
+                          <OrgnlGrpInf><OrgnlMsgId>%s</OrgnlMsgId><OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId></OrgnlGrpInf>
+                          <OrgnlEndToEndId>%s</OrgnlEndToEndId>
+                    """.formatted("R" + UUID.randomUUID().toString().substring(0, 20), r.originalMessageId(), r.originalEndToEndId()));
+            if (r.originalTxId() != null) {
+                xml.append("      <OrgnlTxId>").append(r.originalTxId()).append("</OrgnlTxId>\n");
+            }
+            xml.append("""
+                          <RtrdIntrBkSttlmAmt Ccy="EUR">%s</RtrdIntrBkSttlmAmt>
+                          <RtrRsnInf><Rsn><Cd>%s</Cd></Rsn></RtrRsnInf>
+                        </TxInf>
+                    """.formatted(r.amount(), r.reason()));
+        }
+        return xml.append("  </PmtRtr>\n</Document>\n").toString();
+    }
+
+}

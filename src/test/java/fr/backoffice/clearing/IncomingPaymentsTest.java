@@ -1,0 +1,197 @@
+package fr.backoffice.clearing;
+
+import fr.backoffice.clearing.Clearing.Credit;
+import fr.backoffice.clearing.Clearing.Return;
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.iban4j.CountryCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.backoffice.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Credits from other banks (pacs.008) and returns of our transfers (pacs.004), through HTTP. */
+@QuarkusTest
+class IncomingPaymentsTest {
+
+    @Test
+    void credits_to_open_accounts_are_posted_and_the_others_listed_for_return_once_even_when_replayed() {
+        String unit = Fixtures.unit();
+        JsonPath good = Ledgers.account(Fixtures.currentAccount(unit));
+        JsonPath frozen = Ledgers.account(Fixtures.currentAccount(unit));
+        Api.as(Tokens.agent(unit)).body(Map.of("reason", "Court order")).post("/accounts/{id}/freeze", frozen.getString("id"))
+                .then().statusCode(200);
+        JsonPath closed = Ledgers.account(Fixtures.currentAccount(unit));
+        Api.as(Tokens.agent(unit)).post("/accounts/{id}/close", closed.getString("id")).then().statusCode(200);
+        String unknown = org.iban4j.Iban.random(CountryCode.FR).toString();
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String xml = Clearing.pacs008(messageId, List.of(
+                new Credit("E2E-GOOD", "1500.00", good.getString("iban")),
+                new Credit("E2E-UNKNOWN", "10.00", unknown),
+                new Credit("E2E-FROZEN", "20.00", frozen.getString("iban")),
+                new Credit("E2E-CLOSED", "30.00", closed.getString("iban"))));
+
+        JsonPath report = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getString("messageId")).isEqualTo(messageId);
+        assertThat(report.getInt("accepted")).isEqualTo(1);
+        assertThat(report.getInt("duplicates")).isZero();
+        assertThat(report.getList("returned.endToEndId", String.class)).containsExactly("E2E-UNKNOWN", "E2E-FROZEN", "E2E-CLOSED");
+        assertThat(report.getList("returned.reason", String.class)).containsExactly("AC01", "AG01", "AC04");
+        assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("1500.00");
+        assertThat(Ledgers.balance(frozen.getString("id"))).isEqualTo("0.00");
+        JsonPath credit = Clearing.operation(report.getString("operationIds[0]"));
+        assertThat(credit.getString("type")).isEqualTo("INCOMING_TRANSFER");
+        assertThat(credit.getString("status")).isEqualTo("EXECUTED");
+        assertThat(credit.getString("creditAccountId")).isEqualTo(good.getString("id"));
+        assertThat(credit.getString("endToEndId")).isEqualTo("E2E-GOOD");
+        assertThat(credit.getString("debtor.name")).isEqualTo("Acme GmbH");
+        assertThat(credit.getString("debtor.iban")).isEqualTo("DE89370400440532013000");
+        assertThat(credit.getString("submittedBy")).isNotBlank();
+        assertThat(Clearing.internalBalance(unit, "Clearing settlement")).isEqualTo("-1500.00");
+
+        JsonPath replay = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("accepted")).isZero();
+        assertThat(replay.getList("returned")).isEmpty();
+        assertThat(replay.getInt("duplicates")).isEqualTo(4);
+        assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("1500.00");
+        // an incoming credit is not the customer's to undo
+        assertProblem(Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "try"))
+                .post("/operations/{id}/reverse", credit.getString("id")), 409, "INVALID_TRANSITION");
+    }
+
+    @Test
+    void a_return_gives_the_money_back_to_the_debtor_from_clearing_settlement_and_a_replay_posts_nothing() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "400.00");
+        JsonPath transfer = Clearing.externalTransfer(from, "250.00", "Dupont SARL", "INV-" + UUID.randomUUID().toString().substring(0, 8));
+        JsonPath other = Clearing.externalTransfer(from, "50.00", "Martin SA", null);
+        JsonPath file = Clearing.closeFile(unit);
+        Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        assertThat(Ledgers.balance(from)).isEqualTo("100.00");
+        String txId = transfer.getString("id").replace("-", "");
+        String msgId = file.getString("messageId");
+        String message = Clearing.pacs004("RTR-" + UUID.randomUUID().toString().substring(0, 8), List.of(
+                new Return(msgId, transfer.getString("reference"), txId, "250.00", "AC04"),
+                new Return(msgId, "NOT-OURS", null, "10.00", "AC01"),
+                new Return(msgId, other.getString("id").replace("-", ""), null, "49.00", "MS03"),
+                new Return("BO-19990101-00000001", transfer.getString("reference"), null, "250.00", "AC04")));
+
+        JsonPath report = Clearing.post("/payment-files/returns", message, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("returned")).isEqualTo(1);
+        assertThat(report.getList("operationIds", String.class)).containsExactly(transfer.getString("id"));
+        assertThat(report.getList("unmatched.reason", String.class)).containsExactly("UNKNOWN", "AMOUNT_MISMATCH", "UNKNOWN");
+        assertThat(Ledgers.balance(from)).isEqualTo("350.00");
+        assertThat(Clearing.internalBalance(unit, "Clearing settlement")).isEqualTo("50.00");
+        JsonPath returned = Clearing.operation(transfer.getString("id"));
+        assertThat(returned.getString("status")).isEqualTo("RETURNED");
+        assertThat(returned.getString("returnReason")).isEqualTo("AC04");
+        assertThat(returned.getList("history.to", String.class)).endsWith("RETURNED");
+        assertThat(Clearing.operation(other.getString("id")).getString("status")).isEqualTo("EXECUTED");
+
+        JsonPath replay = Clearing.post("/payment-files/returns", message, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("returned")).isZero();
+        assertThat(replay.getList("unmatched.reason", String.class)).startsWith("ALREADY_RETURNED");
+        assertThat(Ledgers.balance(from)).isEqualTo("350.00");
+    }
+
+    @Test
+    void a_return_for_a_file_not_yet_settled_is_listed_not_posted() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "100.00");
+        JsonPath transfer = Clearing.externalTransfer(from, "60.00", "Dupont SARL", null);
+        JsonPath file = Clearing.closeFile(unit);
+        String message = Clearing.pacs004("RTR-" + UUID.randomUUID().toString().substring(0, 8), List.of(
+                new Return(file.getString("messageId"), transfer.getString("id").replace("-", ""), null, "60.00", "AC04")));
+        JsonPath report = Clearing.post("/payment-files/returns", message, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("unmatched.reason", String.class)).containsExactly("NOT_SETTLED");
+        assertThat(Ledgers.balance(from)).isEqualTo("40.00");
+    }
+
+    @Test
+    void a_malformed_or_invalid_message_is_refused_whole_naming_the_element() {
+        String unit = Fixtures.unit();
+        JsonPath good = Ledgers.account(Fixtures.currentAccount(unit));
+        String valid = Clearing.pacs008("MSG-" + UUID.randomUUID().toString().substring(0, 8), List.of(
+                new Credit("E2E-1", "10.00", good.getString("iban")), new Credit("E2E-2", "20.00", good.getString("iban"))));
+
+        assertInvalid("/payment-files/incoming", "this is not xml", "/");
+        assertInvalid("/payment-files/incoming", valid.replace("<Document", "<Document><Unclosed>"), "/");
+        assertInvalid("/payment-files/incoming", valid.replace("pacs.008.001.08", "pacs.008.001.02"), "/Document");
+        assertInvalid("/payment-files/incoming", valid.replace("<NbOfTxs>2</NbOfTxs>", "<NbOfTxs>3</NbOfTxs>"),
+                "/Document/FIToFICstmrCdtTrf/GrpHdr/NbOfTxs");
+        // the second transaction's amount is broken: the first is not posted either
+        assertInvalid("/payment-files/incoming", valid.replaceFirst("(?s)(.*)>20.00<", "$1>20.001<"),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt");
+        assertInvalid("/payment-files/incoming", valid.replaceFirst("Ccy=\"EUR\">20.00", "Ccy=\"USD\">20.00"),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt/@Ccy");
+        assertInvalid("/payment-files/incoming", valid.replaceFirst("(?s)(.*)<EndToEndId>E2E-2</EndToEndId>", "$1"),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/PmtId/EndToEndId");
+        assertInvalid("/payment-files/returns", valid, "/Document");
+        assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("0.00");
+        assertProblem(Clearing.post("/payment-files/incoming", valid, Tokens.supervisor(unit)), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void an_xxe_attempt_or_any_dtd_is_refused_and_nothing_read_or_posted() {
+        String unit = Fixtures.unit();
+        JsonPath good = Ledgers.account(Fixtures.currentAccount(unit));
+        String valid = Clearing.pacs008("XXE-" + UUID.randomUUID().toString().substring(0, 8),
+                List.of(new Credit("E2E-XXE", "10.00", good.getString("iban"))));
+        String external = valid.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+                .replace("<Ustrd>Invoice E2E-XXE</Ustrd>", "<Ustrd>&xxe;</Ustrd>");
+        String laughs = valid.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE Document [<!ENTITY a \"aaaaaaaaaa\">"
+                                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>")
+                .replace("<Ustrd>Invoice E2E-XXE</Ustrd>", "<Ustrd>&c;</Ustrd>");
+        for (String attack : List.of(external, laughs)) {
+            String detail = Clearing.post("/payment-files/incoming", attack, Tokens.admin()).then().statusCode(400)
+                    .extract().jsonPath().getString("detail");
+            assertThat(detail).doesNotContain("root:");
+        }
+        assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("0.00");
+    }
+
+    @Test
+    void a_message_larger_than_any_json_body_is_read_and_one_over_its_own_limit_is_413() throws Exception {
+        List<Credit> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new Credit("BIG-" + i, "1.00", org.iban4j.Iban.random(CountryCode.FR).toString()));
+        }
+        String large = Clearing.pacs008("BIG-" + UUID.randomUUID().toString().substring(0, 8), many);
+        assertThat(large.length()).isGreaterThan(100 * 1024);
+        JsonPath report = Clearing.post("/payment-files/incoming", large, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("returned")).hasSize(200);
+
+        // announced as too large: refused before the body is sent (Expect: 100-continue), so the client sees the answer
+        java.net.http.HttpResponse<String> tooLarge = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                                + io.restassured.RestAssured.port + "/payment-files/incoming"))
+                        .expectContinue(true)
+                        .header("Authorization", "Bearer " + Tokens.admin()).header("Content-Type", "application/xml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(5 * 1024 * 1024 + 1)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    private static void assertInvalid(String path, String xml, String elementPath) {
+        JsonPath problem = assertProblem(Clearing.post(path, xml, Tokens.admin()), 400, "INVALID_MESSAGE");
+        assertThat(problem.getString("errors[0].field")).isEqualTo(elementPath);
+    }
+}
