@@ -1,13 +1,19 @@
 package fr.backoffice.statement;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Problems;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.iban4j.CountryCode;
+import org.iban4j.Iban;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -26,6 +32,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,6 +216,31 @@ class StatementApiTest {
     }
 
     @Test
+    void the_documented_example_has_the_shape_of_a_real_answer() throws Exception {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        Ledgers.fund(account, "10.00");
+        Map<String, Object> real = Api.as(Tokens.admin())
+                .get("/accounts/{id}/statements/{date}", account, LocalDate.now(PARIS).toString())
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode example = json.readTree(RestAssured.get("/q/openapi?format=json")
+                .asString()).at("/paths/~1accounts~1{id}~1statements~1{date}/get/responses/200/content/application~1json/examples");
+        JsonNode value = example.elements().next().path("value");
+        if (value.isTextual()) {
+            value = json.readTree(value.asText());
+        }
+        Map<String, Object> documented = json.convertValue(value, new TypeReference<>() {
+        });
+        assertThat(documented.keySet()).isEqualTo(real.keySet());
+        assertThat(((Map<?, ?>) documented.get("summary")).keySet()).isEqualTo(((Map<?, ?>) real.get("summary")).keySet());
+        assertThat(((Map<?, ?>) documented.get("openingBalance")).keySet())
+                .isEqualTo(((Map<?, ?>) real.get("openingBalance")).keySet());
+        assertThat(((Map<?, ?>) ((List<?>) documented.get("entries")).get(0)).keySet())
+                .isEqualTo(((Map<?, ?>) ((List<?>) real.get("entries")).get(0)).keySet());
+    }
+
+    @Test
     void a_day_without_entries_still_has_both_balances() {
         String unit = Fixtures.unit();
         String account = Fixtures.currentAccount(unit);
@@ -315,7 +347,7 @@ class StatementApiTest {
         String account = accountView.getString("id");
         String other = otherView.getString("id");
         Ledgers.fund(other, "100.00");
-        Map<String, String> ops = new java.util.LinkedHashMap<>();
+        Map<String, String> ops = new LinkedHashMap<>();
         ops.put("deposit", submit(Tokens.frontOffice(), Ledgers.cashDeposit(account, "1000.00")).getString("id"));
         ops.put("withdrawal", submit(Tokens.frontOffice(), Map.of("type", "CASH_WITHDRAWAL", "amount", "100.00",
                 "currency", "EUR", "debitAccountId", account)).getString("id"));
@@ -324,7 +356,7 @@ class StatementApiTest {
         rent.put("label", "Rent November");
         ops.put("rent", submit(Tokens.frontOffice(), rent).getString("id"));
         ops.put("refund", submit(Tokens.frontOffice(), Ledgers.transfer(other, account, "50.00")).getString("id"));
-        String creditorIban = org.iban4j.Iban.random(org.iban4j.CountryCode.DE).toString();
+        String creditorIban = Iban.random(CountryCode.DE).toString();
         Map<String, Object> external = new HashMap<>(Map.of("type", "TRANSFER", "amount", "300.00", "currency", "EUR",
                 "debitAccountId", account, "creditor", Map.of("name", "Dupont SARL", "iban", creditorIban)));
         ops.put("external", submit(Tokens.frontOffice(), external).getString("id"));
