@@ -70,6 +70,8 @@ public final class Endpoints {
             new Endpoint("GET /accounts/{id}", Kind.READ, EVERYONE, (r, t) -> r.get("/accounts/{id}", t.account())),
             new Endpoint("GET /accounts/{id}/entries", Kind.READ, EVERYONE, (r, t) -> r.get("/accounts/{id}/entries", t.account())),
             new Endpoint("GET /accounts/{id}/balance", Kind.READ, EVERYONE, (r, t) -> r.get("/accounts/{id}/balance", t.account())),
+            new Endpoint("GET /accounts/{id}/statements/{date}", Kind.READ, EVERYONE, (r, t) -> r.get(
+                    "/accounts/{id}/statements/{date}", t.account(), java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString())),
             new Endpoint("GET /operations/{id}", Kind.READ, EVERYONE, (r, t) -> r.get("/operations/{id}", t.operation())),
             new Endpoint("GET /accounts?customerId=", Kind.LIST, EVERYONE,
                     (r, t) -> r.queryParam("customerId", t.customerId()).get("/accounts")),

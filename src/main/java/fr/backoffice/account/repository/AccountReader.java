@@ -81,6 +81,19 @@ public class AccountReader {
                 .map(rows -> rows.size() == 0 ? null : account(rows.iterator().next()));
     }
 
+    /** Those of these accounts that exist, by id, in one query (counterparties on a statement). */
+    public Uni<Map<UUID, Account>> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select * from account where id = any($1)").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Account> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getUUID("id"), account(row)));
+                    return found;
+                });
+    }
+
     private static Account account(Row row) {
         Account account = new Account();
         account.id = row.getUUID("id");

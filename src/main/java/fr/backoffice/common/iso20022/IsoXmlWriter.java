@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 
 /**
  * Writes an ISO 20022 message ({@code <Document xmlns="urn:iso:std:iso:20022:tech:xsd:...">}) element by element,
@@ -97,6 +98,32 @@ public final class IsoXmlWriter {
         });
         lastWasOpen = false;
         return this;
+    }
+
+    /**
+     * {@code <name Ccy="JPY">1250</name>}: with as many decimals as the currency has (ISO 4217), for messages that
+     * are not limited to euros (account statements). ISO amounts have no sign: a negative one is refused.
+     */
+    public IsoXmlWriter amountInCurrency(String name, BigDecimal amount, String currency) {
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("An ISO 20022 amount is unsigned: " + amount);
+        }
+        String digits = amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
+                .toPlainString();
+        run(() -> {
+            indent();
+            xml.writeStartElement(name);
+            xml.writeAttribute("Ccy", currency);
+            xml.writeCharacters(digits);
+            xml.writeEndElement();
+        });
+        lastWasOpen = false;
+        return this;
+    }
+
+    /** {@code <name>12.3</name>}: an ISO {@code DecimalNumber} (a sum without currency), as the value is written. */
+    public IsoXmlWriter decimalNumber(String name, BigDecimal value) {
+        return text(name, value == null ? null : value.toPlainString());
     }
 
     public IsoXmlWriter date(String name, LocalDate date) {

@@ -5,6 +5,7 @@ import fr.backoffice.common.money.Money;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.ledger.LedgerEntry;
 import fr.backoffice.ledger.api.BalanceView;
 import fr.backoffice.ledger.api.CurrencyTrialBalance;
 import fr.backoffice.ledger.api.EntryView;
@@ -16,7 +17,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 
 /** Statements, historical balances and the trial balance: reads of the ledger. */
 @ApplicationScoped
@@ -48,6 +53,26 @@ public class LedgerService {
                 .flatMap(account -> entries.balanceAt(account.id, instant)
                         .map(sum -> new BalanceView(account.id.toString(), instant, Money.format(sum, account.currency),
                                 account.currency)));
+    }
+
+    /**
+     * The entries posted to an account at or after {@code from} and before {@code to}, in posting order
+     * ({@code account_seq}), at most {@code limit}: one query. For a caller that has already checked that the caller
+     * reaches the account (the account statements).
+     */
+    @WithSession
+    public Uni<List<LedgerEntry>> postedBetween(UUID accountId, Instant from, Instant to, int limit) {
+        return entries.statement(accountId, from, to, 0, limit);
+    }
+
+    /**
+     * The sum of the entries posted to an account strictly before {@code at}: {@link #balanceAt} one microsecond
+     * earlier (instants are stored to the microsecond), so that it and {@link #postedBetween} from {@code at} add up
+     * without an entry counted twice or missed. For a caller that has already checked the account.
+     */
+    @WithSession
+    public Uni<BigDecimal> balanceBefore(UUID accountId, Instant at) {
+        return entries.balanceAt(accountId, at.minus(1, ChronoUnit.MICROS));
     }
 
     /** Debits, credits and the sum of balances per currency, all from the same snapshot. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +65,14 @@ public class OperationRepository implements EntityRepository<Operation> {
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id";
         return find(query, params).range(0, limit - 1).list();
+    }
+
+    /** Those of these operations that exist, in one query (the operations behind a statement's entries). */
+    public Uni<List<Operation>> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("id in ?1", List.copyOf(ids));
     }
 
     /** The unit's operations waiting for a person, oldest first. */
