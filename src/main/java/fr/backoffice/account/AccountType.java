@@ -2,6 +2,6 @@ package fr.backoffice.account;
 
 public enum AccountType {
     CURRENT, SAVINGS,
-    /** The bank's own accounts: cash per unit, cheques in clearing, outgoing transfers, fee income, VAT collected. */
+    /** The bank's own accounts: cash per unit, cheques in clearing, outgoing transfers, clearing settlement, fee income, VAT collected. */
     INTERNAL
 }

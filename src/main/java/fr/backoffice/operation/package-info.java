@@ -5,7 +5,7 @@
  *
  * <ul>
  * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V2__operations_and_ledger.sql;
- * retries: V10__scheduled_execution_retries.sql) and the database function {@code operation_submit}
+ * retries: V10__scheduled_execution_retries.sql; the clearing's types, status and columns: V12__clearing.sql) and the database function {@code operation_submit}
  * (V6__write_path_without_global_locks.sql); the endpoints under {@code /operations} and
  * {@code GET /units/{code}/queue}.</li>
  * <li><b>May use</b> every feature to its left: {@code common}, {@code event}, {@code audit}, {@code unit},
@@ -17,7 +17,8 @@
  * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, one call of
  * {@code operation_submit}, checks in {@code OperationIntake}); {@code OperationActions} are what people do to a
  * recorded operation; {@code Execution} books one (validation, approval, scheduler); {@code ScheduledExecutions} runs
- * the due ones; {@code OperationQueries} reads. Every change ends in {@code OperationJournal}: its history, and one
+ * the due ones; {@code OperationQueries} reads; {@code ClearingOperations} is what the clearing feature does to
+ * operations (payment files, settlements, returns, incoming credits). Every change ends in {@code OperationJournal}: its history, and one
  * event per state change in the same transaction. Actions lock the operation, check the four-eyes rules and are
  * idempotent with an {@code Idempotency-Key}; who reaches which operation: {@code common.security}.</li>
  * <li><b>Layout.</b> {@code api}: what answers, stored answers and events carry; {@code rest}: HTTP only;
