@@ -208,8 +208,10 @@ class SecurityTest {
                         .contains("401", "403", "500");
                 if (operation.has("requestBody")) {
                     assertThat(codes).as("responses of %s", name).contains("400", "413", "415");
-                    JsonNode json = operation.at("/requestBody/content/application~1json");
-                    assertThat(json.has("examples") || json.has("example")).as("request example of %s", name).isTrue();
+                    // JSON bodies, and the XML messages of the clearing
+                    operation.at("/requestBody/content").fields().forEachRemaining(media -> assertThat(
+                            media.getValue().has("examples") || media.getValue().has("example"))
+                            .as("request example of %s %s", name, media.getKey()).isTrue());
                 }
                 responses.fields().forEachRemaining(response -> {
                     assertThat(response.getValue().path("description").asText())
