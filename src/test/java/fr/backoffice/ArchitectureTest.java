@@ -24,16 +24,17 @@ class ArchitectureTest {
 
     private static final String ROOT = "fr.backoffice";
     /** What each feature may use, besides itself. */
-    private static final Map<String, Set<String>> MAY_USE = Map.of(
-            "common", Set.of(),
-            "event", Set.of("common"),
-            "audit", Set.of("common", "event"),
-            "unit", Set.of("common", "event", "audit"),
-            "account", Set.of("common", "event", "audit", "unit"),
-            "ledger", Set.of("common", "event", "audit", "unit", "account"),
-            "operation", Set.of("common", "event", "audit", "unit", "account", "ledger"),
-            "declarant", Set.of("common", "event", "audit"),
-            "filing", Set.of("common", "event", "audit", "declarant"));
+    private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            Map.entry("common", Set.of()),
+            Map.entry("event", Set.of("common")),
+            Map.entry("audit", Set.of("common", "event")),
+            Map.entry("unit", Set.of("common", "event", "audit")),
+            Map.entry("account", Set.of("common", "event", "audit", "unit")),
+            Map.entry("ledger", Set.of("common", "event", "audit", "unit", "account")),
+            Map.entry("operation", Set.of("common", "event", "audit", "unit", "account", "ledger")),
+            Map.entry("declarant", Set.of("common", "event", "audit")),
+            Map.entry("filing", Set.of("common", "event", "audit", "declarant")),
+            Map.entry("webhook", Set.of("common", "event", "audit")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -55,6 +55,8 @@ public interface BackOfficeConfig {
 
     Metrics metrics();
 
+    Webhooks webhooks();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -110,6 +112,44 @@ public interface BackOfficeConfig {
 
         /** Request lines beyond this many bytes get a 414 problem. */
         int maxRequestLine();
+    }
+
+    /** Webhooks (README "Webhooks"). */
+    interface Webhooks {
+        /**
+         * Whether deliveries may go to loopback, private, link-local and metadata addresses, and to plain {@code http}
+         * urls: off in production (https to public addresses only), on in dev and test.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** The waits before the second, third... attempt; after the last one fails, the delivery is FAILED. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** How long one attempt may take, connection to the end of the answer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How often each instance looks for new events and due deliveries. */
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        /** An endpoint whose every attempt has failed for this long is disabled. */
+        @WithDefault("3d")
+        Duration disableAfter();
+
+        /** How much of a receiver's answer is read and stored with the delivery. */
+        @WithDefault("1K")
+        MemorySize maxResponseBody();
+
+        /** How long the previous secret keeps signing, beside the new one, after a rotation. */
+        @WithDefault("24h")
+        Duration previousSecretValidity();
+
+        /** How many deliveries one instance sends at once at most. */
+        @WithDefault("50")
+        int maxInFlight();
     }
 
     interface Metrics {
