@@ -31,6 +31,8 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
     private HttpServer server;
+    /** While set, each request is recorded, then left unanswered until it is counted down. */
+    private volatile java.util.concurrent.CountDownLatch holding;
 
     private Receiver(int port) {
         this.port = port;
@@ -63,6 +65,14 @@ final class Receiver implements AutoCloseable {
                 Map<String, String> headers = new java.util.HashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
                 received.add(new Received(headers, body));
+                java.util.concurrent.CountDownLatch hold = holding;
+                if (hold != null) {
+                    try {
+                        hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 Integer status = statuses.poll();
                 byte[] answer = ("answer " + (status == null ? 200 : status)).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
@@ -71,7 +81,21 @@ final class Receiver implements AutoCloseable {
                 exchange.close();
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** Leaves the requests from now on unanswered, until {@link #answer()}. */
+    void hold() {
+        holding = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void answer() {
+        java.util.concurrent.CountDownLatch hold = holding;
+        holding = null;
+        if (hold != null) {
+            hold.countDown();
+        }
     }
 
     String url() {

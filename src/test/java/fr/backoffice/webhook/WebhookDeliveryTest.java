@@ -29,6 +29,9 @@ class WebhookDeliveryTest {
     private static final AtomicInteger APPS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    fr.backoffice.common.metrics.MetricsRefresh refresh;
+
     /** A front-office application of its own, so that each test sees only its endpoints. */
     static String app() {
         return Tokens.token("webhook-app-" + APPS.incrementAndGet(), null, Roles.FRONT_OFFICE);
@@ -147,6 +150,11 @@ class WebhookDeliveryTest {
             assertThat(delivery.getString("items[0].lastResponseBody")).isEqualTo("answer 200");
             Thread.sleep(1500);
             assertThat(about(receiver, unit)).hasSize(3);
+
+            String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).containsPattern("(?m)^backoffice_webhooks_attempts_total\\{[^}]*outcome=\"failed\"[^}]*} [1-9]")
+                    .containsPattern("(?m)^backoffice_webhooks_attempts_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]")
+                    .containsPattern("(?m)^backoffice_webhooks_deliveries_total\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]");
         }
     }
 
@@ -166,6 +174,10 @@ class WebhookDeliveryTest {
             assertThat(page.getString("items[2].lastError")).isEqualTo("connection refused");
             assertThat(page.getInt("items[1].attempts")).isZero();
             assertThat(page.getInt("items[0].attempts")).isZero();
+            refresh.refresh().await().indefinitely();
+            String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).containsPattern("(?m)^backoffice_webhooks_pending_oldest_age_seconds\\{[^}]*endpoint=\"" + id + "\"[^}]*} ")
+                    .containsPattern("(?m)^backoffice_webhooks_deliveries_pending(\\{[^}]*})? [1-9]");
             receiver.listen();
             await("all three", Duration.ofSeconds(15), () -> units.stream().allMatch(unit -> about(receiver, unit).size() == 1));
             assertThat(receiver.received()).extracting(request -> json(request.body()).at("/resource/id").asText())

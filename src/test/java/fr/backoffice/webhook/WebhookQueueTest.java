@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lease, an expired lease is claimed again with the same webhook-id (an instance killed mid-delivery leaves nothing
  * undelivered), a stale attempt records nothing, and an endpoint's later deliveries wait for its first. The
  * instance's own dispatcher is idle here (its first round would come after an hour), so the test plays the instances.
+ * An endpoint failing for {@code disable-after} is disabled, with an event.
  */
 @QuarkusTest
 @TestProfile(WebhookQueueTest.IdleDispatcher.class)
@@ -40,7 +41,8 @@ class WebhookQueueTest {
     public static class IdleDispatcher implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("backoffice.webhooks.poll-every", "1h");
+            // and an endpoint is disabled at its first failure, as if it had been failing for days
+            return Map.of("backoffice.webhooks.poll-every", "1h", "backoffice.webhooks.disable-after", "0s");
         }
     }
 
@@ -149,6 +151,29 @@ class WebhookQueueTest {
         assertThat(second.id()).isNotEqualTo(first.id());
         JsonPath page = WebhookDeliveryTest.deliveries(app, id);
         assertThat(page.getList("items.status")).containsExactly("PENDING", "FAILED");
+    }
+
+    @Test
+    void an_endpoint_failing_for_longer_than_disable_after_is_disabled_with_an_event() throws Exception {
+        String app = WebhookDeliveryTest.app();
+        try (Receiver receiver = Receiver.start(500)) {
+            String id = WebhookDeliveryTest.subscribe(app, receiver.url(), "unit.created").getString("id");
+            Fixtures.unit();
+            fanOut();
+            dispatcherDeliver(only(claim(Instant.now()), id));
+            JsonPath endpoint = fr.backoffice.support.Api.as(app).get("/webhook-endpoints/{id}", id).then().statusCode(200).extract().jsonPath();
+            assertThat(endpoint.getString("status")).isEqualTo("DISABLED");
+            assertThat(endpoint.getString("disabledReason")).isEqualTo("FAILING");
+            assertThat(WebhookDeliveryTest.deliveries(app, id).getString("items[0].status")).as("kept for when it is enabled again").isEqualTo("PENDING");
+            List<Map<String, Object>> events = fr.backoffice.support.Api.as(fr.backoffice.support.Tokens.auditor())
+                    .queryParam("types", "webhook-endpoint.disabled").queryParam("limit", 200).get("/events")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(events).anySatisfy(event -> {
+                assertThat(event.get("resource")).isEqualTo(Map.of("type", "webhook-endpoint", "id", id));
+                assertThat(((Map<?, ?>) event.get("data")).get("disabledReason")).isEqualTo("FAILING");
+            });
+            assertThat(claim(Instant.now().plusSeconds(3600))).noneMatch(claimed -> claimed.endpointId().toString().equals(id));
+        }
     }
 
     private void dispatcherDeliver(Claimed claimed) throws Exception {
