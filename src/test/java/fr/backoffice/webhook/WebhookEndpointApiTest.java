@@ -106,6 +106,23 @@ class WebhookEndpointApiTest {
     }
 
     @Test
+    void the_contract_describes_the_call_a_receiver_gets_with_its_three_headers_and_the_event_as_body() throws Exception {
+        var contract = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                io.restassured.RestAssured.get("/q/openapi?format=json").asString());
+        var callback = contract.at("/paths/~1webhook-endpoints/post/callbacks/event/{$request.body#~1url}/post");
+        assertThat(callback.isMissingNode()).as("the callback of createWebhookEndpoint").isFalse();
+        List<String> headers = new java.util.ArrayList<>();
+        callback.path("parameters").forEach(parameter -> {
+            assertThat(parameter.path("in").asText()).isEqualTo("header");
+            assertThat(parameter.path("required").asBoolean()).isTrue();
+            headers.add(parameter.path("name").asText());
+        });
+        assertThat(headers).containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
+        assertThat(callback.at("/requestBody/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Event");
+        assertThat(contract.at("/components/schemas/EventType/enum").toString()).contains("webhook-endpoint.disabled", "webhook.test");
+    }
+
+    @Test
     void only_front_office_and_admin_subscribe() {
         assertProblem(Api.as(Tokens.token("agent-x", "PAR-01", Roles.AGENT)).body(Map.of("url", URL, "eventTypes", List.of("*")))
                 .post("/webhook-endpoints"), 403, "FORBIDDEN");

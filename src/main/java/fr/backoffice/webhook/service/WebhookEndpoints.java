@@ -39,7 +39,6 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -262,9 +261,5 @@ public class WebhookEndpoints {
         } catch (JsonProcessingException unserializable) {
             throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), unserializable);
         }
-    }
-
-    static List<String> split(String types) {
-        return Arrays.asList(types.split(","));
     }
 }
