@@ -119,6 +119,7 @@ class WebhookEndpointApiTest {
         });
         assertThat(headers).containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
         assertThat(callback.at("/requestBody/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Event");
+        assertThat(callback.path("security").toString()).as("signed, not a bearer token").isEqualTo("[{}]");
         assertThat(contract.at("/components/schemas/EventType/enum").toString()).contains("webhook-endpoint.disabled", "webhook.test");
     }
 

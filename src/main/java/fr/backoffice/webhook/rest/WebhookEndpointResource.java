@@ -119,10 +119,8 @@ public class WebhookEndpointResource {
                             example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "Event"))),
-            responses = {
-                    @APIResponse(responseCode = "200", description = "Received (any 2xx)"),
-                    @APIResponse(responseCode = "410", description = "Gone: the endpoint is disabled at once"),
-                    @APIResponse(responseCode = "default", description = "Any other answer: tried again later")}))
+            responses = @APIResponse(responseCode = "default", description = "Any 2xx: received. 410 Gone: the "
+                    + "delivery fails and the endpoint is disabled at once. Anything else: tried again later")))
     public Uni<Response> create(@Valid @NotNull NewWebhookEndpoint request,
                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
