@@ -68,6 +68,8 @@ class WebhookEndpointApiTest {
         assertProblem(Api.as(app).header("If-Match", etag).body(Map.of("description", "x"))
                 .patch("/webhook-endpoints/{id}", id), 412, "PRECONDITION_FAILED");
         assertProblem(Api.as(app).post("/webhook-endpoints/{id}/test", id), 409, "WEBHOOK_ENDPOINT_DISABLED");
+        assertProblem(Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f72"),
+                409, "WEBHOOK_ENDPOINT_DISABLED");
 
         Api.as(app).delete("/webhook-endpoints/{id}", id).then().statusCode(204);
         assertProblem(Api.as(app).get("/webhook-endpoints/{id}", id), 404, "NOT_FOUND");

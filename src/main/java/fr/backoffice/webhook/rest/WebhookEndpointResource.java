@@ -210,6 +210,7 @@ public class WebhookEndpointResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class),
                     examples = @ExampleObject(name = "delivery", value = DELIVERY)))
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such endpoint or delivery, or not one of the caller's")
+    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first")
     public Uni<Response> retry(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
                                @Parameter(example = DELIVERY_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 36))
                                @PathParam("deliveryId") String deliveryId) {

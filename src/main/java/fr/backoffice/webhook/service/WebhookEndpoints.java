@@ -172,7 +172,12 @@ public class WebhookEndpoints {
     @WithTransaction
     public Uni<DeliveryView> retry(String id, String deliveryId) {
         UUID delivery = Ids.parse(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId));
-        return require(id).flatMap(endpoint -> deliveries.dueNow(endpoint.id, delivery, time.now()))
+        return require(id).flatMap(endpoint -> {
+                    if (endpoint.status != WebhookEndpoint.Status.ENABLED) {
+                        throw disabled("retry a delivery");
+                    }
+                    return deliveries.dueNow(endpoint.id, delivery, time.now());
+                })
                 .flatMap(found -> {
                     if (!found) {
                         throw ApiException.notFound("Delivery " + deliveryId);
@@ -192,7 +197,7 @@ public class WebhookEndpoints {
     public Uni<Reply> test(String id, String idempotencyKey) {
         return idempotency.once(idempotencyKey, id, () -> require(id).flatMap(endpoint -> {
             if (endpoint.status != WebhookEndpoint.Status.ENABLED) {
-                throw ApiException.conflict("WEBHOOK_ENDPOINT_DISABLED", "The endpoint is disabled: enable it to send a test.");
+                throw disabled("send a test");
             }
             Instant now = time.now();
             EventType type = EventType.WEBHOOK_TEST;
@@ -208,6 +213,10 @@ public class WebhookEndpoints {
             delivery.createdAt = now;
             return deliveries.persistAndFlush(delivery);
         }).map(delivery -> new Reply(202, delivery.view(), null, null, false)));
+    }
+
+    private static ApiException disabled(String action) {
+        return ApiException.conflict("WEBHOOK_ENDPOINT_DISABLED", "The endpoint is disabled: enable it to " + action + ".");
     }
 
     /** The endpoint, when the caller may see it; 404 otherwise. */
