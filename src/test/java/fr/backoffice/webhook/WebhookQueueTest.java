@@ -54,6 +54,12 @@ class WebhookQueueTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    fr.backoffice.webhook.service.WebhookDeliveryPurge purge;
+
+    @Inject
+    io.agroal.api.AgroalDataSource database;
+
     private void fanOut() {
         while (queue.fanOut(500, Instant.now()).await().indefinitely() == 500) {
             // the whole feed so far
@@ -117,7 +123,7 @@ class WebhookQueueTest {
             assertThat(again.id()).isEqualTo(lost.id());
             assertThat(again.attempts()).isEqualTo(2);
             // the dead attempt's outcome, were it to arrive now, changes nothing
-            queue.succeeded(lost, 200, "late").await().indefinitely();
+            assertThat(queue.succeeded(lost, 200, "late").await().indefinitely()).isFalse();
             assertThat(WebhookDeliveryTest.deliveries(app, id).getString("items[0].status")).isEqualTo("PENDING");
 
             dispatcherDeliver(again);
@@ -127,6 +133,15 @@ class WebhookQueueTest {
             JsonPath delivery = WebhookDeliveryTest.deliveries(app, id);
             assertThat(delivery.getString("items[0].status")).isEqualTo("SUCCEEDED");
             assertThat(delivery.getInt("items[0].attempts")).isEqualTo(2);
+
+            // kept for the retention (30 days), then purged
+            purge.purge().await().indefinitely();
+            assertThat(WebhookDeliveryTest.deliveries(app, id).getList("items")).hasSize(1);
+            try (var connection = database.getConnection(); var sql = connection.createStatement()) {
+                sql.executeUpdate("update webhook_delivery set last_attempt_at = now() - interval '31 days' where id = '" + lost.id() + "'");
+            }
+            assertThat(purge.purge().await().indefinitely()).isGreaterThanOrEqualTo(1);
+            assertThat(WebhookDeliveryTest.deliveries(app, id).getList("items")).isEmpty();
         }
     }
 

@@ -147,6 +147,10 @@ public interface BackOfficeConfig {
         @WithDefault("24h")
         Duration previousSecretValidity();
 
+        /** How long a delivery that ended (SUCCEEDED or FAILED) is kept, and listed, before it is deleted. */
+        @WithDefault("30d")
+        Duration retention();
+
         /** How many deliveries one instance sends at once at most. */
         @WithDefault("50")
         int maxInFlight();

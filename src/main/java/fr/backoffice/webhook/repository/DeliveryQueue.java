@@ -86,9 +86,11 @@ public class DeliveryQueue {
             with delivery as (
                 update webhook_delivery set status = 'SUCCEEDED', next_attempt_at = null, last_response_status = $3,
                        last_response_body = $4, last_error = null
-                where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id)
-            update webhook_endpoint set failing_since = null
-            where id in (select endpoint_id from delivery) and failing_since is not null""";
+                where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id),
+            endpoint as (
+                update webhook_endpoint set failing_since = null
+                where id in (select endpoint_id from delivery) and failing_since is not null returning 1)
+            select count(*) as recorded from delivery""";
 
     private static final String FAILED = """
             update webhook_delivery set status = case when $3::timestamptz is null then 'FAILED' else 'PENDING' end,
@@ -124,6 +126,10 @@ public class DeliveryQueue {
                            WebhookEndpoint.DisabledReason reason, Instant createdAt, Instant updatedAt) {
     }
 
+    /** What recording a failed attempt did: nothing (another attempt holds the delivery), or recorded it, and whether it disabled the endpoint. */
+    public record Failure(boolean recorded, Disabled disabled) {
+    }
+
     /** Fans out one batch when no other instance is; answers how many events were read (-1 without the lock). */
     public Uni<Integer> fanOut(int batch, Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
@@ -154,34 +160,37 @@ public class DeliveryQueue {
                 }));
     }
 
-    public Uni<Void> succeeded(Claimed delivery, int status, String body) {
+    /** Records a successful attempt; answers false when the lease had passed and another attempt holds the delivery. */
+    public Uni<Boolean> succeeded(Claimed delivery, int status, String body) {
         return pool.withTransaction(connection -> connection.preparedQuery(SUCCEEDED)
-                .execute(Tuple.of(delivery.id(), delivery.attempts(), status, body)).replaceWithVoid());
+                .execute(Tuple.of(delivery.id(), delivery.attempts(), status, body))
+                .map(rows -> rows.iterator().next().getLong("recorded") == 1));
     }
 
     /**
      * Records a failed attempt: due again at {@code nextAttemptAt}, or FAILED when null. Then, in the same transaction,
      * the endpoint is disabled when {@code gone} or when it has been failing since before {@code failingLimit};
-     * answers the disabled endpoint then (its event is for the caller to append, here through {@link #disabled}).
+     * the endpoint's event is written in that transaction, with the data {@code event} gives.
      */
-    public Uni<Disabled> failed(Claimed delivery, Instant now, Instant nextAttemptAt, Integer status, String body,
+    public Uni<Failure> failed(Claimed delivery, Instant now, Instant nextAttemptAt, Integer status, String body,
                                 String error, boolean gone, Instant failingLimit, EventWriter event) {
         Tuple args = Tuple.of(delivery.id(), delivery.attempts(), nextAttemptAt == null ? null : utc(nextAttemptAt));
         args.addValue(status).addString(body).addString(error);
         return pool.withTransaction(connection -> connection.preparedQuery(FAILED).execute(args).flatMap(updated -> {
             if (updated.size() == 0) {
-                return Uni.createFrom().nullItem(); // the lease had passed and another attempt holds the delivery
+                return Uni.createFrom().item(new Failure(false, null)); // the lease had passed: another attempt holds it
             }
             return connection.preparedQuery(FAILING_SINCE).execute(Tuple.of(delivery.endpointId(), utc(now)))
                     .flatMap(endpoint -> {
                         Row row = endpoint.iterator().next();
                         boolean failingTooLong = !row.getOffsetDateTime("failing_since").toInstant().isAfter(failingLimit);
                         if (!"ENABLED".equals(row.getString("status")) || !(gone || failingTooLong)) {
-                            return Uni.createFrom().nullItem();
+                            return Uni.createFrom().item(new Failure(true, null));
                         }
                         WebhookEndpoint.DisabledReason reason = gone ? WebhookEndpoint.DisabledReason.GONE
                                 : WebhookEndpoint.DisabledReason.FAILING;
-                        return disable(connection, delivery.endpointId(), reason, now, event);
+                        return disable(connection, delivery.endpointId(), reason, now, event)
+                                .map(disabled -> new Failure(true, disabled));
                     });
         }));
     }

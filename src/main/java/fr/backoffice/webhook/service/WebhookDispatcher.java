@@ -153,7 +153,11 @@ public class WebhookDispatcher {
         String body = cut(outcome.body(), MAX_BODY_STORED);
         if (outcome.succeeded()) {
             metrics.attempted("succeeded");
-            return queue.succeeded(delivery, outcome.status(), body).invoke(() -> metrics.ended("SUCCEEDED"));
+            return queue.succeeded(delivery, outcome.status(), body).invoke(recorded -> {
+                if (recorded) {
+                    metrics.ended("SUCCEEDED");
+                }
+            }).replaceWithVoid();
         }
         metrics.attempted(outcome.status() == null && outcome.error() != null && outcome.error().startsWith("refused")
                 ? "refused" : "failed");
@@ -161,12 +165,12 @@ public class WebhookDispatcher {
         Instant next = outcome.gone() ? null : nextAttemptAt(delivery.attempts(), now);
         return queue.failed(delivery, now, next, outcome.status(), body, cut(outcome.error(), MAX_ERROR), outcome.gone(),
                         now.minus(config.webhooks().disableAfter()), this::disabledEvent)
-                .invoke(disabled -> {
-                    if (next == null) {
+                .invoke(failure -> {
+                    if (failure.recorded() && next == null) {
                         metrics.ended("FAILED");
                     }
-                    if (disabled != null) {
-                        LOG.warnf("Webhook endpoint %s disabled (%s)", disabled.id(), disabled.reason());
+                    if (failure.disabled() != null) {
+                        LOG.warnf("Webhook endpoint %s disabled (%s)", failure.disabled().id(), failure.disabled().reason());
                     }
                 })
                 .replaceWithVoid();
