@@ -53,6 +53,7 @@ public class WebhookDispatcher {
     private static final int FAN_OUT_BATCH = 500;
     private static final int MAX_BODY_STORED = 4096;
     private static final int MAX_ERROR = 500;
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     @Inject
     DeliveryQueue queue;
@@ -78,6 +79,7 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
     private volatile long timer = -1;
+    private int failures;
 
     void start(@Observes StartupEvent started) {
         schedule(config.webhooks().pollEvery().toMillis());
@@ -100,10 +102,16 @@ public class WebhookDispatcher {
     private void schedule(long delay) {
         if (!stopped) {
             timer = vertx.setTimer(delay, fired -> round().subscribe().with(
-                    claimed -> schedule(config.webhooks().pollEvery().toMillis()),
-                    failure -> {
-                        LOG.warnf("Webhook round failed, tried again at the next one: %s", failure.toString());
+                    claimed -> {
+                        failures = 0;
                         schedule(config.webhooks().pollEvery().toMillis());
+                    },
+                    failure -> {
+                        // the database is down, say: back off (up to 30 s), so the log gets a line per wait, not per poll
+                        failures++;
+                        long wait = Math.min(MAX_BACKOFF_MS, config.webhooks().pollEvery().toMillis() << Math.min(failures, 16));
+                        LOG.warnf("Webhook round failed (%d in a row), next in %d ms: %s", failures, wait, failure.toString());
+                        schedule(wait);
                     }));
         }
     }
