@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",
                         "filing.accepted", "filing.rejected", "filing.amended", "audit.checkpoint",
                         "operation.returned-by-clearing", "payment-file.generated", "payment-file.accepted",
-                        "payment-file.rejected"})}),
+                        "payment-file.rejected", "webhook-endpoint.disabled", "webhook.test"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
                 @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
                 @Tag(name = "Events", description = "The feed of every state change, never skipping one and each resource's changes in order, as pages or Server-Sent Events"),
+                @Tag(name = "Webhooks", description = "Signed HTTP callbacks of the events a front-office application subscribes to, retried until they are received"),
                 @Tag(name = "Audit", description = "The hash-chained trail of every mutating request, accepted or refused"),
         })
 public class BackOfficeApplication extends Application {

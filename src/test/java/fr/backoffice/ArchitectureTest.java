@@ -35,7 +35,8 @@ class ArchitectureTest {
             Map.entry("clearing", Set.of("common", "event", "audit", "unit", "account", "ledger", "operation")),
             Map.entry("statement", Set.of("common", "event", "audit", "unit", "account", "ledger", "operation")),
             Map.entry("declarant", Set.of("common", "event", "audit")),
-            Map.entry("filing", Set.of("common", "event", "audit", "declarant")));
+            Map.entry("filing", Set.of("common", "event", "audit", "declarant")),
+            Map.entry("webhook", Set.of("common", "event", "audit")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

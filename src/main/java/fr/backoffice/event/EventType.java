@@ -45,7 +45,10 @@ public enum EventType {
     FILING_ACCEPTED("filing.accepted", "filing"),
     FILING_REJECTED("filing.rejected", "filing"),
     FILING_AMENDED("filing.amended", "filing"),
-    AUDIT_CHECKPOINT("audit.checkpoint", "audit-checkpoint");
+    AUDIT_CHECKPOINT("audit.checkpoint", "audit-checkpoint"),
+    WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint.disabled", "webhook-endpoint"),
+    /** Never in the feed: the body of {@code POST /webhook-endpoints/{id}/test}, sent to that endpoint only. */
+    WEBHOOK_TEST("webhook.test", "webhook-endpoint");
 
     /** The description of the {@code EventType} schema (declared in {@link fr.backoffice.BackOfficeApplication}). */
     public static final String TABLE = """
@@ -76,6 +79,8 @@ public enum EventType {
             | `filing.accepted` / `filing.rejected` | filing | the administration's acknowledgement |
             | `filing.amended` | filing | an amendment of this filing was created (the amendment has its own `filing.created`) |
             | `audit.checkpoint` | audit-checkpoint (id: its `chainSeq`) | the audit chain's head was signed (`GET /audit/checkpoints`); keep these to check later that the trail was not cut or rewritten at its end |
+            | `webhook-endpoint.disabled` | webhook-endpoint | the service disabled a webhook endpoint: its receiver answered 410 Gone, or every attempt failed for 3 days (`disabledReason`) |
+            | `webhook.test` | webhook-endpoint | never in the feed: sent by `POST /webhook-endpoints/{id}/test` to that endpoint only |
 
             Balances move when operations execute: those changes are reported by operation events only, not by \
             account events. Validation is reported by its outcome (`pending-approval`, `scheduled`, `executed` or \

@@ -57,6 +57,8 @@ public interface BackOfficeConfig {
 
     Clearing clearing();
 
+    Webhooks webhooks();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -127,6 +129,48 @@ public interface BackOfficeConfig {
         /** Incoming pacs.008 and pacs.004 messages beyond this get a 413 problem. */
         @WithDefault("5M")
         MemorySize maxMessageSize();
+    }
+
+    /** Webhooks (README "Webhooks"). */
+    interface Webhooks {
+        /**
+         * Whether deliveries may go to loopback, private, link-local and metadata addresses, and to plain {@code http}
+         * urls: off in production (https to public addresses only), on in dev and test.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** The waits before the second, third... attempt; after the last one fails, the delivery is FAILED. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** How long one attempt may take, connection to the end of the answer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How often each instance looks for new events and due deliveries. */
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        /** An endpoint whose every attempt has failed for this long is disabled. */
+        @WithDefault("3d")
+        Duration disableAfter();
+
+        /** How much of a receiver's answer is read and stored with the delivery. */
+        @WithDefault("1K")
+        MemorySize maxResponseBody();
+
+        /** How long the previous secret keeps signing, beside the new one, after a rotation. */
+        @WithDefault("24h")
+        Duration previousSecretValidity();
+
+        /** How long a delivery that ended (SUCCEEDED or FAILED) is kept, and listed, before it is deleted. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How many deliveries one instance sends at once at most. */
+        @WithDefault("50")
+        int maxInFlight();
     }
 
     interface Metrics {

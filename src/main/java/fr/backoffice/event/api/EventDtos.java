@@ -21,13 +21,13 @@ public final class EventDtos {
             ResourceRef resource,
             @JsonRawValue
             @Schema(type = SchemaType.OBJECT, description = "The resource's representation after the change, as the "
-                    + "endpoint that made it answers (Account, Operation, Filing, Unit or Declarant; AuditCheckpoint for `audit.checkpoint`; PaymentFile for `payment-file.*`)")
+                    + "endpoint that made it answers (Account, Operation, Filing, Unit or Declarant; AuditCheckpoint for `audit.checkpoint`; PaymentFile for `payment-file.*`; WebhookEndpoint for `webhook-endpoint.disabled` and `webhook.test`)")
             String data) {
     }
 
     @Schema(name = "EventResource", description = "The resource an event is about")
     public record ResourceRef(
-            @Schema(enumeration = {"unit", "declarant", "account", "operation", "filing", "audit-checkpoint", "payment-file"}, examples = "operation") String type,
+            @Schema(enumeration = {"unit", "declarant", "account", "operation", "filing", "audit-checkpoint", "payment-file", "webhook-endpoint"}, examples = "operation") String type,
             @Schema(maxLength = 64, description = "A uuid, or a unit's code", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
     }
 

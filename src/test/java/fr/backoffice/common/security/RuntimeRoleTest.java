@@ -50,6 +50,13 @@ class RuntimeRoleTest {
                     + "acknowledged_by, rejection_reason = rejection_reason, version = version where false");
             sql.executeQuery("select nextval('payment_file_number_seq')").close();
             sql.executeUpdate("insert into incoming_credit select * from incoming_credit where false");
+            // webhooks: endpoints and deliveries are created, changed and deleted; the fan-out locks and moves its position
+            sql.executeUpdate("update webhook_endpoint set status = status where false");
+            sql.executeUpdate("delete from webhook_endpoint where false");
+            sql.executeUpdate("update webhook_delivery set attempts = attempts + 1 where false");
+            sql.executeUpdate("delete from webhook_delivery where false");
+            sql.executeQuery("select tx, seq from webhook_fanout where id = 1 for update").close();
+            sql.executeUpdate("update webhook_fanout set tx = tx, seq = seq where false");
         }
     }
 
@@ -75,7 +82,10 @@ class RuntimeRoleTest {
                     "delete from event where false",
                     "delete from operation where false",
                     "alter table ledger_entry disable trigger ledger_entry_append_only",
-                    "drop table idempotency_key"}) {
+                    "drop table idempotency_key",
+                    "delete from webhook_fanout where false",
+                    "insert into webhook_fanout (id, tx, seq) select 2, '0', 0 where false",
+                    "truncate webhook_delivery"}) {
                 assertThatThrownBy(() -> sql.execute(statement)).as(statement)
                         .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
                                 .as(statement).isIn("42501"));

@@ -1,0 +1,97 @@
+-- Webhooks (README "Webhooks"): front-office applications subscribe an https url to event types; each committed event
+-- of a subscribed type becomes one delivery per endpoint, POSTed and signed as the Standard Webhooks specification
+-- says, retried with back-off, in event order per endpoint.
+--
+-- The secret signs deliveries, so the service must be able to read it: it is stored as issued ('whsec_' + base64 of
+-- 24 random bytes), readable by the schema's owner and the runtime role only, never answered after creation or
+-- rotation, never in an event or a log. previous_secret still signs, beside the new one, until previous_secret_until
+-- (24 h after a rotation), so that receivers can switch without losing a delivery.
+CREATE TABLE webhook_endpoint (
+    id                    uuid          PRIMARY KEY,
+    -- the token's sub of the front-office application (or admin) that created it: who sees and changes it
+    owner                 varchar(255)  NOT NULL,
+    url                   varchar(2048) NOT NULL,
+    -- comma-separated event types, or '*' for every type
+    event_types           varchar(2048) NOT NULL CHECK (event_types ~ '^(\*|[a-z.-]+(,[a-z.-]+)*)$'),
+    description           varchar(500),
+    status                varchar(16)   NOT NULL CHECK (status IN ('ENABLED', 'DISABLED')),
+    -- why the service disabled it (GONE: the receiver answered 410; FAILING: every delivery failed for a while);
+    -- null when enabled or disabled by a caller
+    disabled_reason       varchar(16)   CHECK (disabled_reason IN ('GONE', 'FAILING')),
+    secret                varchar(64)   NOT NULL,
+    previous_secret       varchar(64),
+    previous_secret_until timestamptz,
+    -- the first failed attempt since the last success: the endpoint is disabled once it is older than
+    -- backoffice.webhooks.disable-after
+    failing_since         timestamptz,
+    version               bigint        NOT NULL,
+    created_at            timestamptz   NOT NULL,
+    updated_at            timestamptz   NOT NULL
+);
+CREATE INDEX webhook_endpoint_owner_idx ON webhook_endpoint (owner, id);
+
+-- One delivery per (event, endpoint); its id is the webhook-id header, the same on every attempt. seq orders the
+-- deliveries of an endpoint (the fan-out numbers them in event order) and pages them.
+-- A delivery whose attempt is under way has next_attempt_at in the future (its lease): an instance that stops
+-- mid-attempt leaves it to be claimed again, by any instance, once the lease has passed.
+CREATE TABLE webhook_delivery (
+    id                   uuid         PRIMARY KEY,
+    seq                  bigserial    NOT NULL UNIQUE,
+    endpoint_id          uuid         NOT NULL REFERENCES webhook_endpoint ON DELETE CASCADE,
+    -- null for a webhook.test delivery, whose event is not in the feed (payload holds it)
+    event_id             uuid         REFERENCES event,
+    event_type           varchar(64)  NOT NULL,
+    payload              text,
+    status               varchar(16)  NOT NULL CHECK (status IN ('PENDING', 'SUCCEEDED', 'FAILED')),
+    attempts             int          NOT NULL CHECK (attempts >= 0),
+    next_attempt_at      timestamptz,
+    last_attempt_at      timestamptz,
+    last_response_status int,
+    last_response_body   varchar(4096),
+    last_error           varchar(500),
+    created_at           timestamptz  NOT NULL,
+    CHECK (event_id IS NOT NULL OR payload IS NOT NULL),
+    CHECK ((status = 'PENDING') = (next_attempt_at IS NOT NULL))
+);
+CREATE INDEX webhook_delivery_endpoint_idx ON webhook_delivery (endpoint_id, seq);
+CREATE INDEX webhook_delivery_pending_idx ON webhook_delivery (endpoint_id, seq) WHERE status = 'PENDING';
+CREATE INDEX webhook_delivery_event_idx ON webhook_delivery (event_id);
+
+-- Where the fan-out is in the event feed: the (tx, seq) of the last event it turned into deliveries. One row.
+-- It starts at the end of the feed as it is now: events older than webhooks are never delivered.
+CREATE TABLE webhook_fanout (
+    id  int    PRIMARY KEY CHECK (id = 1),
+    tx  xid8   NOT NULL,
+    seq bigint NOT NULL
+);
+INSERT INTO webhook_fanout (id, tx, seq)
+SELECT 1, coalesce((SELECT tx FROM event ORDER BY tx DESC, seq DESC LIMIT 1), '0'::xid8),
+       coalesce((SELECT seq FROM event ORDER BY tx DESC, seq DESC LIMIT 1), 0);
+
+CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    here name := current_schema();
+BEGIN
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', here, runtime);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox TO %I',
+                   runtime);
+    EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
+                   'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
+                   runtime);
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
+    -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);
+    EXECUTE format('GRANT SELECT, UPDATE (tx, seq) ON webhook_fanout TO %I', runtime);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
+    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
+END $$;
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${runtime_role}') THEN
+        PERFORM grant_runtime_role('${runtime_role}');
+    END IF;
+END $$;

@@ -1,0 +1,61 @@
+package fr.backoffice.webhook;
+
+import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static fr.backoffice.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * As in production (README "Webhooks"): without {@code backoffice.webhooks.allow-private-networks}, plain http and
+ * private addresses are refused when the url is given, and a name that resolves to one is refused before the attempt.
+ */
+@QuarkusTest
+@TestProfile(WebhookPrivateNetworksTest.ProductionRules.class)
+class WebhookPrivateNetworksTest {
+
+    public static class ProductionRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("backoffice.webhooks.allow-private-networks", "false");
+        }
+    }
+
+    @Test
+    void http_and_private_addresses_are_refused_when_given() {
+        String app = WebhookDeliveryTest.app();
+        for (String url : List.of("http://front.bank.example/hook", "https://127.0.0.1/hook", "https://10.0.0.7/hook",
+                "https://192.168.1.20/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/hook",
+                "https://[fd00:ec2::254]/hook")) {
+            JsonPath problem = assertProblem(Api.invalidRequestAs(app).body(Map.of("url", url, "eventTypes", List.of("*")))
+                    .post("/webhook-endpoints"), 400, "VALIDATION_FAILED");
+            assertThat(problem.getString("errors[0].field")).as(url).isEqualTo("url");
+        }
+    }
+
+    @Test
+    void a_name_that_resolves_to_a_private_address_is_refused_at_every_attempt() throws Exception {
+        String app = WebhookDeliveryTest.app();
+        try (Receiver receiver = Receiver.start()) {
+            String id = WebhookDeliveryTest.subscribe(app, "https://localhost:" + receiver.port() + "/hook", "unit.created").getString("id");
+            Fixtures.unit();
+            WebhookDeliveryTest.await("a refused attempt", Duration.ofSeconds(10), () -> {
+                JsonPath page = WebhookDeliveryTest.deliveries(app, id);
+                return !page.getList("items").isEmpty() && page.getInt("items[0].attempts") >= 2;
+            });
+            JsonPath delivery = WebhookDeliveryTest.deliveries(app, id);
+            assertThat(delivery.getString("items[0].lastError")).contains("not a public address");
+            assertThat(delivery.getString("items[0].lastResponseStatus")).isNull();
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+}
