@@ -26,7 +26,10 @@ CREATE TABLE webhook_endpoint (
     failing_since         timestamptz,
     version               bigint        NOT NULL,
     created_at            timestamptz   NOT NULL,
-    updated_at            timestamptz   NOT NULL
+    updated_at            timestamptz   NOT NULL,
+    -- since when it is ENABLED (created, or enabled again): the fan-out gives it the events that occurred since,
+    -- however late the fan-out runs, and never those of a time it was disabled
+    enabled_since         timestamptz   NOT NULL
 );
 CREATE INDEX webhook_endpoint_owner_idx ON webhook_endpoint (owner, id);
 

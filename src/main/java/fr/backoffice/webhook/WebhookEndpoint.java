@@ -78,6 +78,10 @@ public class WebhookEndpoint {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Created, or enabled again, at: it gets the events that occurred since (V13__webhooks.sql). */
+    @Column(name = "enabled_since", nullable = false)
+    public Instant enabledSince;
+
     public List<String> eventTypeList() {
         return new ArrayList<>(Arrays.asList(eventTypes.split(",")));
     }

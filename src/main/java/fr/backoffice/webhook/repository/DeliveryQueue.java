@@ -44,7 +44,7 @@ public class DeliveryQueue {
                 select gen_random_uuid(), nextval(pg_get_serial_sequence('webhook_delivery', 'seq')), o.endpoint_id,
                        o.event_id, o.type, 'PENDING', 0, $2, $2
                 from (select ep.id as endpoint_id, b.id as event_id, b.type from batch b
-                      join webhook_endpoint ep on ep.status = 'ENABLED' and b.occurred_at >= ep.created_at
+                      join webhook_endpoint ep on ep.status = 'ENABLED' and b.occurred_at >= ep.enabled_since
                            and (ep.event_types = '*' or b.type = any (string_to_array(ep.event_types, ',')))
                       order by b.tx, b.seq, ep.id) o
                 returning 1),

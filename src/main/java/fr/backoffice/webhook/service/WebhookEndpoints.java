@@ -85,6 +85,7 @@ public class WebhookEndpoints {
             endpoint.secret = Signatures.newSecret();
             endpoint.createdAt = time.now();
             endpoint.updatedAt = endpoint.createdAt;
+            endpoint.enabledSince = endpoint.createdAt;
             return endpoints.persistAndFlush(endpoint).map(saved -> Reply.created(WebhookEndpointWithSecret.of(saved),
                     "/webhook-endpoints/" + saved.id, saved.version));
         });
@@ -125,12 +126,16 @@ public class WebhookEndpoints {
             if (change.description() != null) {
                 endpoint.description = description(change.description());
             }
+            Instant now = time.now();
             if (change.status() != null && change.status() != endpoint.status) {
                 endpoint.status = change.status();
                 endpoint.disabledReason = null;
                 endpoint.failingSince = null;
+                if (endpoint.status == WebhookEndpoint.Status.ENABLED) {
+                    endpoint.enabledSince = now;
+                }
             }
-            endpoint.updatedAt = time.now();
+            endpoint.updatedAt = now;
             return endpoints.flush().replaceWith(endpoint);
         });
     }
