@@ -40,6 +40,44 @@ class ContractLimitsTest {
         }
     }
 
+    /** An example that lacks a property its schema requires misleads a client (a field added later, say). */
+    @Test
+    void every_example_of_an_answer_has_the_properties_its_schema_requires() {
+        List<String> missing = new ArrayList<>();
+        contract.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method ->
+                method.getValue().path("responses").fields().forEachRemaining(response -> {
+                    JsonNode media = response.getValue().at("/content/application~1json");
+                    JsonNode schema = resolved(media.path("schema"));
+                    List<JsonNode> examples = new ArrayList<>();
+                    if (media.has("example")) {
+                        examples.add(media.get("example"));
+                    }
+                    media.path("examples").forEach(example -> examples.add(example.path("value")));
+                    for (JsonNode example : examples) {
+                        JsonNode object = example.isTextual() ? parse(example.asText()) : example;
+                        schema.path("required").forEach(name -> {
+                            if (object.isObject() && !object.has(name.asText())) {
+                                missing.add(method.getKey() + " " + path.getKey() + " " + response.getKey() + ": " + name.asText());
+                            }
+                        });
+                    }
+                })));
+        assertThat(missing).isEmpty();
+    }
+
+    private static JsonNode resolved(JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.startsWith("#/") ? contract.at(ref.substring(1)) : schema;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception notJson) {
+            return new ObjectMapper().nullNode();
+        }
+    }
+
     @Test
     void every_string_integer_and_array_has_its_limits() {
         List<String> missing = new ArrayList<>();

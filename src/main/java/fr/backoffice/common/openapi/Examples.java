@@ -120,6 +120,10 @@ public final class Examples {
               "reasonComment": null,
               "reversalOf": null,
               "reversedBy": null,
+              "paymentFileId": null,
+              "endToEndId": null,
+              "debtor": null,
+              "returnReason": null,
               "history": [
                 { "at": "2026-11-30T09:15:00Z", "actor": "online-banking", "from": null, "to": "RECEIVED", "reason": null },
                 { "at": "2026-11-30T09:15:00Z", "actor": "online-banking", "from": "RECEIVED", "to": "EXECUTED", "reason": null }
