@@ -1,17 +1,13 @@
 package fr.backoffice;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
+import fr.backoffice.support.ProductionInstances;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,28 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIT {
 
-    private static final String SCHEMA = "backoffice_it";
-    private static final String ISSUER = "https://it.backoffice.local";
-    private static final String DATABASE = "//127.0.0.1:5432/postgres";
-    private static final List<Process> INSTANCES = new ArrayList<>();
-    private static final List<Integer> PORTS = new ArrayList<>();
     private static final String CHECKPOINT_KEY = Base64.getEncoder().encodeToString(
             "two-instances-it-audit-checkpoint-key".getBytes(StandardCharsets.US_ASCII));
-    private static KeyPair keys;
-    private static Path publicKey;
+    private static ProductionInstances instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql:" + DATABASE, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        publicKey = Files.createTempFile("it-public", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        instances = new ProductionInstances("backoffice_it");
         // one after the other: the first migrates the schema
         start();
         start();
@@ -79,74 +55,20 @@ class TwoInstancesIT {
 
     /** Starts one more instance and answers its log. */
     private static Path start() throws Exception {
-        int port = freePort();
-        ProcessBuilder builder = instance(port);
-        builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY);
-        builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s");
-        return launch(builder, port);
-    }
-
-    /** The production build, configured as a deployment would be, except the audit checkpoint key. */
-    private static ProcessBuilder instance(int port) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar");
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + DATABASE + "?search_path=" + SCHEMA);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + DATABASE + "?currentSchema=" + SCHEMA);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
-        env.put("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", SCHEMA);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-        env.put("QUARKUS_LOG_LEVEL", "WARN");
-        // The writers and the feed poller go as fast as the machine lets them, each as one caller: budgets they never reach.
-        for (String budget : List.of("WRITES", "READS", "STREAM", "UNAUTHENTICATED")) {
-            env.put("BACKOFFICE_RATE_LIMIT_" + budget + "_CAPACITY", "1000000");
-        }
-        return builder;
-    }
-
-    private static Path launch(ProcessBuilder builder, int port) throws Exception {
-        File log = Files.createTempFile("it-instance-" + port, ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        INSTANCES.add(builder.start());
-        PORTS.add(port);
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return log.toPath();
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " did not start: " + Files.readString(log.toPath()));
+        return instances.start(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY, "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s"));
     }
 
     @AfterAll
     static void stop() {
-        INSTANCES.forEach(Process::destroy);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        instances.close();
     }
 
     private static String token(String sub, String role) {
-        return Jwt.issuer(ISSUER).subject(sub).groups(role).expiresIn(3600).sign(keys.getPrivate());
+        return instances.token(sub, role);
     }
 
     private static RequestSpecification on(int instance, String token) {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(PORTS.get(instance)).contentType(ContentType.JSON)
-                .auth().oauth2(token);
+        return instances.on(instance, token);
     }
 
     @Test
@@ -193,7 +115,7 @@ class TwoInstancesIT {
                 String body = """
                         {"type":"TRANSFER","amount":"1.00","currency":"EUR","debitAccountId":"%s","creditAccountId":"%s"}"""
                         .formatted(accounts.get(n % 6), accounts.get((n % 6 + 1 + (n / 6) % 5) % 6));
-                URI uri = URI.create("http://127.0.0.1:" + PORTS.get(n % 2) + "/operations");
+                URI uri = URI.create("http://127.0.0.1:" + instances.port(n % 2) + "/operations");
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + front).header("Content-Type", "application/json")
                         .header("Idempotency-Key", "two-" + n).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -275,7 +197,7 @@ class TwoInstancesIT {
 
     /** What an instance started with this key (none when null) wrote before it stopped on its own, unready. */
     private static String refusedStart(String key) throws Exception {
-        ProcessBuilder builder = instance(freePort());
+        ProcessBuilder builder = instances.instance(ProductionInstances.freePort());
         if (key != null) {
             builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", key);
         }
@@ -293,10 +215,10 @@ class TwoInstancesIT {
     @Test
     void a_stopping_instance_ends_its_event_streams_with_a_last_message_and_logs_no_error() throws Exception {
         Path log = start();
-        int instance = INSTANCES.size() - 1;
+        int instance = instances.started() - 1;
         String auditor = token("it-stream", "auditor");
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORTS.get(instance) + "/events/stream"))
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instances.port(instance) + "/events/stream"))
                 .header("Authorization", "Bearer " + auditor).build();
         // a subscriber that goes away
         HttpResponse<Stream<String>> gone = http.send(stream, HttpResponse.BodyHandlers.ofLines());
@@ -306,11 +228,11 @@ class TwoInstancesIT {
         HttpResponse<Stream<String>> open = http.send(stream, HttpResponse.BodyHandlers.ofLines());
         ExecutorService reader = Executors.newSingleThreadExecutor();
         Future<List<String>> lines = reader.submit(() -> open.body().toList());
-        INSTANCES.get(instance).destroy(); // SIGTERM, as a container runtime stops it
+        instances.process(instance).destroy(); // SIGTERM, as a container runtime stops it
         List<String> received = lines.get(60, TimeUnit.SECONDS);
         reader.shutdown();
         assertThat(received).contains("event:stream.closing", "retry:1000");
-        assertThat(INSTANCES.get(instance).waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+        assertThat(instances.process(instance).waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
         assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains(" ERROR "));
     }
 

@@ -1,7 +1,6 @@
 package fr.backoffice.clearing;
 
 import fr.backoffice.support.Api;
-import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
 import io.restassured.RestAssured;

@@ -32,20 +32,26 @@ class IncomingPaymentsTest {
         JsonPath closed = Ledgers.account(Fixtures.currentAccount(unit));
         Api.as(Tokens.agent(unit)).post("/accounts/{id}/close", closed.getString("id")).then().statusCode(200);
         String unknown = org.iban4j.Iban.random(CountryCode.FR).toString();
+        JsonPath dollars = Fixtures.account(unit, "CURRENT", "USD", "0.00");
+        JsonPath internal = Fixtures.account(unit, "INTERNAL", "EUR", null);
         String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
         String xml = Clearing.pacs008(messageId, List.of(
                 new Credit("E2E-GOOD", "1500.00", good.getString("iban")),
                 new Credit("E2E-UNKNOWN", "10.00", unknown),
                 new Credit("E2E-FROZEN", "20.00", frozen.getString("iban")),
-                new Credit("E2E-CLOSED", "30.00", closed.getString("iban"))));
+                new Credit("E2E-CLOSED", "30.00", closed.getString("iban")),
+                new Credit("E2E-USD", "40.00", dollars.getString("iban")),
+                new Credit("E2E-INTERNAL", "50.00", internal.getString("iban"))));
 
         JsonPath report = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getString("messageId")).isEqualTo(messageId);
         assertThat(report.getInt("accepted")).isEqualTo(1);
         assertThat(report.getInt("duplicates")).isZero();
-        assertThat(report.getList("returned.endToEndId", String.class)).containsExactly("E2E-UNKNOWN", "E2E-FROZEN", "E2E-CLOSED");
-        assertThat(report.getList("returned.reason", String.class)).containsExactly("AC01", "AG01", "AC04");
+        assertThat(report.getList("returned.endToEndId", String.class))
+                .containsExactly("E2E-UNKNOWN", "E2E-FROZEN", "E2E-CLOSED", "E2E-USD", "E2E-INTERNAL");
+        assertThat(report.getList("returned.reason", String.class)).containsExactly("AC01", "AG01", "AC04", "AM03", "AG01");
+        assertThat(Ledgers.balance(dollars.getString("id"))).isEqualTo("0.00");
         assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("1500.00");
         assertThat(Ledgers.balance(frozen.getString("id"))).isEqualTo("0.00");
         JsonPath credit = Clearing.operation(report.getString("operationIds[0]"));
@@ -69,7 +75,7 @@ class IncomingPaymentsTest {
         JsonPath replay = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
         assertThat(replay.getInt("accepted")).isZero();
         assertThat(replay.getList("returned")).isEmpty();
-        assertThat(replay.getInt("duplicates")).isEqualTo(4);
+        assertThat(replay.getInt("duplicates")).isEqualTo(6);
         assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("1500.00");
         // an incoming credit is not the customer's to undo
         assertProblem(Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "try"))

@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import java.util.concurrent.Future;
 
 import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Outgoing payment files (pacs.008) and their acknowledgement, through HTTP, read back with XPath. */
 @QuarkusTest
@@ -214,6 +212,32 @@ class PaymentFilesTest {
     }
 
     @Test
+    void a_rejection_that_a_closed_debtor_account_cannot_take_changes_nothing() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String still = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "80.00");
+        Ledgers.fund(still, "50.00");
+        String closedDebtor = Clearing.externalTransfer(from, "80.00", "Dupont SARL", null).getString("id");
+        String other = Clearing.externalTransfer(still, "50.00", "Martin SA", null).getString("id");
+        Api.as(Tokens.agent(unit)).post("/accounts/{id}/close", from).then().statusCode(200);
+        JsonPath file = Clearing.closeFile(unit);
+
+        assertProblem(Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "REJECTED", "reason", "Bad file")),
+                422, "ACCOUNT_CLOSED");
+
+        // all or nothing: the other transfer was not given back either, and the file can still be acknowledged
+        assertThat(Api.as(Tokens.auditor()).get("/payment-files/{id}", file.getString("id")).then().statusCode(200)
+                .extract().jsonPath().getString("status")).isEqualTo("GENERATED");
+        assertThat(Clearing.operation(closedDebtor).getString("status")).isEqualTo("EXECUTED");
+        assertThat(Clearing.operation(other).getString("status")).isEqualTo("EXECUTED");
+        assertThat(Ledgers.balance(still)).isEqualTo("0.00");
+        assertThat(Clearing.internalBalance(unit, "Outgoing transfers")).isEqualTo("130.00");
+        Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+    }
+
+    @Test
     void only_supervisors_and_admins_close_files_and_auditors_read_them() {
         String unit = Fixtures.unit();
         assertProblem(Api.as(Tokens.agent(unit)).post("/payment-files"), 403, "FORBIDDEN");
@@ -221,9 +245,5 @@ class PaymentFilesTest {
         assertProblem(Api.as(Tokens.auditor()).post("/payment-files"), 403, "FORBIDDEN");
         assertProblem(Api.as(Tokens.admin()).get("/payment-files/{id}", "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d"), 404, "NOT_FOUND");
         Api.as(Tokens.auditor()).get("/payment-files").then().statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
-    }
-
-    static BigDecimal amount(String text) {
-        return new BigDecimal(text);
     }
 }

@@ -1,11 +1,9 @@
 package fr.backoffice.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
+import fr.backoffice.support.ProductionInstances;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,21 +11,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,88 +30,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesWebhooksIT {
 
-    private static final String SCHEMA = "backoffice_it_wh";
-    private static final String ISSUER = "https://it.backoffice.local";
-    private static final String DATABASE = "//127.0.0.1:5432/postgres";
-    private static final List<Process> INSTANCES = new ArrayList<>();
-    private static final List<Integer> PORTS = new ArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KeyPair keys;
-    private static Path publicKey;
+    private static ProductionInstances instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql:" + DATABASE, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        publicKey = Files.createTempFile("it-wh-public", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        instances = new ProductionInstances("backoffice_it_wh");
         start();
         start();
     }
 
     @AfterAll
     static void stop() {
-        INSTANCES.forEach(Process::destroy);
+        instances.close();
     }
 
     private static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar");
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + DATABASE + "?search_path=" + SCHEMA);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + DATABASE + "?currentSchema=" + SCHEMA);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
-        env.put("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", SCHEMA);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-        env.put("QUARKUS_LOG_LEVEL", "WARN");
-        env.put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", Base64.getEncoder().encodeToString(
-                "two-instances-webhooks-it-checkpoint-key".getBytes(StandardCharsets.US_ASCII)));
-        // the receivers listen on 127.0.0.1 over http
-        env.put("BACKOFFICE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        env.put("BACKOFFICE_WEBHOOKS_RETRY_SCHEDULE", "1s,1s,1s");
-        env.put("BACKOFFICE_WEBHOOKS_POLL_EVERY", "200ms");
-        env.put("BACKOFFICE_WEBHOOKS_TIMEOUT", "10s");
-        File log = Files.createTempFile("it-wh-instance-" + port, ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        INSTANCES.add(builder.start());
-        PORTS.add(port);
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " did not start: " + Files.readString(log.toPath()));
+        instances.start(Map.of(
+                "BACKOFFICE_AUDIT_CHECKPOINT_KEY", Base64.getEncoder().encodeToString(
+                        "two-instances-webhooks-it-checkpoint-key".getBytes(StandardCharsets.US_ASCII)),
+                // the receivers listen on 127.0.0.1 over http
+                "BACKOFFICE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true",
+                "BACKOFFICE_WEBHOOKS_RETRY_SCHEDULE", "1s,1s,1s",
+                "BACKOFFICE_WEBHOOKS_POLL_EVERY", "200ms",
+                "BACKOFFICE_WEBHOOKS_TIMEOUT", "10s"));
     }
 
     private static String token(String sub, String role) {
-        return Jwt.issuer(ISSUER).subject(sub).groups(role).expiresIn(3600).sign(keys.getPrivate());
+        return instances.token(sub, role);
     }
 
     private static RequestSpecification on(int instance, String token) {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(PORTS.get(instance)).contentType(ContentType.JSON)
-                .auth().oauth2(token);
+        return instances.on(instance, token);
     }
 
     private static String unitOf(Receiver.Received request) {
@@ -166,8 +101,8 @@ class TwoInstancesWebhooksIT {
     @Order(2)
     void a_delivery_whose_instance_is_killed_mid_attempt_is_sent_again_by_another_with_the_same_webhook_id() throws Exception {
         // one instance left: it will be the one sending
-        INSTANCES.get(1).destroy();
-        assertThat(INSTANCES.get(1).waitFor(30, TimeUnit.SECONDS)).isTrue();
+        instances.process(1).destroy();
+        assertThat(instances.process(1).waitFor(30, TimeUnit.SECONDS)).isTrue();
         String admin = token("it-wh-admin", "admin");
         String front = token("it-wh-front-2", "front-office");
         try (Receiver receiver = Receiver.start()) {
@@ -176,12 +111,12 @@ class TwoInstancesWebhooksIT {
             receiver.hold();
             on(0, admin).body(Map.of("code", "WHK-01", "name", "Killed", "region", "Test")).post("/units").then().statusCode(201);
             WebhookDeliveryTest.await("the attempt under way", Duration.ofSeconds(20), () -> receiver.received().size() == 1);
-            INSTANCES.get(0).destroyForcibly(); // SIGKILL in the middle of the attempt: nothing is recorded
-            assertThat(INSTANCES.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
+            instances.process(0).destroyForcibly(); // SIGKILL in the middle of the attempt: nothing is recorded
+            assertThat(instances.process(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
             receiver.answer();
 
             start();
-            int survivor = PORTS.size() - 1;
+            int survivor = instances.started() - 1;
             WebhookDeliveryTest.await("sent again once the lease has passed", Duration.ofSeconds(60),
                     () -> receiver.received().size() == 2);
             List<Receiver.Received> got = receiver.received();

@@ -24,9 +24,4 @@ public class PaymentFileRepository implements EntityRepository<PaymentFile> {
         return getSession().flatMap(session -> session
                 .createNativeQuery("select nextval('payment_file_number_seq')", Long.class).getSingleResult());
     }
-
-    /** The ids of the files we sent with these message ids. */
-    public Uni<List<UUID>> idsOf(List<String> messageIds) {
-        return find("select id from PaymentFile where messageId in ?1", messageIds).project(UUID.class).list();
-    }
 }
