@@ -1,6 +1,7 @@
 package fr.backoffice.clearing;
 
 import fr.backoffice.support.Api;
+import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
 import io.restassured.RestAssured;
@@ -145,6 +146,7 @@ final class Clearing {
     record Credit(String endToEndId, String amount, String creditorIban) {
     }
 
+    /** A pacs.008 as the clearing system sends it, valid against the official schemas (ISO and EPC). */
     static String pacs008(String messageId, List<Credit> credits) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -154,10 +156,12 @@ final class Clearing {
                       <MsgId>%s</MsgId>
                       <CreDtTm>2026-12-01T07:00:00Z</CreDtTm>
                       <NbOfTxs>%d</NbOfTxs>
+                      <TtlIntrBkSttlmAmt Ccy="EUR">%s</TtlIntrBkSttlmAmt>
                       <IntrBkSttlmDt>2026-12-01</IntrBkSttlmDt>
                       <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
                     </GrpHdr>
-                """.formatted(messageId, credits.size()));
+                """.formatted(messageId, credits.size(), credits.stream().map(c -> new java.math.BigDecimal(c.amount()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString()));
         for (Credit c : credits) {
             xml.append("""
                         <CdtTrfTxInf>
@@ -174,13 +178,14 @@ final class Clearing {
                         </CdtTrfTxInf>
                     """.formatted(c.endToEndId(), UUID.randomUUID().toString().substring(0, 30), c.amount(), c.creditorIban(), c.endToEndId()));
         }
-        return xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString();
+        return IsoSchemas.assertValid(xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString());
     }
 
     /** One returned transaction of a pacs.004. */
     record Return(String originalMessageId, String originalEndToEndId, String originalTxId, String amount, String reason) {
     }
 
+    /** A pacs.004 as the clearing system sends it, valid against the official schema. */
     static String pacs004(String messageId, List<Return> returns) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -209,7 +214,7 @@ final class Clearing {
                         </TxInf>
                     """.formatted(r.amount(), r.reason()));
         }
-        return xml.append("  </PmtRtr>\n</Document>\n").toString();
+        return IsoSchemas.assertValid(xml.append("  </PmtRtr>\n</Document>\n").toString());
     }
 
 }

@@ -5,14 +5,26 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * Every API test goes through here, so every request and response is checked against the OpenAPI
- * document the service itself serves.
+ * document the service itself serves, and every ISO 20022 document answered against the official schemas.
  */
 public final class Api {
+
+    /** Every ISO 20022 document the service answers must pass the official schemas (see {@link IsoSchemas}). */
+    private static final Filter ISO_DOCUMENTS = (request, response, context) -> {
+        Response answer = context.next(request, response);
+        String type = answer.contentType();
+        if (answer.statusCode() == 200 && type != null && type.contains("xml")) {
+            IsoSchemas.assertValid(answer.asByteArray());
+        }
+        return answer;
+    };
 
     private static OpenApiValidationFilter strict;
     private static OpenApiValidationFilter responsesOnly;
@@ -38,7 +50,7 @@ public final class Api {
     }
 
     private static RequestSpecification base(String token) {
-        RequestSpecification spec = RestAssured.given().contentType(ContentType.JSON);
+        RequestSpecification spec = RestAssured.given().contentType(ContentType.JSON).filter(ISO_DOCUMENTS);
         return token == null ? spec : spec.auth().oauth2(token);
     }
 

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The least-privilege runtime role of V8__runtime_role.sql: what the service does, and nothing that rewrites records. */
+/** The least-privilege runtime role of R__runtime_role.sql: what the service does, and nothing that rewrites records. */
 @QuarkusTest
 class RuntimeRoleTest {
 

@@ -1,0 +1,32 @@
+-- The rights of the role the running service connects as (README "Security"; V8__runtime_role.sql says why): read
+-- everything; insert and update the mutable tables; insert only into the append-only ones; seal audit records but
+-- never change or delete them; delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
+-- A repeatable migration: Flyway runs it again after the versioned ones whenever this file changes, so a migration
+-- that adds a table adds its line here, and no versioned migration redefines the grants.
+CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    here name := current_schema();
+BEGIN
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', here, runtime);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox TO %I',
+                   runtime);
+    EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
+                   'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
+    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
+                   runtime);
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
+    -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);
+    EXECUTE format('GRANT SELECT, UPDATE (tx, seq) ON webhook_fanout TO %I', runtime);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
+    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
+END $$;
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${runtime_role}') THEN
+        PERFORM grant_runtime_role('${runtime_role}');
+    END IF;
+END $$;
