@@ -1,5 +1,6 @@
 package fr.backoffice.common.security;
 
+import fr.backoffice.filing.FilingApi;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
@@ -178,5 +179,22 @@ class IdentityIsSubTest {
         Api.as(Tokens.admin()).get("/operations/{id}", id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL"))
                 .body("approvedBy", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void four_eyes_on_filings_compare_subs_too() {
+        String validator = someone("agent");
+        String id = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2026-09-01", "2026-09-30",
+                FilingApi.vatContent(List.of(FilingApi.line("20", 1_000)), 0, null)).getString("id");
+        FilingApi.validate(Tokens.token(validator, "PAR-01", Roles.AGENT), id).then().statusCode(200)
+                .body("validatedBy", org.hamcrest.Matchers.equalTo(validator));
+
+        // the validator's sub under another name is the validator
+        assertProblem(FilingApi.submit(Tokens.named(validator, someone("supervisor"), "PAR-01", Roles.SUPERVISOR), id),
+                403, "FOUR_EYES_VIOLATION");
+        // a supervisor named like the validator is another person
+        String supervisor = someone("supervisor");
+        FilingApi.submit(Tokens.named(supervisor, validator, "PAR-01", Roles.SUPERVISOR), id).then().statusCode(200);
+        assertThat(FilingApi.get(id).getList("history.actor", String.class)).contains(validator, supervisor);
     }
 }
