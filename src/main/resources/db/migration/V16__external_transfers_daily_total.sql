@@ -72,12 +72,14 @@ BEGIN
         RETURN;
     END IF;
 
+    -- only a transfer to another bank not yet waiting for four eyes reads the day's total (nested: never read otherwise)
     IF p_external_limit IS NOT NULL AND NOT op.requires_approval AND op.type = 'TRANSFER'
-       AND op.creditor_iban IS NOT NULL AND op.debit_account_id IS NOT NULL
-       AND external_transfers_total(op.debit_account_id, p_external_since, p_external_until) + op.amount > p_external_limit
-    THEN
-        RETURN QUERY SELECT 'NEEDS_APPROVAL', null::text, null::uuid, null::text, null::int, null::text, null::text;
-        RETURN;
+       AND op.creditor_iban IS NOT NULL AND op.debit_account_id IS NOT NULL THEN
+        IF external_transfers_total(op.debit_account_id, p_external_since, p_external_until) + op.amount
+           > p_external_limit THEN
+            RETURN QUERY SELECT 'NEEDS_APPROVAL', null::text, null::uuid, null::text, null::int, null::text, null::text;
+            RETURN;
+        END IF;
     END IF;
 
     INSERT INTO operation SELECT op.*;

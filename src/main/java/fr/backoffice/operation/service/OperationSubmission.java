@@ -39,16 +39,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /operations}, the hot path of the service, in at most two round trips to PostgreSQL and no ORM: the
- * facts of the accounts the request names (to validate it and find its unit; remembered, so usually no read at all,
- * see {@link AccountReader}), then one call of the database function {@code operation_submit}
+ * {@code POST /operations}, the hot path of the service, in two round trips to PostgreSQL at most (three, rarely, see
+ * below) and no ORM: the facts of the accounts the request names (to validate it and find its unit; remembered, so
+ * usually no read at all, see {@link AccountReader}), then one call of the database function {@code operation_submit}
  * (V6__write_path_without_global_locks.sql, V16__external_transfers_daily_total.sql) that, in one transaction, takes
  * the idempotency lock, locks and checks the accounts, and writes the operation, its history, its entries or hold, its
  * events, the stored answer and the audit record (V5__audit_in_the_request_transaction.sql). A transfer to another bank
  * that the day's total of its debit account sends to four eyes is answered NEEDS_APPROVAL with nothing written, and
- * submitted once more as waiting for approval: one more call, only then. Every row is built here, in Java, from the same rules
- * ({@link OperationIntake}) and views as the rest of the service ({@link SubmissionRows}); booking goes through the
- * same database functions as every other execution.
+ * submitted once more as waiting for approval: the one case of a third call. Every row is built here, in Java, from
+ * the same rules ({@link OperationIntake}) and views as the rest of the service ({@link SubmissionRows}); booking goes
+ * through the same database functions as every other execution.
  */
 @ApplicationScoped
 public class OperationSubmission {
