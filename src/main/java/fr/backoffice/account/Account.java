@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.UUID;
 
 /** An account and the rules that concern it alone. */
@@ -126,6 +128,17 @@ public class Account {
     public void renameHolder(String name) {
         requireOpen();
         holderName = name;
+    }
+
+    /**
+     * The overdraft limit an account of this type opens with when none is asked for, and the most an opening may
+     * grant: the bank's default ({@code bankDefault}) for a current account, at the currency's scale, cut down (a yen
+     * account cannot have 0.50 of credit); none for a savings account, which cannot be overdrawn. A negative default
+     * grants nothing.
+     */
+    public static BigDecimal defaultOverdraftLimit(AccountType type, BigDecimal bankDefault, Currency currency) {
+        BigDecimal limit = type == AccountType.CURRENT ? bankDefault.max(BigDecimal.ZERO) : BigDecimal.ZERO;
+        return limit.setScale(currency.getDefaultFractionDigits(), RoundingMode.DOWN);
     }
 
     public static void checkOverdraftAllowed(AccountType type, BigDecimal limit) {

@@ -1,14 +1,17 @@
 package fr.backoffice.operation;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.MonthDay;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The TARGET2 calendar: the days on which euro payments settle. French public holidays such
- * as 14 July or Ascension are not TARGET2 holidays, so they stay business days here.
+ * as 14 July or Ascension are not TARGET2 holidays, so they stay business days here. And the
+ * calendar day in the bank's zone an instant belongs to ({@link #dayOf}), the day daily limits count over.
  */
 public final class BusinessCalendar {
 
@@ -22,6 +25,19 @@ public final class BusinessCalendar {
     private static final int FIRST_GREGORIAN_YEAR = 1583;
 
     private BusinessCalendar() {
+    }
+
+    /** A calendar day in the bank's zone, as the instants it runs over: from {@code start} included to {@code end} excluded. */
+    public record Day(LocalDate date, Instant start, Instant end) {
+    }
+
+    /**
+     * The calendar day in {@code zone} that {@code instant} falls on. Days where the clocks change last 23 or 25 hours;
+     * a day whose midnight does not exist (a zone that moves its clocks at midnight) starts at its first instant.
+     */
+    public static Day dayOf(Instant instant, ZoneId zone) {
+        LocalDate date = LocalDate.ofInstant(instant, zone);
+        return new Day(date, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     public static boolean isBusinessDay(LocalDate d) {

@@ -6,7 +6,8 @@
  * <ul>
  * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V2__operations_and_ledger.sql;
  * retries: V10__scheduled_execution_retries.sql; the clearing's types, status and columns: V12__clearing.sql) and the database function {@code operation_submit}
- * (V6__write_path_without_global_locks.sql); the endpoints under {@code /operations} and
+ * (V6__write_path_without_global_locks.sql; with the daily total of transfers to other banks,
+ * V16__external_transfers_daily_total.sql); the endpoints under {@code /operations} and
  * {@code GET /units/{code}/queue}.</li>
  * <li><b>May use</b> every feature to its left: {@code common}, {@code event}, {@code audit}, {@code unit},
  * {@code account}, {@code ledger} (ArchitectureTest). It reads units through {@code UnitService}, accounts through
@@ -21,6 +22,12 @@
  * operations (payment files, settlements, returns, incoming credits). Every change ends in {@code OperationJournal}: its history, and one
  * event per state change in the same transaction. Actions lock the operation, check the four-eyes rules and are
  * idempotent with an {@code Idempotency-Key}; who reaches which operation: {@code common.security}.</li>
+ * <li><b>Limits on who moves money</b> (README "Operations and the ledger in one minute"). Only a front-office
+ * application's submissions execute straight through: what an agent submits waits in the unit's queue for another
+ * person. A transfer to another bank that would take its debit account's transfers to other banks of the business day
+ * above {@code backoffice.limits.external-transfers-per-day} waits for four eyes ({@code requiresApproval}); the day's
+ * total is read by {@code operation_submit} under the debit account's lock, so concurrent submissions cannot both slip
+ * under it. Four eyes compare people by {@code Caller.id()}, the token's {@code sub}.</li>
  * <li><b>Layout.</b> {@code api}: what answers, stored answers and events carry; {@code rest}: HTTP only;
  * {@code service}; {@code repository}.</li>
  * </ul>

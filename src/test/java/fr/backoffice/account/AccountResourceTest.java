@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.hamcrest.Matchers.empty;
@@ -66,7 +67,8 @@ class AccountResourceTest {
         void a_front_office_opens_a_current_account_with_a_generated_french_iban() {
             String unit = Fixtures.unit();
             Map<String, Object> body = newAccount(unit, "CURRENT", "EUR");
-            body.put("overdraftLimit", "500.00");
+            // the most an opening grants (backoffice.accounts.default-overdraft-limit, 0.00 here as by default)
+            body.put("overdraftLimit", "0.00");
 
             Response response = Api.as(Tokens.frontOffice()).body(body).post("/accounts");
             response.then().statusCode(201)
@@ -79,7 +81,7 @@ class AccountResourceTest {
                     .body("ledgerBalance", equalTo("0.00"))
                     .body("heldAmount", equalTo("0.00"))
                     .body("availableBalance", equalTo("0.00"))
-                    .body("overdraftLimit", equalTo("500.00"))
+                    .body("overdraftLimit", equalTo("0.00"))
                     .body("openedAt", notNullValue())
                     .body("closedAt", nullValue())
                     .body("lastStatusChange", nullValue())
@@ -136,13 +138,62 @@ class AccountResourceTest {
         }
 
         @Test
+        void no_opening_grants_a_credit_line_above_the_default_a_supervisor_raises_it_once_open() {
+            String unit = Fixtures.unit();
+            for (String token : List.of(Tokens.frontOffice(), Tokens.admin())) {
+                for (String limit : List.of("999999999999999.00", "0.01")) {
+                    Map<String, Object> body = newAccount(unit, "CURRENT", "EUR");
+                    body.put("overdraftLimit", limit);
+                    JsonPath problem = assertProblem(Api.as(token).body(body).post("/accounts"), 403, "OVERDRAFT_NEEDS_SUPERVISOR");
+                    assertThat(problem.getString("detail")).contains("0.00 EUR").contains("PATCH /accounts/{id}");
+                    assertThat(problem.getList("errors.field")).containsExactly("overdraftLimit");
+                    @SuppressWarnings("unchecked")
+                    String customer = ((Map<String, String>) body.get("holder")).get("customerId");
+                    Api.as(Tokens.auditor()).queryParam("customerId", customer).get("/accounts").then().statusCode(200)
+                            .body("items", empty());
+                }
+            }
+            // at the default, or without a limit (which opens at the default), the account opens
+            Map<String, Object> atDefault = newAccount(unit, "CURRENT", "EUR");
+            atDefault.put("overdraftLimit", "0.00");
+            open(Tokens.frontOffice(), atDefault);
+            JsonPath opened = open(Tokens.admin(), newAccount(unit, "CURRENT", "EUR"));
+            assertThat(opened.getString("overdraftLimit")).isEqualTo("0.00");
+            // the credit line is a supervisor's decision, on the open account
+            Api.as(Tokens.supervisor(unit)).header("If-Match", "\"0\"").body(Map.of("overdraftLimit", "500.00"))
+                    .patch("/accounts/{id}", opened.getString("id")).then().statusCode(200)
+                    .body("overdraftLimit", equalTo("500.00"));
+        }
+
+        @Test
+        void the_front_office_cannot_open_an_unlimited_credit_line_and_move_it_out_straight_through() {
+            // the finding: opened with 999999999999999.00, then 3 x 1000.00 to an external IBAN executed, balance -3000.00
+            String unit = Fixtures.unit();
+            Map<String, Object> body = newAccount(unit, "CURRENT", "EUR");
+            body.put("overdraftLimit", "999999999999999.00");
+            assertProblem(Api.as(Tokens.frontOffice()).body(body).post("/accounts"), 403, "OVERDRAFT_NEEDS_SUPERVISOR");
+            body.remove("overdraftLimit");
+            String id = open(Tokens.frontOffice(), body).getString("id");
+            for (int i = 0; i < 3; i++) {
+                assertProblem(Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(fr.backoffice.support.Ledgers.externalTransfer(id, "1000.00")).post("/operations"),
+                        422, "INSUFFICIENT_FUNDS");
+            }
+            Api.as(Tokens.auditor()).get("/accounts/{id}", id).then().statusCode(200)
+                    .body("ledgerBalance", equalTo("0.00")).body("heldAmount", equalTo("0.00"));
+        }
+
+        @Test
         void a_yen_account_has_no_decimals() {
-            Map<String, Object> body = newAccount(Fixtures.unit(), "CURRENT", "JPY");
-            body.put("overdraftLimit", "100000");
-            JsonPath yen = open(Tokens.frontOffice(), body);
+            String unit = Fixtures.unit();
+            JsonPath yen = open(Tokens.frontOffice(), newAccount(unit, "CURRENT", "JPY"));
             assertThat(yen.getString("ledgerBalance")).isEqualTo("0");
             assertThat(yen.getString("availableBalance")).isEqualTo("0");
-            assertThat(yen.getString("overdraftLimit")).isEqualTo("100000");
+            assertThat(yen.getString("overdraftLimit")).isEqualTo("0");
+            // a credit line beyond the default is a supervisor's (README "Security rules")
+            Api.as(Tokens.supervisor(unit)).header("If-Match", "\"0\"").body(Map.of("overdraftLimit", "100000"))
+                    .patch("/accounts/{id}", yen.getString("id")).then().statusCode(200)
+                    .body("overdraftLimit", equalTo("100000"));
 
             Map<String, Object> withCents = newAccount(Fixtures.unit(), "CURRENT", "JPY");
             withCents.put("overdraftLimit", "100.5");
@@ -152,18 +203,23 @@ class AccountResourceTest {
 
         @Test
         void a_dinar_account_counts_in_thousandths() {
-            Map<String, Object> body = newAccount(Fixtures.unit(), "CURRENT", "TND");
-            body.put("overdraftLimit", "1.234");
+            String unit = Fixtures.unit();
+            Map<String, Object> body = newAccount(unit, "CURRENT", "TND");
+            body.put("overdraftLimit", "0.000");
             JsonPath dinar = open(Tokens.frontOffice(), body);
             assertThat(dinar.getString("ledgerBalance")).isEqualTo("0.000");
-            assertThat(dinar.getString("overdraftLimit")).isEqualTo("1.234");
+            assertThat(dinar.getString("overdraftLimit")).isEqualTo("0.000");
+            Api.as(Tokens.supervisor(unit)).header("If-Match", "\"0\"").body(Map.of("overdraftLimit", "1.234"))
+                    .patch("/accounts/{id}", dinar.getString("id")).then().statusCode(200)
+                    .body("overdraftLimit", equalTo("1.234"));
         }
 
         @Test
         void an_amount_is_kept_exactly_as_given() {
-            Map<String, Object> body = newAccount(Fixtures.unit(), "CURRENT", "EUR");
-            body.put("overdraftLimit", "999999999999999.99");
-            String id = open(Tokens.frontOffice(), body).getString("id");
+            String unit = Fixtures.unit();
+            String id = open(Tokens.frontOffice(), newAccount(unit, "CURRENT", "EUR")).getString("id");
+            Api.as(Tokens.supervisor(unit)).header("If-Match", "\"0\"").body(Map.of("overdraftLimit", "999999999999999.99"))
+                    .patch("/accounts/{id}", id).then().statusCode(200);
             Api.as(Tokens.auditor()).get("/accounts/{id}", id)
                     .then().statusCode(200).body("overdraftLimit", equalTo("999999999999999.99"));
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,6 +222,22 @@ class AccountTest {
                     "OVERDRAFT_NOT_ALLOWED");
             refused(() -> Account.checkOverdraftAllowed(AccountType.INTERNAL, BigDecimal.ZERO), 422,
                     "OVERDRAFT_NOT_ALLOWED");
+        }
+
+        @Test
+        void an_opening_grants_at_most_the_banks_default_at_the_currencys_scale_cut_down() {
+            Currency euro = Currency.getInstance("EUR");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("0.00"), euro)).isEqualTo("0.00");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("250"), euro)).isEqualTo("250.00");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("250.50"), Currency.getInstance("JPY")))
+                    .isEqualTo("250");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("250.50"), Currency.getInstance("TND")))
+                    .isEqualTo("250.500");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("0.999"), euro)).isEqualTo("0.99");
+            assertThat(Account.defaultOverdraftLimit(AccountType.SAVINGS, new BigDecimal("250.00"), euro))
+                    .as("savings accounts are never overdrawn").isEqualTo("0.00");
+            assertThat(Account.defaultOverdraftLimit(AccountType.CURRENT, new BigDecimal("-5.00"), euro))
+                    .as("a negative default grants nothing").isEqualTo("0.00");
         }
     }
 

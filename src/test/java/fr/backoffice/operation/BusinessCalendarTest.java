@@ -218,6 +218,38 @@ class BusinessCalendarTest {
         assertEquals(weekdays - holidaysOnWeekdays, businessDays);
     }
 
+    // --- The calendar day of an instant, in the bank's zone (daily limits) ---
+
+    @ParameterizedTest
+    @CsvSource({
+        // instant (UTC),          day in Paris, its start (UTC),     its end (UTC),        hours
+        "2026-06-15T21:59:59Z,     2026-06-15,   2026-06-14T22:00:00Z, 2026-06-15T22:00:00Z, 24",
+        "2026-06-15T22:00:00Z,     2026-06-16,   2026-06-15T22:00:00Z, 2026-06-16T22:00:00Z, 24",
+        "2026-12-07T22:59:59Z,     2026-12-07,   2026-12-06T23:00:00Z, 2026-12-07T23:00:00Z, 24",
+        "2026-12-07T23:00:00Z,     2026-12-08,   2026-12-07T23:00:00Z, 2026-12-08T23:00:00Z, 24",
+        // the clocks go forward on 29 March 2026 and back on 25 October 2026
+        "2026-03-29T12:00:00Z,     2026-03-29,   2026-03-28T23:00:00Z, 2026-03-29T22:00:00Z, 23",
+        "2026-10-25T12:00:00Z,     2026-10-25,   2026-10-24T22:00:00Z, 2026-10-25T23:00:00Z, 25"})
+    void an_instant_falls_on_the_calendar_day_of_paris_which_may_last_23_or_25_hours(
+            java.time.Instant instant, LocalDate day, java.time.Instant start, java.time.Instant end, long hours) {
+        BusinessCalendar.Day found = BusinessCalendar.dayOf(instant, java.time.ZoneId.of("Europe/Paris"));
+        assertEquals(day, found.date());
+        assertEquals(start, found.start());
+        assertEquals(end, found.end());
+        assertEquals(hours, java.time.Duration.between(found.start(), found.end()).toHours());
+    }
+
+    @Test
+    void every_instant_lies_in_its_day_and_the_next_day_starts_where_it_ends() {
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        forAll(2_000, random -> java.time.Instant.ofEpochSecond(between(random, 0, 4_102_444_800L)), instant -> {
+            BusinessCalendar.Day day = BusinessCalendar.dayOf(instant, paris);
+            assertTrue(!instant.isBefore(day.start()) && instant.isBefore(day.end()), instant + " in " + day);
+            assertEquals(day.date().plusDays(1), BusinessCalendar.dayOf(day.end(), paris).date());
+            assertEquals(day.date(), BusinessCalendar.dayOf(day.end().minusNanos(1), paris).date());
+        });
+    }
+
     private static boolean isWeekend(LocalDate d) {
         return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
     }

@@ -18,6 +18,12 @@ public final class Ledgers {
                 "debitAccountId", debit, "creditAccountId", credit));
     }
 
+    /** A SEPA transfer from {@code debit} to a random German IBAN (no account of ours). */
+    public static Map<String, Object> externalTransfer(String debit, String amount) {
+        return new HashMap<>(Map.of("type", "TRANSFER", "amount", amount, "currency", "EUR", "debitAccountId", debit,
+                "creditor", Map.of("name", "Dupont SARL", "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.DE).toString())));
+    }
+
     public static Map<String, Object> cashDeposit(String credit, String amount) {
         return new HashMap<>(Map.of("type", "CASH_DEPOSIT", "amount", amount, "currency", "EUR", "creditAccountId", credit));
     }

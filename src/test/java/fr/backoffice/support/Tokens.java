@@ -35,6 +35,18 @@ public final class Tokens {
         return builder.sign();
     }
 
+    /**
+     * A token whose {@code preferred_username} and {@code upn} name someone ({@code name}) other than its {@code sub}:
+     * the identity provider's display names are not who the caller is (README "Security rules").
+     */
+    public static String named(String sub, String name, String unit, String... roles) {
+        var builder = Jwt.subject(sub).preferredUserName(name).upn(name).groups(Set.of(roles));
+        if (unit != null) {
+            builder.claim("unit", unit);
+        }
+        return builder.sign();
+    }
+
     public static String admin() {
         return token("admin-1", null, Roles.ADMIN);
     }

@@ -67,7 +67,10 @@ public class AccountResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.ADMIN})
     @Operation(operationId = "openAccount", summary = "Open an account (front-office, admin; INTERNAL accounts: admin only)",
             description = "The IBAN is generated (French, `FR76`, bank code, the unit's branch code, account number, RIB key) "
-                    + "unless one is given, in which case it is validated and must be unique.")
+                    + "unless one is given, in which case it is validated and must be unique. No opening grants a credit "
+                    + "line: the overdraft limit is at most the bank's default (0.00 unless the bank sets another; a "
+                    + "CURRENT account opens with it when none is given), whoever opens; a supervisor raises it on the open "
+                    + "account with `PATCH /accounts/{id}`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewAccount.class), examples = @ExampleObject(name = "current account", value = Examples.NEW_ACCOUNT)))
     @APIResponse(responseCode = "201", description = "Opened; `Location` names the account",
@@ -75,7 +78,9 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
                     examples = @ExampleObject(name = "account", value = Examples.ACCOUNT)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (bad currency, amount...), `INVALID_IBAN`, malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or INTERNAL requested by a non-admin")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or INTERNAL requested by a non-admin; "
+            + "`OVERDRAFT_NEEDS_SUPERVISOR`: an overdraft limit above the bank's default, which only a supervisor grants, "
+            + "on the open account (`PATCH /accounts/{id}` with `overdraftLimit`)")
     @APIResponse(responseCode = "409", description = "`IBAN_EXISTS`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "422", description = "`UNKNOWN_UNIT`; `OVERDRAFT_NOT_ALLOWED` (SAVINGS with a limit, INTERNAL with any); `IDEMPOTENCY_KEY_REUSED`")
     public Uni<Response> open(@Valid @NotNull NewAccount request,

@@ -12,6 +12,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.money.Money;
@@ -29,6 +30,7 @@ import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 
 /**
  * {@code POST /accounts}: a customer account (or, by an admin, an internal one) in an existing unit, with the IBAN
@@ -101,18 +103,32 @@ public class AccountOpening {
         return account;
     }
 
-    private static BigDecimal overdraftLimit(NewAccount request, Currency currency) {
+    /**
+     * The limit the account opens with. Opening grants no credit line beyond the bank's default, whoever asks (front
+     * office or admin): more is a supervisor's decision, taken on the open account with {@code PATCH /accounts/{id}}
+     * (README "Security rules"). 403 rather than 422: the limit asked for is a valid one, but granting it needs an
+     * authority the caller lacks.
+     */
+    private BigDecimal overdraftLimit(NewAccount request, Currency currency) {
         if (request.type() == AccountType.INTERNAL) {
             if (request.overdraftLimit() != null) {
                 Account.checkOverdraftAllowed(AccountType.INTERNAL, BigDecimal.ONE);
             }
             return null;
         }
+        BigDecimal atMost = Account.defaultOverdraftLimit(request.type(), config.accounts().defaultOverdraftLimit(), currency);
         if (request.overdraftLimit() == null) {
-            return BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
+            return atMost;
         }
         BigDecimal limit = Money.nonNegative("overdraftLimit", request.overdraftLimit(), currency);
         Account.checkOverdraftAllowed(request.type(), limit);
+        if (limit.compareTo(atMost) > 0) {
+            throw new ApiException(403, "OVERDRAFT_NEEDS_SUPERVISOR", "An account opens with an overdraft limit of at most "
+                    + Money.format(atMost, currency.getCurrencyCode()) + " " + currency.getCurrencyCode()
+                    + " (the bank's default); a supervisor grants more once it is open, with PATCH /accounts/{id} overdraftLimit.",
+                    List.of(new FieldError("overdraftLimit", "is above the default overdraft limit, "
+                            + Money.format(atMost, currency.getCurrencyCode()))));
+        }
         return limit;
     }
 

@@ -2,6 +2,7 @@ package fr.backoffice.audit.service;
 
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.http.RequestIds;
+import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -78,7 +79,8 @@ public class RequestAudit {
         if (context.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();
             if (identity != null && !identity.isAnonymous()) {
-                actor = identity.getPrincipal().getName();
+                // the token's sub, never a display name (README "Security rules")
+                actor = Caller.idOf(identity);
                 roles = String.join(",", new TreeSet<>(identity.getRoles()));
             }
         }

@@ -59,6 +59,10 @@ public interface BackOfficeConfig {
 
     Webhooks webhooks();
 
+    Accounts accounts();
+
+    MoneyLimits limits();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         String bankCode();
@@ -221,5 +225,26 @@ public interface BackOfficeConfig {
          * filter reads it ({@code quarkus.http.cors.origins}); declared here so that it is a known setting.
          */
         Optional<String> origins();
+    }
+
+    /** Accounts (README "Security rules"). */
+    interface Accounts {
+        /**
+         * The overdraft limit a current account opens with when the request names none, and the most an opening may
+         * name (at the currency's scale, cut down): a larger credit line is a supervisor's, on the open account.
+         */
+        @WithDefault("0.00")
+        BigDecimal defaultOverdraftLimit();
+    }
+
+    /** Limits on the money one request moves without a second person (README "Operations and the ledger in one minute"). */
+    interface MoneyLimits {
+        /**
+         * The most the transfers to other banks debited from one account in one business day may total before the
+         * next one waits for four eyes (an agent validates, a supervisor approves). In the account's currency: such
+         * transfers go through SEPA, so in euros.
+         */
+        @WithDefault("10000.00")
+        BigDecimal externalTransfersPerDay();
     }
 }

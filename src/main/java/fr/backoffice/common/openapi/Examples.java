@@ -25,7 +25,7 @@ public final class Examples {
               "type": "CURRENT",
               "currency": "EUR",
               "unit": "PAR-01",
-              "overdraftLimit": "500.00"
+              "overdraftLimit": "0.00"
             }""";
 
     public static final String ACCOUNT = """
@@ -40,7 +40,7 @@ public final class Examples {
               "ledgerBalance": "0.00",
               "heldAmount": "0.00",
               "availableBalance": "0.00",
-              "overdraftLimit": "500.00",
+              "overdraftLimit": "0.00",
               "openedAt": "2026-11-28T09:15:00Z",
               "closedAt": null,
               "lastStatusChange": null,

@@ -30,7 +30,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "400", "`VALIDATION_FAILED`, `MALFORMED_JSON` (not JSON, or not well-formed UTF-8), `INVALID_JSON` (a wrong type, "
                     + "or text that cannot be stored as sent: U+0000, a lone surrogate), `UNKNOWN_PROPERTY`, `DUPLICATE_PROPERTY`: "
                     + "the request is malformed or invalid",
-            "401", "`UNAUTHENTICATED`: no bearer token, or one that is malformed, expired or wrongly signed",
+            "401", "`UNAUTHENTICATED`: no bearer token, or one that is malformed, expired or wrongly signed, or that names "
+                    + "no caller in `sub`",
             "403", "`FORBIDDEN`: the caller's role or unit does not allow this",
             "413", "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB",
             "415", "`UNSUPPORTED_MEDIA_TYPE`: the body must be `application/json`",

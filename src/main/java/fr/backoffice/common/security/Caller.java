@@ -34,8 +34,25 @@ public class Caller {
     /** The roles allowed on the endpoint being served; none (so nothing is granted) outside a REST request. */
     private Set<String> granting = Set.of();
 
+    /**
+     * Who is calling: the token's {@code sub}, never a display name ({@code preferred_username}, {@code upn}). Every
+     * record of who did what (submitter, validator, approver, history and audit actors, owners, idempotency scopes) and
+     * every four-eyes comparison uses it. {@link TokenChecks} refuses a token without a usable one, so behind
+     * authentication this is never null.
+     */
     public String id() {
-        return identity.getPrincipal().getName();
+        return token.getSubject();
+    }
+
+    /**
+     * The caller named by a security identity, for code outside a request's CDI scope (HTTP filters): its token's
+     * {@code sub}, or null for an anonymous identity. Names the same caller as {@link #id()}.
+     */
+    public static String idOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : identity.getPrincipal().getName();
     }
 
     public boolean is(String role) {

@@ -2,9 +2,16 @@
  * Who may do what: the service's own security rules (README "Security rules").
  *
  * <ul>
- * <li><b>Identity.</b> Every endpoint needs a bearer JWT (RS256). The caller is {@code sub}; the roles
- * ({@code front-office}, {@code agent}, {@code supervisor}, {@code auditor}, {@code admin}) come from {@code groups};
- * an agent's or supervisor's production unit from {@code unit}.</li>
+ * <li><b>Identity.</b> Every endpoint needs a bearer JWT (RS256). The caller is {@code sub}, and only {@code sub}
+ * ({@link fr.backoffice.common.security.Caller#id()}): submitters, validators, approvers, assignees, history and
+ * audit actors, owners of webhook endpoints, filing actors, payment file closers, the scope of idempotency keys and
+ * every four-eyes comparison. {@code preferred_username} and {@code upn} are display names, which an identity
+ * provider may let people choose, and are never read: two tokens with the same display name and different subs are
+ * two people, and the service keeps no display name (the names it shows are subs). A verified token without a usable
+ * {@code sub} (absent, not a string, blank, over 255 characters, or with a control character) is 401
+ * ({@link fr.backoffice.common.security.TokenChecks}, which also names the security identity by its {@code sub}).
+ * The roles ({@code front-office}, {@code agent}, {@code supervisor}, {@code auditor}, {@code admin}) come from
+ * {@code groups}; an agent's or supervisor's production unit from {@code unit}.</li>
  * <li><b>The unit claim.</b> A token carrying {@code agent} or {@code supervisor} must carry a {@code unit} claim that
  * is a unit code ({@code PAR-01}). Otherwise (missing, empty, a list, a number, anything else) every request is
  * refused at the door, before routing and role checks, with 403 {@code UNIT_CLAIM_REQUIRED}, whatever other roles the

@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
                         + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING))},
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class)))
 @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or an operation not of the caller's unit (for a caller confined to a unit, also one that does not exist); "
-        + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving")
+        + "`FOUR_EYES_VIOLATION`: the submitter validating, or the submitter or validator approving (people are "
+        + "told apart by their token's `sub`, never by a display name)")
 @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation (to a caller who reaches every unit)")
 @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: not allowed from the current status; "
         + "`ALREADY_CLAIMED`: assigned to someone else; `SENT_TO_CLEARING`: reversing an external transfer already in a "

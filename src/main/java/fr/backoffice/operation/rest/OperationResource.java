@@ -77,10 +77,16 @@ public class OperationResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT})
     @Operation(operationId = "submitOperation", summary = "Submit an operation (front-office, agent)", description = """
             Records the operation and reserves its amount on the debit account. A TRANSFER or CASH operation of at \
-            most the straight-through threshold (1000.00 by default) for today executes at once: the answer already \
-            says EXECUTED. Everything else waits in the unit's queue for an agent; from the approval threshold \
-            (10000.00 by default) a supervisor approves it after validation. A request that cannot become a valid \
-            operation gets 422 and creates nothing.""")
+            most the straight-through threshold (1000.00 by default) for today, submitted by a front-office \
+            application, executes at once: the answer already says EXECUTED. Everything else waits in the unit's \
+            queue for an agent; from the approval threshold (10000.00 by default) a supervisor approves it after \
+            validation. What an agent submits always waits, whatever its amount, and another person validates it \
+            (`FOUR_EYES_VIOLATION` for the submitter). Transfers to other banks (`creditor`) have a daily total per \
+            debit account (10000.00 by default): one that would take the total of the transfers to other banks \
+            received that business day (Europe/Paris) on its debit account, executed or waiting, rejected and \
+            cancelled ones left out, above it waits for four eyes (`requiresApproval` true: an agent validates, a \
+            supervisor approves), however small it is. A request that cannot become a valid operation gets 422 and \
+            creates nothing.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewOperation.class), examples = {
             @ExampleObject(name = "internal transfer", value = Examples.NEW_TRANSFER),

@@ -11,10 +11,12 @@ import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.security.Roles;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.Refusal;
 import fr.backoffice.ledger.service.LedgerMetrics;
+import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationLifecycle;
@@ -29,6 +31,7 @@ import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,19 +39,23 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /operations}, the hot path of the service, in at most two round trips to PostgreSQL and no ORM: the
- * facts of the accounts the request names (to validate it and find its unit; remembered, so usually no read at all,
- * see {@link AccountReader}), then one call of the database function {@code operation_submit}
- * (V6__write_path_without_global_locks.sql) that, in one transaction, takes the idempotency lock, locks and checks
- * the accounts, and writes the operation, its history, its entries or hold, its events, the stored answer and the
- * audit record (V5__audit_in_the_request_transaction.sql). Every row is built here, in Java, from the same rules
- * ({@link OperationIntake}) and views as the rest of the service ({@link SubmissionRows}); booking goes through the
- * same database functions as every other execution.
+ * {@code POST /operations}, the hot path of the service, in two round trips to PostgreSQL at most (three, rarely, see
+ * below) and no ORM: the facts of the accounts the request names (to validate it and find its unit; remembered, so
+ * usually no read at all, see {@link AccountReader}), then one call of the database function {@code operation_submit}
+ * (V6__write_path_without_global_locks.sql, V16__external_transfers_daily_total.sql) that, in one transaction, takes
+ * the idempotency lock, locks and checks the accounts, and writes the operation, its history, its entries or hold, its
+ * events, the stored answer and the audit record (V5__audit_in_the_request_transaction.sql). A transfer to another bank
+ * that the day's total of its debit account sends to four eyes is answered NEEDS_APPROVAL with nothing written, and
+ * submitted once more as waiting for approval: the one case of a third call. Every row is built here, in Java, from
+ * the same rules ({@link OperationIntake}) and views as the rest of the service ({@link SubmissionRows}); booking goes
+ * through the same database functions as every other execution.
  */
 @ApplicationScoped
 public class OperationSubmission {
 
     private static final String REQUEST_LINE = "POST /operations";
+    /** The outcome of operation_submit for an operation that must wait for four eyes (nothing written). */
+    private static final String NEEDS_APPROVAL = "NEEDS_APPROVAL";
 
     @Inject
     Pool pool;
@@ -117,9 +124,15 @@ public class OperationSubmission {
         }).replaceWithVoid();
     }
 
-    /** Small transfers and cash operations for today execute in the submitting request: these are their entries. */
+    /**
+     * Small transfers and cash operations for today, submitted by a front-office application, execute in the
+     * submitting request: these are their entries. An agent is a person of the bank, so what an agent submits waits
+     * for another person whatever its amount, even when the token is also a front-office application's (README
+     * "Operations and the ledger in one minute"); the validation that follows is refused to the submitter.
+     */
     private Uni<List<Posting>> postingsIfStraightThrough(Operation op) {
         boolean straightThrough = OperationLifecycle.permits(op.type, OperationStatus.RECEIVED, OperationAction.EXECUTE)
+                && !caller.is(Roles.AGENT)
                 && !op.requiresApproval
                 && op.amount.compareTo(config.stpThreshold()) <= 0
                 && !op.requestedExecutionDate.isAfter(time.today());
@@ -156,9 +169,23 @@ public class OperationSubmission {
                 .addValue(location(op))
                 .addValue(body)
                 .addValue(SubmissionRows.audit(attempt.audit()));
-        return pool.preparedQuery("select * from operation_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
+        BusinessCalendar.Day day = BusinessCalendar.dayOf(op.receivedAt, time.businessZone());
+        args.addValue(day.start().atOffset(ZoneOffset.UTC))
+                .addValue(day.end().atOffset(ZoneOffset.UTC))
+                .addValue(Numeric.create(config.limits().externalTransfersPerDay()));
+        return pool.preparedQuery("select * from operation_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                        + "$14, $15, $16, $17, $18, $19)")
                 .execute(args)
-                .map(rows -> outcome(rows.iterator().next(), op, view, postings.size(), attempt.fingerprint()));
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    if (NEEDS_APPROVAL.equals(row.getString("outcome"))) {
+                        // over the day's total of transfers to other banks (V16__external_transfers_daily_total.sql):
+                        // nothing was written; the same operation, now waiting for four eyes, is submitted again
+                        op.requiresApproval = true;
+                        return write(op, List.of(), attempt);
+                    }
+                    return Uni.createFrom().item(() -> outcome(row, op, view, postings.size(), attempt.fingerprint()));
+                });
     }
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */

@@ -1,6 +1,7 @@
 package fr.backoffice.common.security;
 
 import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -8,12 +9,14 @@ import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a token must be beyond its signature: for this audience, and not issued in the future. */
+/** What a token must be beyond its signature: for this audience, not issued in the future, and naming its caller in {@code sub}. */
 @QuarkusTest
 class TokenChecksTest {
 
@@ -47,5 +50,30 @@ class TokenChecksTest {
         String slightlyAhead = Jwt.subject("admin-ahead").groups(Set.of(Roles.ADMIN))
                 .issuedAt(now.plusSeconds(20)).expiresAt(now.plusSeconds(3_600)).sign();
         Api.as(slightlyAhead).get("/units").then().statusCode(200);
+    }
+
+    @Test
+    void a_verified_token_without_a_usable_sub_is_401_whatever_names_it_carries() {
+        String unit = Fixtures.unit();
+        List<String> withoutSub = List.of(
+                Jwt.claims().preferredUserName("front-1").groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                Jwt.claims().upn("front-1@bank.example").groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                Jwt.subject("").preferredUserName("front-1").groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                Jwt.subject("   ").groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                // OpenID Connect: a sub is at most 255 ASCII characters; the columns naming callers hold 255
+                Jwt.subject("f".repeat(256)).groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                Jwt.subject("front\u0000one").groups(Set.of(Roles.FRONT_OFFICE)).sign(),
+                Jwt.subject("front\none").groups(Set.of(Roles.FRONT_OFFICE)).sign());
+        for (String token : withoutSub) {
+            assertUnauthenticated(Api.invalidRequestAs(token).get("/units"));
+            assertUnauthenticated(Api.invalidRequestAs(token).body(Map.of(
+                    "holder", Map.of("name", "Nobody", "customerId", "C-NOSUB"),
+                    "type", "CURRENT", "currency", "EUR", "unit", unit)).post("/accounts"));
+        }
+        Api.as(Tokens.admin()).queryParam("customerId", "C-NOSUB").get("/accounts").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+
+        // the longest sub OpenID Connect allows is a caller like any other
+        Api.as(Jwt.subject("f".repeat(255)).groups(Set.of(Roles.ADMIN)).sign()).get("/units").then().statusCode(200);
     }
 }
