@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -107,6 +109,43 @@ class RateLimitTest {
         Response poll = Api.as(follower).get("/events");
         poll.then().statusCode(200);
         assertThat(poll.header(POLICY)).as("polling is a read").isEqualTo("\"reads\";q=5;w=3600");
+    }
+
+    /**
+     * Finding: {@code /events/stream/} and {@code /events/stream;a=b} opened streams on the reads budget. The budget is
+     * chosen by the resource method that serves the request, so no spelling of the path (trailing slash, matrix
+     * parameters, percent-encoding, double or dot segments, case) and no method (HEAD) gets a stream on another
+     * budget: a connection the stream serves spends the caller's one stream connection, and a spelling the stream
+     * does not serve is an ordinary read.
+     */
+    @Test
+    void a_connection_served_by_the_event_stream_draws_on_the_stream_budget_however_its_path_is_spelled() {
+        List<String> served = new java.util.ArrayList<>();
+        SoftAssertions softly = new SoftAssertions();
+        int caller = 0;
+        for (String spelling : List.of("/events/stream/", "/events/stream;a=b", "/events/stream/;a=b", "/events;x=y/stream",
+                "/events//stream", "//events/stream", "/events/%73tream", "/events/stream%2F", "/events/./stream",
+                "/events/x/../stream", "/Events/Stream", "/events/stream?", "/events/stream#x")) {
+            for (String method : List.of("GET", "HEAD")) {
+                String follower = Tokens.token("rate-spelling-" + caller++, null, Roles.FRONT_OFFICE);
+                try (RawHttp first = RawHttp.send(method, spelling, Map.of("Authorization", "Bearer " + follower,
+                        "Accept", "text/event-stream"))) {
+                    boolean isStream = first.status() == 200;
+                    String policy = first.header(POLICY);
+                    if (isStream) {
+                        served.add(method + " " + spelling);
+                        softly.assertThat(policy).as(method + " " + spelling).isEqualTo("\"stream\";q=1;w=3600");
+                        try (RawHttp second = RawHttp.stream("/events/stream", follower)) {
+                            softly.assertThat(second.status()).as("a second stream after " + method + " " + spelling).isEqualTo(429);
+                        }
+                    } else {
+                        softly.assertThat(policy).as(method + " " + spelling + " is not the stream: a read").startsWith("\"reads\"");
+                    }
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(served).as("the spellings the stream serves").contains("GET /events/stream/", "GET /events/stream;a=b");
     }
 
     @Test
