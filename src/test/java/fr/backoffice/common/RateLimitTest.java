@@ -42,12 +42,16 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
                     "backoffice.rate-limit.writes.capacity", "3", "backoffice.rate-limit.writes.period", "3600s",
                     "backoffice.rate-limit.reads.capacity", "5", "backoffice.rate-limit.reads.period", "3600s",
                     "backoffice.rate-limit.stream.capacity", "1", "backoffice.rate-limit.stream.period", "3600s",
                     "backoffice.rate-limit.unauthenticated.capacity", "2",
-                    "backoffice.rate-limit.unauthenticated.period", "3600s");
+                    "backoffice.rate-limit.unauthenticated.period", "3600s"));
+            // as behind the shipped proxy (docker/compose.yml), the test client standing for the proxy
+            config.putAll(Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1"));
+            return config;
         }
     }
 
@@ -168,6 +172,27 @@ class RateLimitTest {
         Response known = Api.as(Tokens.token("rate-known", null, Roles.AUDITOR)).get("/units");
         known.then().statusCode(200);
         assertThat(known.header(POLICY)).startsWith("\"reads\"");
+    }
+
+    /**
+     * How the service reads a client's address behind a proxy it trusts: the first address of X-Forwarded-For. That is
+     * why the shipped proxy overwrites the header with the address it sees (DeploymentFilesTest checks it): a proxy
+     * that appended to the client's own header would let the client choose its address, and a fresh budget with it.
+     */
+    @Test
+    void behind_a_trusted_proxy_a_client_is_counted_as_the_first_forwarded_address_so_the_proxy_must_overwrite_it() {
+        for (int left = 1; left >= 0; left--) {
+            Response missing = Api.anonymous().header("X-Forwarded-For", "198.51.100.7").get("/units");
+            missing.then().statusCode(401);
+            assertThat(missing.header(STATE)).matches("\"unauthenticated\";r=" + left + ";t=\\d+");
+        }
+        assertProblem(Api.anonymous().header("X-Forwarded-For", "198.51.100.7").get("/units"), 429, "RATE_LIMITED");
+        // what the shipped proxy sends for another client: its own budget
+        Api.anonymous().header("X-Forwarded-For", "198.51.100.8").get("/units").then().statusCode(401);
+        // what an appending proxy would send for the spent client claiming another address: counted as the claim
+        Response appended = Api.anonymous().header("X-Forwarded-For", "203.0.113.9, 198.51.100.7").get("/units");
+        appended.then().statusCode(401);
+        assertThat(appended.header(STATE)).matches("\"unauthenticated\";r=1;t=\\d+");
     }
 
     @Test
