@@ -1,13 +1,13 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
-import fr.backoffice.common.error.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
