@@ -8,7 +8,8 @@
  * {@link fr.backoffice.common.error.ProblemMapper}; a database outage is 503 {@code SERVICE_UNAVAILABLE} with
  * {@code Retry-After} ({@link fr.backoffice.common.error.Outages}); anything else is a 500 logged once.</li>
  * <li>{@code http}: the HTTP edge, before any resource runs: request ids, size limits (413, 414, 431), media types
- * (415), strict UTF-8 and JSON, unknown query parameters (400), rate limits (429), ETags and {@code If-Match}.</li>
+ * (415), strict UTF-8 and JSON, unknown query parameters (400), rate limits (429), caps on open streams (429, 503),
+ * ETags and {@code If-Match}.</li>
  * <li>{@code idempotency}: {@code Idempotency-Key}, one protocol for every {@code POST}
  * ({@link fr.backoffice.common.idempotency.Idempotency}).</li>
  * <li>{@code money}, {@code paging}, {@code time}: amounts as decimals with their currency's scale, cursor pages,

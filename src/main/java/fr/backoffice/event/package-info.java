@@ -10,6 +10,9 @@
  * resource's latest event, then insertion order. Readers return only events below the oldest running transaction, so
  * a reader never skips an event nor sees one twice, and a resource's events come in the order of its changes
  * (V6__write_path_without_global_locks.sql).</li>
+ * <li><b>The stream is bounded.</b> {@code GET /events/stream} is {@code @Streaming}: however its path is spelled, it
+ * draws on the {@code stream} rate limit budget and holds one of its caller's and one of the instance's open-stream
+ * slots until the connection ends ({@code common/http/StreamAdmission}; README "Rate limiting").</li>
  * <li><b>Records that services store</b> (the feed's items and pages) are in {@code api}; {@code rest} only serves
  * them.</li>
  * </ul>

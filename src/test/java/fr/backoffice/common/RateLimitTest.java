@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -40,12 +42,16 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
                     "backoffice.rate-limit.writes.capacity", "3", "backoffice.rate-limit.writes.period", "3600s",
                     "backoffice.rate-limit.reads.capacity", "5", "backoffice.rate-limit.reads.period", "3600s",
                     "backoffice.rate-limit.stream.capacity", "1", "backoffice.rate-limit.stream.period", "3600s",
                     "backoffice.rate-limit.unauthenticated.capacity", "2",
-                    "backoffice.rate-limit.unauthenticated.period", "3600s");
+                    "backoffice.rate-limit.unauthenticated.period", "3600s"));
+            // as behind the shipped proxy (docker/compose.yml), the test client standing for the proxy
+            config.putAll(Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1"));
+            return config;
         }
     }
 
@@ -109,6 +115,43 @@ class RateLimitTest {
         assertThat(poll.header(POLICY)).as("polling is a read").isEqualTo("\"reads\";q=5;w=3600");
     }
 
+    /**
+     * Finding: {@code /events/stream/} and {@code /events/stream;a=b} opened streams on the reads budget. The budget is
+     * chosen by the resource method that serves the request, so no spelling of the path (trailing slash, matrix
+     * parameters, percent-encoding, double or dot segments, case) and no method (HEAD) gets a stream on another
+     * budget: a connection the stream serves spends the caller's one stream connection, and a spelling the stream
+     * does not serve is an ordinary read.
+     */
+    @Test
+    void a_connection_served_by_the_event_stream_draws_on_the_stream_budget_however_its_path_is_spelled() {
+        List<String> served = new java.util.ArrayList<>();
+        SoftAssertions softly = new SoftAssertions();
+        int caller = 0;
+        for (String spelling : List.of("/events/stream/", "/events/stream;a=b", "/events/stream/;a=b", "/events;x=y/stream",
+                "/events//stream", "//events/stream", "/events/%73tream", "/events/stream%2F", "/events/./stream",
+                "/events/x/../stream", "/Events/Stream", "/events/stream?", "/events/stream#x")) {
+            for (String method : List.of("GET", "HEAD")) {
+                String follower = Tokens.token("rate-spelling-" + caller++, null, Roles.FRONT_OFFICE);
+                try (RawHttp first = RawHttp.send(method, spelling, Map.of("Authorization", "Bearer " + follower,
+                        "Accept", "text/event-stream"))) {
+                    boolean isStream = first.status() == 200;
+                    String policy = first.header(POLICY);
+                    if (isStream) {
+                        served.add(method + " " + spelling);
+                        softly.assertThat(policy).as(method + " " + spelling).isEqualTo("\"stream\";q=1;w=3600");
+                        try (RawHttp second = RawHttp.stream("/events/stream", follower)) {
+                            softly.assertThat(second.status()).as("a second stream after " + method + " " + spelling).isEqualTo(429);
+                        }
+                    } else {
+                        softly.assertThat(policy).as(method + " " + spelling + " is not the stream: a read").startsWith("\"reads\"");
+                    }
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(served).as("the spellings the stream serves").contains("GET /events/stream/", "GET /events/stream;a=b");
+    }
+
     @Test
     void requests_without_a_valid_token_are_limited_per_address_and_requests_with_one_are_not() {
         Response missing = Api.anonymous().get("/units");
@@ -129,6 +172,27 @@ class RateLimitTest {
         Response known = Api.as(Tokens.token("rate-known", null, Roles.AUDITOR)).get("/units");
         known.then().statusCode(200);
         assertThat(known.header(POLICY)).startsWith("\"reads\"");
+    }
+
+    /**
+     * How the service reads a client's address behind a proxy it trusts: the first address of X-Forwarded-For. That is
+     * why the shipped proxy overwrites the header with the address it sees (DeploymentFilesTest checks it): a proxy
+     * that appended to the client's own header would let the client choose its address, and a fresh budget with it.
+     */
+    @Test
+    void behind_a_trusted_proxy_a_client_is_counted_as_the_first_forwarded_address_so_the_proxy_must_overwrite_it() {
+        for (int left = 1; left >= 0; left--) {
+            Response missing = Api.anonymous().header("X-Forwarded-For", "198.51.100.7").get("/units");
+            missing.then().statusCode(401);
+            assertThat(missing.header(STATE)).matches("\"unauthenticated\";r=" + left + ";t=\\d+");
+        }
+        assertProblem(Api.anonymous().header("X-Forwarded-For", "198.51.100.7").get("/units"), 429, "RATE_LIMITED");
+        // what the shipped proxy sends for another client: its own budget
+        Api.anonymous().header("X-Forwarded-For", "198.51.100.8").get("/units").then().statusCode(401);
+        // what an appending proxy would send for the spent client claiming another address: counted as the claim
+        Response appended = Api.anonymous().header("X-Forwarded-For", "203.0.113.9, 198.51.100.7").get("/units");
+        appended.then().statusCode(401);
+        assertThat(appended.header(STATE)).matches("\"unauthenticated\";r=1;t=\\d+");
     }
 
     @Test

@@ -2,6 +2,9 @@ package fr.backoffice.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.http.RequestLimits;
+import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -224,5 +227,209 @@ class DeploymentFilesTest {
                 "backoffice_audit_unsealed_oldest_age_seconds", "backoffice_ledger_differences",
                 "http_server_requests_seconds_bucket");
         assertThat(used.stream().distinct()).allSatisfy(name -> assertThat(section).as(name).contains("`" + name + "`"));
+    }
+    /**
+     * Finding: the proxy appended to the client's own {@code X-Forwarded-For} ({@code $proxy_add_x_forwarded_for}) and
+     * the service takes the first address, so a client chose the address its rate limit and audit record counted
+     * against. Every location that proxies overwrites the header with the address the proxy sees, and the other
+     * forwarding headers a client could send are overwritten or removed; the instances trust only the proxy.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_shipped_proxy_overwrites_the_client_s_forwarding_headers_so_no_client_chooses_its_address() throws IOException {
+        String file = Files.readString(DOCKER.resolve("proxy/nginx.conf"));
+        assertThat(file).doesNotContain("$proxy_add_x_forwarded_for").doesNotContain("$http_x_forwarded_for");
+        Nginx.Block server = Nginx.parse(file).only("server");
+        List<Nginx.Block> proxied = server.blocks("location").stream().filter(location -> location.has("proxy_pass")).toList();
+        assertThat(proxied).isNotEmpty();
+        for (Nginx.Block location : proxied) {
+            Map<String, String> headers = Nginx.proxyHeaders(location, server);
+            assertThat(headers).as(location.toString())
+                    .containsEntry("x-forwarded-for", "$remote_addr")
+                    .containsEntry("x-forwarded-proto", "$scheme");
+            for (String forwarding : List.of("forwarded", "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix",
+                    "x-forwarded-ssl")) {
+                assertThat(headers.get(forwarding)).as(location + " " + forwarding + ": removed (empty), not the client's")
+                        .isEqualTo("");
+            }
+            assertThat(headers.getOrDefault("x-real-ip", "$remote_addr")).as(location + " X-Real-IP").isEqualTo("$remote_addr");
+        }
+
+        // the instances read X-Forwarded-For only from the proxy's network, and only the proxy publishes a port
+        Map<String, Object> services = map(compose(), "services");
+        List<String> subnets = ((List<Map<String, Object>>) map(compose(), "networks", "backoffice", "ipam").get("config"))
+                .stream().map(config -> (String) config.get("subnet")).toList();
+        for (String instance : List.of("service-1", "service-2")) {
+            Map<String, Object> environment = map(services, instance, "environment");
+            assertThat(environment.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED")).isEqualTo("true");
+            assertThat(subnets).contains((String) environment.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"));
+        }
+        assertThat(services.entrySet().stream().filter(service -> map(service.getValue()).containsKey("ports"))
+                .map(Map.Entry::getKey)).containsOnly("proxy", "prometheus", "grafana");
+        // a Kubernetes deployment that reads the header names the proxies it trusts
+        for (Map<String, Object> manifest : manifests()) {
+            if ("ConfigMap".equals(manifest.get("kind")) && "true".equals(map(manifest, "data").get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"))) {
+                assertThat((String) map(manifest, "data").get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).as("trusted proxies").isNotBlank();
+            }
+        }
+    }
+
+    /**
+     * Finding: {@code client_max_body_size 64k} stopped every clearing message over 64 KiB at the proxy. Where the
+     * clearing system posts its messages the proxy lets through at least what the service accepts (its own limit
+     * answers with a problem); everywhere else it keeps the JSON limit, never below the service's.
+     */
+    @Test
+    void the_shipped_proxy_lets_clearing_messages_through_up_to_the_service_s_limit_and_keeps_64_kib_elsewhere() throws Exception {
+        Nginx.Block server = Nginx.parse(Files.readString(DOCKER.resolve("proxy/nginx.conf"))).only("server");
+        long messageLimit = serviceSize("backoffice.clearing.max-message-size", BackOfficeConfig.Clearing.class, "maxMessageSize");
+        long bodyLimit = serviceSize("backoffice.http.max-body-size", BackOfficeConfig.Http.class, "maxBodySize");
+        assertThat(messageLimit).isGreaterThan(bodyLimit);
+        assertThat(RequestLimits.CLEARING_MESSAGE_PATHS).isNotEmpty();
+        for (String path : RequestLimits.CLEARING_MESSAGE_PATHS) {
+            assertThat(Nginx.size(Nginx.bodySize(server.location(path), server))).as(path).isGreaterThanOrEqualTo(messageLimit);
+        }
+        for (String path : List.of("/operations", "/accounts", "/units", "/webhook-endpoints", "/filings", "/")) {
+            long proxyLimit = Nginx.size(Nginx.bodySize(server.location(path), server));
+            assertThat(proxyLimit).as(path).isEqualTo(64 * 1024).isGreaterThanOrEqualTo(bodyLimit);
+        }
+    }
+
+    /** A size setting of the service: application.properties (outside a profile), else its default in the mapping. */
+    private static long serviceSize(String property, Class<?> mapping, String method) throws Exception {
+        Matcher set = Pattern.compile("(?m)^" + Pattern.quote(property) + "=(\\S+)$")
+                .matcher(Files.readString(Path.of("src/main/resources/application.properties")));
+        String value = set.find() ? set.group(1) : mapping.getMethod(method).getAnnotation(WithDefault.class).value();
+        return Nginx.size(value);
+    }
+
+    /**
+     * Just enough of nginx's configuration syntax for these checks: directives and blocks, comments, quoted values;
+     * the location a path goes to (exact, then the longest prefix: regex locations are refused here, so that a test
+     * that cannot resolve them says so), and what a location inherits from the server.
+     */
+    static final class Nginx {
+
+        record Directive(String name, List<String> args) {
+        }
+
+        record Block(String name, List<String> args, List<Directive> directives, List<Block> children) {
+
+            List<Block> blocks(String kind) {
+                return children.stream().filter(child -> child.name.equals(kind)).toList();
+            }
+
+            Block only(String kind) {
+                List<Block> found = blocks(kind);
+                assertThat(found).as("one " + kind + " block").hasSize(1);
+                return found.get(0);
+            }
+
+            boolean has(String directive) {
+                return directives.stream().anyMatch(d -> d.name.equals(directive));
+            }
+
+            List<Directive> all(String directive) {
+                return directives.stream().filter(d -> d.name.equals(directive)).toList();
+            }
+
+            /** The location nginx chooses for {@code path} (already normalized, as nginx normalizes it). */
+            Block location(String path) {
+                Block best = null;
+                int bestLength = -1;
+                for (Block location : blocks("location")) {
+                    String modifier = location.args.size() == 2 ? location.args.get(0) : "";
+                    String prefix = location.args.get(location.args.size() - 1);
+                    assertThat(modifier).as("regex locations are not resolved by this test: " + location).isIn("", "=", "^~");
+                    if (modifier.equals("=") && prefix.equals(path)) {
+                        return location;
+                    }
+                    if (!modifier.equals("=") && path.startsWith(prefix) && prefix.length() > bestLength) {
+                        best = location;
+                        bestLength = prefix.length();
+                    }
+                }
+                assertThat(best).as("a location for " + path).isNotNull();
+                return best;
+            }
+
+            @Override
+            public String toString() {
+                return name + " " + String.join(" ", args);
+            }
+        }
+
+        /** The headers a location sends upstream: its own proxy_set_header lines, or else all of the server's. */
+        static Map<String, String> proxyHeaders(Block location, Block server) {
+            List<Directive> own = location.all("proxy_set_header");
+            Map<String, String> headers = new HashMap<>();
+            for (Directive header : own.isEmpty() ? server.all("proxy_set_header") : own) {
+                headers.put(header.args().get(0).toLowerCase(java.util.Locale.ROOT), header.args().get(1));
+            }
+            return headers;
+        }
+
+        static String bodySize(Block location, Block server) {
+            List<Directive> own = location.all("client_max_body_size");
+            List<Directive> size = own.isEmpty() ? server.all("client_max_body_size") : own;
+            return size.isEmpty() ? "1m" : size.get(0).args().get(0);
+        }
+
+        /** {@code 64k}, {@code 6m} (nginx), {@code 64K}, {@code 5M} (Quarkus): powers of 1024. */
+        static long size(String value) {
+            Matcher size = Pattern.compile("(\\d+)([kKmMgG]?)").matcher(value);
+            assertThat(size.matches()).as(value).isTrue();
+            long number = Long.parseLong(size.group(1));
+            return switch (size.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "k" -> number * 1024;
+                case "m" -> number * 1024 * 1024;
+                case "g" -> number * 1024 * 1024 * 1024;
+                default -> number;
+            };
+        }
+
+        static Block parse(String text) {
+            List<String> tokens = new ArrayList<>();
+            Matcher token = Pattern.compile("#[^\\n]*|\"([^\"]*)\"|'([^']*)'|([{};])|([^\\s{};#\"']+)").matcher(text);
+            while (token.find()) {
+                if (token.group().startsWith("#")) {
+                    continue;
+                }
+                tokens.add(token.group(1) != null ? "\u0000" + token.group(1) : token.group(2) != null ? "\u0000" + token.group(2)
+                        : token.group(3) != null ? token.group(3) : token.group(4));
+            }
+            int[] at = {0};
+            Block root = block("", List.of(), tokens, at);
+            assertThat(at[0]).as("every block closed").isEqualTo(tokens.size());
+            return root;
+        }
+
+        private static Block block(String name, List<String> args, List<String> tokens, int[] at) {
+            List<Directive> directives = new ArrayList<>();
+            List<Block> children = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            while (at[0] < tokens.size()) {
+                String next = tokens.get(at[0]++);
+                switch (next) {
+                    case ";" -> {
+                        directives.add(new Directive(words.get(0), words.subList(1, words.size()).stream().map(Nginx::unquote).toList()));
+                        words = new ArrayList<>();
+                    }
+                    case "{" -> {
+                        children.add(block(words.get(0), words.subList(1, words.size()).stream().map(Nginx::unquote).toList(), tokens, at));
+                        words = new ArrayList<>();
+                    }
+                    case "}" -> {
+                        return new Block(name, args, directives, children);
+                    }
+                    default -> words.add(next);
+                }
+            }
+            return new Block(name, args, directives, children);
+        }
+
+        private static String unquote(String word) {
+            return word.startsWith("\u0000") ? word.substring(1) : word;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.backoffice.clearing.api;
 
+import fr.backoffice.common.http.MultiLine;
 import fr.backoffice.common.openapi.Limits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,9 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PaymentFileAcknowledgement")
 public record Acknowledgement(
         @NotNull @Schema(required = true, enumeration = {"ACCEPTED", "REJECTED"}, implementation = String.class) Outcome outcome,
-        @Size(max = Limits.REASON_LENGTH) @Schema(nullable = true, maxLength = Limits.REASON_LENGTH,
+        @MultiLine @Size(max = Limits.REASON_LENGTH) @Schema(nullable = true, maxLength = Limits.REASON_LENGTH,
                 examples = "File rejected by STET: duplicate message id",
-                description = "Why the file was rejected: required with REJECTED") String reason) {
+                description = "Why the file was rejected: required with REJECTED. Free text; may span several lines "
+                        + "(tab, CR and LF allowed, no other control character)") String reason) {
 
     public enum Outcome {
         ACCEPTED,

@@ -53,6 +53,8 @@ public interface BackOfficeConfig {
 
     RateLimit rateLimit();
 
+    EventStream eventStream();
+
     Metrics metrics();
 
     Clearing clearing();
@@ -217,6 +219,18 @@ public interface BackOfficeConfig {
             /** Whole seconds, as the {@code RateLimit-Policy} header tells it. */
             Duration period();
         }
+    }
+
+    /** How many event streams may be open at once (README "Rate limiting"); a closed stream frees its slot. */
+    interface EventStream {
+
+        /** Streams one caller ({@code sub}) may hold open on one instance; one more is answered 429. */
+        @WithDefault("5")
+        int maxPerCaller();
+
+        /** Streams one instance holds open for all callers together; one more is answered 503. */
+        @WithDefault("200")
+        int maxPerInstance();
     }
 
     interface Cors {

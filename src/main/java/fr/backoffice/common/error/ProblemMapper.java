@@ -95,6 +95,11 @@ public class ProblemMapper {
         if (cause instanceof ConstraintViolationException violations) {
             return Problem.of(400, "VALIDATION_FAILED", "The request is not valid.", path, fieldErrors(violations));
         }
+        if (cause instanceof InvalidTextException text) {
+            String field = jsonPath(text);
+            return Problem.of(400, "VALIDATION_FAILED", "The request is not valid: '" + field + "' " + text.reason() + ".",
+                    path, List.of(new FieldError(field, text.reason())));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problem.of(400, "UNKNOWN_PROPERTY", "Unknown property '" + unknown.getPropertyName() + "'.", path,
                     List.of(new FieldError(jsonPath(unknown), "unknown property")));

@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,10 +23,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +39,12 @@ import java.util.stream.Stream;
  * ({@code sub}) for its class (writes, reads, connections to the event stream) once the token is verified, its client
  * address's otherwise; an empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}, and every answer
  * tells the budget drawn on in {@code RateLimit-Policy} and {@code RateLimit}.
+ *
+ * <p>The class of a request is first its method's (writes, or reads). Which resource method serves it is known only
+ * once the REST layer has matched it, however its path is spelled ({@code /events/stream/}, {@code ;a=b},
+ * {@code %73}, {@code //}, HEAD...): a request matched to a {@link Streaming} method gives its read back and draws on
+ * the stream budget then ({@link #drawAsStream}, called by {@link StreamAdmission}), so no spelling opens a stream on
+ * the reads budget. Guessing from the raw path would not do: the REST layer's matching is not ours to repeat.
  *
  * <p>Authentication must be proactive (Quarkus's default, checked at start): the identity is known when this filter
  * runs, just after the authentication route (Vert.x order -200) and before {@link RequestLimits}. A token the
@@ -49,13 +58,14 @@ public class RateLimits {
     static final int PRIORITY = 160;
     private static final String POLICY = "RateLimit-Policy";
     private static final String STATE = "RateLimit";
-    /** The event stream, whose connections have a budget of their own (event/rest/EventResource). */
-    private static final String STREAM_PATH = "/events/stream";
     private static final String WRITES = "writes";
     private static final String READS = "reads";
     private static final String STREAM = "stream";
     private static final Set<HttpMethod> WRITING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    /** Marks a request that has drawn on a bucket, so that a later failure of it is not counted again. */
+    /**
+     * Marks a request that has drawn on a bucket, so that a later failure of it is not counted again; its value is the
+     * budget drawn on.
+     */
     private static final String COUNTED = RateLimits.class.getName();
 
     @Inject
@@ -117,14 +127,38 @@ public class RateLimits {
             context.next();
             return;
         }
-        context.put(COUNTED, true);
         String caller = caller(context);
-        boolean allowed = caller == null
-                ? draw(context, unauthenticated, address(context))
-                : draw(context, budgets.get(classOf(context.request().method(), context.normalizedPath())), caller);
-        if (allowed) {
+        RateLimitBudget budget = caller == null ? unauthenticated : budgets.get(classOf(context.request().method()));
+        context.put(COUNTED, budget.name());
+        if (draw(context, budget, caller == null ? address(context) : caller)) {
             context.next();
         }
+    }
+
+    /**
+     * A request the REST layer matched to a {@link Streaming} method: the read it drew at the edge is given back, and it
+     * draws on its caller's stream budget instead. Null when it goes on; otherwise the 429 to answer.
+     */
+    Response drawAsStream(RoutingContext context) {
+        String caller = caller(context);
+        if (!config.rateLimit().enabled() || caller == null || STREAM.equals(context.get(COUNTED))) {
+            return null;
+        }
+        if (READS.equals(context.get(COUNTED))) {
+            Bucket reads = buckets.getIfPresent(new Key(READS, caller));
+            if (reads != null) {
+                reads.addTokens(1);
+            }
+        }
+        context.put(COUNTED, STREAM);
+        RateLimitBudget stream = budgets.get(STREAM);
+        ConsumptionProbe probe = consume(context, stream, caller);
+        if (probe.isConsumed()) {
+            return null;
+        }
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER.toString(), RateLimitBudget.retryAfter(probe))
+                .type(Problem.MEDIA_TYPE).entity(Problem.of(429, "RATE_LIMITED", refusal(stream), context.request().path(), List.of()))
+                .build();
     }
 
     /** A request whose token the authentication refused: counted against its address, then answered 401 as usual. */
@@ -136,7 +170,7 @@ public class RateLimits {
             context.next();
             return;
         }
-        context.put(COUNTED, true);
+        context.put(COUNTED, unauthenticated.name());
         if (draw(context, unauthenticated, address(context))) {
             context.next();
         }
@@ -144,17 +178,28 @@ public class RateLimits {
 
     /** Draws one request from {@code subject}'s bucket: true if it goes on, false if it was answered 429. */
     private boolean draw(RoutingContext context, RateLimitBudget budget, String subject) {
-        ConsumptionProbe probe = buckets.get(new Key(budget.name(), subject), key -> budget.newBucket())
-                .tryConsumeAndReturnRemaining(1);
-        context.response().putHeader(POLICY, budget.policy()).putHeader(STATE, budget.state(probe));
+        ConsumptionProbe probe = consume(context, budget, subject);
         if (probe.isConsumed()) {
             return true;
         }
-        limited.get(budget.name()).increment();
         context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimitBudget.retryAfter(probe)));
-        EdgeProblems.answer(context, json, 429, "RATE_LIMITED", "Too many " + describe(budget)
-                + "; retry after the delay in Retry-After (RateLimit-Policy tells the budget).");
+        EdgeProblems.answer(context, json, 429, "RATE_LIMITED", refusal(budget));
         return false;
+    }
+
+    /** Draws one request and tells the answer's budget headers (replacing any a previous draw of it set). */
+    private ConsumptionProbe consume(RoutingContext context, RateLimitBudget budget, String subject) {
+        ConsumptionProbe probe = buckets.get(new Key(budget.name(), subject), key -> budget.newBucket())
+                .tryConsumeAndReturnRemaining(1);
+        context.response().putHeader(POLICY, budget.policy()).putHeader(STATE, budget.state(probe));
+        if (!probe.isConsumed()) {
+            limited.get(budget.name()).increment();
+        }
+        return probe;
+    }
+
+    private String refusal(RateLimitBudget budget) {
+        return "Too many " + describe(budget) + "; retry after the delay in Retry-After (RateLimit-Policy tells the budget).";
     }
 
     private String describe(RateLimitBudget budget) {
@@ -171,16 +216,13 @@ public class RateLimits {
         return path != null && (path.equals("/q") || path.startsWith("/q/"));
     }
 
-    /** The class of a request, whose budget it draws on. */
-    static String classOf(HttpMethod method, String path) {
-        if (WRITING.contains(method)) {
-            return WRITES;
-        }
-        return HttpMethod.GET.equals(method) && STREAM_PATH.equals(path) ? STREAM : READS;
+    /** The class of a request at the edge, by its method; a stream's is known once it is matched ({@link #drawAsStream}). */
+    static String classOf(HttpMethod method) {
+        return WRITING.contains(method) ? WRITES : READS;
     }
 
     /** The verified token's {@code sub}; null when the request carries none. */
-    private static String caller(RoutingContext context) {
+    static String caller(RoutingContext context) {
         if (!(context.user() instanceof QuarkusHttpUser user)) {
             return null;
         }

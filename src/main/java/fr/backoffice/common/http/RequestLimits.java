@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.Set;
+
 /**
  * Answers a request line over {@code backoffice.http.max-request-line} with a 414 problem, headers over
  * {@code backoffice.http.max-header-size} with a 431 problem, and a body larger than {@code backoffice.http.max-body-size}
@@ -51,10 +53,15 @@ public class RequestLimits {
         }, PRIORITY);
     }
 
+    /**
+     * Where the clearing system's XML messages are posted, which may be larger than any JSON request (the shipped
+     * proxy, docker/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
+     */
+    public static final Set<String> CLEARING_MESSAGE_PATHS = Set.of("/payment-files/incoming", "/payment-files/returns");
+
     /** The XML messages from the clearing system, which may be larger than any JSON request. */
     private static boolean isClearingMessage(HttpServerRequest request) {
-        return request.method() == HttpMethod.POST
-                && (request.path().equals("/payment-files/incoming") || request.path().equals("/payment-files/returns"));
+        return request.method() == HttpMethod.POST && CLEARING_MESSAGE_PATHS.contains(request.path());
     }
 
     /** As the HTTP codec counts it: each header line, name, colon, space and value. */

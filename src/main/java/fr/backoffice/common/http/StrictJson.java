@@ -2,14 +2,18 @@ package fr.backoffice.common.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import fr.backoffice.common.error.InvalidTextException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -19,10 +23,14 @@ import java.io.IOException;
  * Request bodies are read as written: Jackson's default coercions would take {@code "overdraftLimit": 100} for
  * {@code "100"}, {@code "name": true} for {@code "true"} and {@code "type": 1} for the second enum constant. Each is
  * a wrong JSON type, so each is refused (400 {@code INVALID_JSON} naming the field) instead of guessed at.
- * Likewise a document followed by anything but whitespace is malformed, and a string holding U+0000, which
- * PostgreSQL cannot store in text, or a lone surrogate, which it would store as {@code ?}, is refused here (400
- * {@code INVALID_JSON} naming the field) rather than failing the insert or storing something else. A property given twice in one
- * object is refused too (400 {@code DUPLICATE_PROPERTY}): which of the two values counts is not for us to guess.
+ * Likewise a document followed by anything but whitespace is malformed, and a string holding a lone surrogate, which
+ * PostgreSQL would store as {@code ?}, is refused here (400 {@code INVALID_JSON} naming the field) rather than storing
+ * something else. A property given twice in one object is refused too (400 {@code DUPLICATE_PROPERTY}): which of the
+ * two values counts is not for us to guess.
+ *
+ * <p>Every string of every body, at any depth, goes through one deserializer, which applies {@link TextRules}: a
+ * control character (U+0000 included, which PostgreSQL cannot store) is 400 {@code VALIDATION_FAILED} naming the
+ * field; tab, CR and LF are allowed only in a field marked {@link MultiLine}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -42,20 +50,43 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /**
-     * The standard string deserializer (coercion rules included), refusing what text columns cannot hold as sent: the
-     * NUL character, and a lone UTF-16 surrogate (an escaped {@code "\ud800"}), which UTF-8 cannot encode and the
-     * database driver would store as {@code ?}.
+     * The standard string deserializer (coercion rules included), refusing what text columns cannot hold as sent, a
+     * lone UTF-16 surrogate (an escaped {@code "\ud800"}), which UTF-8 cannot encode and the database driver would
+     * store as {@code ?}, and what {@link TextRules} refuses for the field being read: single-line unless the
+     * property is {@link MultiLine}.
      */
-    static final class StorableStrings extends StringDeserializer {
+    static final class StorableStrings extends StringDeserializer implements ContextualDeserializer {
+
+        private static final StorableStrings SINGLE_LINE = new StorableStrings(false);
+        private static final StorableStrings MULTI_LINE = new StorableStrings(true);
+
+        private final boolean multiLine;
+
+        StorableStrings() {
+            this(false);
+        }
+
+        private StorableStrings(boolean multiLine) {
+            this.multiLine = multiLine;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            return property != null && property.getAnnotation(MultiLine.class) != null ? MULTI_LINE : SINGLE_LINE;
+        }
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf('\0') >= 0) {
-                throw context.weirdStringException(value, String.class, "must not contain the NUL character (U+0000)");
+            if (value == null) {
+                return null;
             }
-            if (value != null && hasLoneSurrogate(value)) {
+            if (hasLoneSurrogate(value)) {
                 throw context.weirdStringException(value, String.class, "must not contain a lone UTF-16 surrogate");
+            }
+            String refusal = TextRules.refusal(value, multiLine);
+            if (refusal != null) {
+                throw new InvalidTextException(parser, refusal);
             }
             return value;
         }

@@ -19,6 +19,13 @@ import java.util.Currency;
  * currency as the {@code Ccy} attribute, dates as {@code YYYY-MM-DD}, timestamps in UTC to the second. Optional
  * elements given no value are left out, as the schemas require (an empty element is invalid). The same input always
  * gives the same bytes.
+ *
+ * <p>A document is always well-formed: a character XML 1.0 forbids (a C0 control other than tab, LF and CR, a lone
+ * surrogate, U+FFFE, U+FFFF) is replaced by U+FFFD, the replacement character, in text and attributes alike. Replaced
+ * rather than refused: what is written comes from stored data (labels, names) that the request rules let in (README
+ * "Calling the API" refuses control characters, but data stored before those rules, or taken from another bank's
+ * message, may hold some), and a statement or a payment file must still be produced; U+FFFD shows where something
+ * was lost.
  */
 public final class IsoXmlWriter {
 
@@ -80,7 +87,7 @@ public final class IsoXmlWriter {
         run(() -> {
             indent();
             xml.writeStartElement(name);
-            xml.writeCharacters(text);
+            xml.writeCharacters(xmlText(text));
             xml.writeEndElement();
         });
         lastWasOpen = false;
@@ -92,7 +99,7 @@ public final class IsoXmlWriter {
         run(() -> {
             indent();
             xml.writeStartElement(name);
-            xml.writeAttribute("Ccy", currency);
+            xml.writeAttribute("Ccy", xmlText(currency));
             xml.writeCharacters(decimal(amount));
             xml.writeEndElement();
         });
@@ -113,7 +120,7 @@ public final class IsoXmlWriter {
         run(() -> {
             indent();
             xml.writeStartElement(name);
-            xml.writeAttribute("Ccy", currency);
+            xml.writeAttribute("Ccy", xmlText(currency));
             xml.writeCharacters(digits);
             xml.writeEndElement();
         });
@@ -145,6 +152,34 @@ public final class IsoXmlWriter {
             xml.close();
         });
         return bytes.toByteArray();
+    }
+
+    /** {@code text} with each character XML 1.0 forbids replaced by U+FFFD; the same string when there is none. */
+    static String xmlText(String text) {
+        StringBuilder replaced = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int width = 1;
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                allowed = true; // a character beyond the basic plane: allowed
+                width = 2;
+            } else {
+                allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
+            }
+            if (!allowed && replaced == null) {
+                replaced = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (replaced != null) {
+                if (allowed) {
+                    replaced.append(text, i, i + width);
+                } else {
+                    replaced.append('\uFFFD');
+                }
+            }
+            i += width - 1;
+        }
+        return replaced == null ? text : replaced.toString();
     }
 
     /** An amount as ISO 20022 writes it for euros: two decimals, a dot, no sign, no grouping. */

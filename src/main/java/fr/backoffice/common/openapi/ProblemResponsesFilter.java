@@ -27,9 +27,10 @@ import java.util.Map;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> COMMON = Map.of(
-            "400", "`VALIDATION_FAILED`, `MALFORMED_JSON` (not JSON, or not well-formed UTF-8), `INVALID_JSON` (a wrong type, "
-                    + "or text that cannot be stored as sent: U+0000, a lone surrogate), `UNKNOWN_PROPERTY`, `DUPLICATE_PROPERTY`: "
-                    + "the request is malformed or invalid",
+            "400", "`VALIDATION_FAILED` (an invalid field, named in `errors`; a control character in a text: C0, DEL or "
+                    + "C1, and tab, CR or LF in a single-line field), `MALFORMED_JSON` (not JSON, or not well-formed "
+                    + "UTF-8), `INVALID_JSON` (a wrong type, or a lone surrogate in a text), `UNKNOWN_PROPERTY`, "
+                    + "`DUPLICATE_PROPERTY`: the request is malformed or invalid",
             "401", "`UNAUTHENTICATED`: no bearer token, or one that is malformed, expired or wrongly signed, or that names "
                     + "no caller in `sub`",
             "403", "`FORBIDDEN`: the caller's role or unit does not allow this",

@@ -1,5 +1,6 @@
 package fr.backoffice.event.rest;
 
+import fr.backoffice.common.http.Streaming;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.event.api.EventDtos.EventPage;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,23 +67,37 @@ public class EventResource {
 
     @GET
     @Path("/stream")
+    @Streaming
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "streamEvents", summary = "Follow the event feed as Server-Sent Events",
             description = "The feed of `GET /events` as it grows: each SSE message has `id` = the event's cursor, "
                     + "`event` = its type and `data` = the event as JSON. To resume after a disconnect, send the last "
-                    + "`id` received as `Last-Event-ID` (or as `after`): nothing is lost or repeated. A comment line "
+                    + "`id` received as `Last-Event-ID` (or as `after`): nothing is lost or repeated. A caller holds at most 5 "
+                    + "streams open on one instance, and an instance 200 (both configurable): a closed stream frees its "
+                    + "slot. A comment line "
                     + "(`: heartbeat`) comes every 15 s. When the instance serving the stream stops, the stream ends "
                     + "with a message `event: stream.closing` (with `retry: 1000`): reconnect, with `Last-Event-ID`, "
                     + "and another instance goes on.")
     @APIResponse(responseCode = "200", description = "An endless stream of events",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "an event", value = "id: MTIzNDU6Njc4OQ\nevent: unit.created\ndata: {\"id\":"
                             + "\"019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70\",\"type\":\"unit.created\",\"occurredAt\":\"2026-11-30T09:15:00Z\","
                             + "\"resource\":{\"type\":\"unit\",\"id\":\"PAR-01\"},\"data\":{\"code\":\"PAR-01\",\"name\":\"Paris Opéra\","
                             + "\"region\":\"Île-de-France\",\"createdAt\":\"2026-11-30T09:15:00Z\"}}\n\n")))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`")
+    @APIResponse(responseCode = "429", description = "`RATE_LIMITED`: the caller's budget of connections to the stream "
+            + "is spent (`RateLimit-Policy` tells it); `TOO_MANY_STREAMS`: the caller holds as many streams open on this "
+            + "instance as it may (`BACKOFFICE_EVENT_STREAM_MAX_PER_CALLER`, 5 by default): close one, or retry after "
+            + "the `Retry-After` seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")))
+    @APIResponse(responseCode = "503", description = "`STREAM_CAPACITY_REACHED`: this instance holds as many streams "
+            + "open as it serves (`BACKOFFICE_EVENT_STREAM_MAX_PER_INSTANCE`, 200 by default); retry after the "
+            + "`Retry-After` seconds (another instance may take it); `SERVICE_UNAVAILABLE`: the database cannot serve now",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")))
     public Multi<OutboundSseEvent> stream(@Context Sse sse,
                                           @Parameter(description = "The `id` of the last message received")
                                           @HeaderParam("Last-Event-ID") String lastEventId,

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.InvalidTextException;
 import fr.backoffice.filing.FilingContent;
 import fr.backoffice.filing.FilingType;
 import fr.backoffice.filing.annual.AnnualAccountsContent;
@@ -117,6 +118,8 @@ public class FilingContents {
                     + (unknown.getPropertyName().equals("computed") ? "computed figures are the service's, never the client's."
                     : "the content of a " + type.getSimpleName().replace("Content", "") + " has no such field."),
                     List.of(new FieldError(field, "unknown property")));
+        } catch (InvalidTextException text) {
+            throw ApiException.invalidField(path(text), text.reason());
         } catch (JsonMappingException mismatch) {
             String field = path(mismatch);
             throw new ApiException(400, "INVALID_JSON", "Wrong type or value at '" + field

@@ -1,6 +1,7 @@
 package fr.backoffice.webhook.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.backoffice.common.http.MultiLine;
 import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.webhook.WebhookEndpoint;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +44,9 @@ public final class WebhookDtos {
             @NotNull @Size(min = 1, max = MAX_TYPES)
             @Schema(required = true, type = SchemaType.ARRAY, implementation = SubscribedType.class, minItems = 1, maxItems = MAX_TYPES, description = TYPES)
             List<@NotNull @Size(max = 64) String> eventTypes,
-            @Size(max = 500) @Schema(maxLength = 500, examples = "Operations of the mobile app") String description) {
+            @MultiLine @Size(max = 500) @Schema(maxLength = 500, examples = "Operations of the mobile app",
+                    description = "Free text; may span several lines (tab, CR and LF allowed, no other control character)")
+            String description) {
     }
 
     @Schema(name = "WebhookEndpointChange", description = "Only the properties sent change")
@@ -51,7 +54,8 @@ public final class WebhookDtos {
             @Size(max = 2048) @Schema(maxLength = 2048, format = "uri", description = URL, examples = "https://front.bank.example/hooks/v2") String url,
             @Size(min = 1, max = MAX_TYPES) @Schema(type = SchemaType.ARRAY, implementation = SubscribedType.class, minItems = 1, maxItems = MAX_TYPES, description = TYPES)
             List<@NotNull @Size(max = 64) String> eventTypes,
-            @Size(max = 500) @Schema(maxLength = 500, description = "An empty text removes it") String description,
+            @MultiLine @Size(max = 500) @Schema(maxLength = 500, description = "An empty text removes it. Free text; may "
+                    + "span several lines (tab, CR and LF allowed, no other control character)") String description,
             @Schema(description = "`DISABLED` stops deliveries (events meanwhile are not delivered later); `ENABLED` resumes "
                     + "them, pending deliveries first") WebhookEndpoint.Status status) {
     }

@@ -1,0 +1,76 @@
+package fr.backoffice.common.http;
+
+import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.Problem;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lets in a request the REST layer matched to a {@link Streaming} method, or answers it (README "Rate limiting"): it
+ * draws on its caller's stream budget (429 {@code RATE_LIMITED}), then takes one of its caller's open-stream slots
+ * (429 {@code TOO_MANY_STREAMS}) and one of the instance's (503 {@code STREAM_CAPACITY_REACHED}), each refusal with
+ * {@code Retry-After}. The slot is given back when the exchange ends, however it ends: the stream completes (the
+ * instance stops), fails, or the subscriber's connection closes.
+ *
+ * <p>It runs after matching, so it sees the method however the path was spelled, and after the other request filters
+ * (an unknown query parameter is refused without taking a slot).
+ */
+public class StreamAdmission {
+
+    /** A caller's own streams come back when it closes one: soon, at its own hand. */
+    static final int RETRY_AFTER_CALLER_SECONDS = 30;
+    /** Another instance behind the load balancer may have room now; this one when any subscriber leaves. */
+    static final int RETRY_AFTER_INSTANCE_SECONDS = 5;
+
+    private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    OpenStreams openStreams;
+
+    @Inject
+    BackOfficeConfig config;
+
+    @ServerRequestFilter(priority = Priorities.USER + 1000)
+    public Response admit(ResourceInfo resource, RoutingContext context) {
+        Method method = resource.getResourceMethod();
+        if (method == null || !streaming.computeIfAbsent(method, m -> m.isAnnotationPresent(Streaming.class))) {
+            return null;
+        }
+        Response limited = rateLimits.drawAsStream(context);
+        if (limited != null) {
+            return limited;
+        }
+        String caller = RateLimits.caller(context);
+        OpenStreams.Admission admission = openStreams.open(caller == null ? "" : caller);
+        if (admission.slot() != null) {
+            context.addEndHandler(ended -> admission.slot().release());
+            return null;
+        }
+        return switch (admission.refusal()) {
+            case CALLER -> refuse(context, 429, "TOO_MANY_STREAMS", RETRY_AFTER_CALLER_SECONDS, "This caller holds "
+                    + config.eventStream().maxPerCaller() + " event streams open on this instance, as many as it may; "
+                    + "close one (a closed stream frees its slot at once), or retry after the delay in Retry-After.");
+            case INSTANCE -> refuse(context, 503, "STREAM_CAPACITY_REACHED", RETRY_AFTER_INSTANCE_SECONDS, "This "
+                    + "instance holds " + config.eventStream().maxPerInstance() + " event streams open, as many as it "
+                    + "serves; retry after the delay in Retry-After (another instance may take it).");
+        };
+    }
+
+    private static Response refuse(RoutingContext context, int status, String code, int retryAfter, String detail) {
+        return Response.status(status).header(HttpHeaders.RETRY_AFTER, retryAfter).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, code, detail, context.request().path(), List.of())).build();
+    }
+}
