@@ -183,6 +183,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_receiver_that_trickles_its_answer_is_cut_off_at_the_timeout_and_keeps_no_connection_open() throws Exception {
+        // the test profile: a 3 s timeout, retries after 1 s, 1 s and 1 s; the receiver would take 28 h to answer
+        String app = app();
+        try (TricklingReceiver receiver = TricklingReceiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            Fixtures.unit();
+            await("the delivery FAILED after its four attempts", Duration.ofSeconds(60),
+                    () -> "FAILED".equals(deliveries(app, id).getString("items[0].status")));
+            JsonPath delivery = deliveries(app, id);
+            assertThat(delivery.getInt("items[0].attempts")).isEqualTo(4);
+            assertThat(delivery.getString("items[0].lastError")).startsWith("timed out");
+            assertThat(receiver.accepted()).isEqualTo(4);
+            await("every connection closed by the service", Duration.ofSeconds(2), () -> receiver.open() == 0);
+            assertThat(receiver.mostOpenAtOnce()).as("each attempt's connection closed before the next").isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_410_disables_the_endpoint_at_once_with_an_event() throws Exception {
         String app = app();
         try (Receiver receiver = Receiver.start(410)) {
