@@ -18,7 +18,8 @@
  * same {@code webhook-id}: receivers deduplicate on it.</li>
  * <li><b>Signed</b> as Standard Webhooks says ({@link fr.backoffice.webhook.Signatures}). The secrets are stored as
  * issued, because the service needs them to sign: they are readable by the schema's owner and the runtime role only,
- * never answered after creation or rotation, never in an event, a log or an audit record. Whoever reads the database
+ * never answered after creation or rotation (an idempotent replay of either answers without it), never in an event, a
+ * log, an audit record or the idempotency store. Whoever reads the database
  * can forge deliveries; rotate the secrets of a database whose copy leaked.</li>
  * <li><b>Only public https addresses</b> unless {@code backoffice.webhooks.allow-private-networks}
  * ({@link fr.backoffice.webhook.Destinations}), checked when the url is given and after DNS resolution before every

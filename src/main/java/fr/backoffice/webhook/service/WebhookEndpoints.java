@@ -88,7 +88,7 @@ public class WebhookEndpoints {
             endpoint.enabledSince = endpoint.createdAt;
             return endpoints.persistAndFlush(endpoint).map(saved -> Reply.created(WebhookEndpointWithSecret.of(saved),
                     "/webhook-endpoints/" + saved.id, saved.version));
-        });
+        }, WebhookEndpointWithSecret::withoutSecret); // the secret is kept with the endpoint only
     }
 
     @WithSession
@@ -146,7 +146,10 @@ public class WebhookEndpoints {
         return require(id).flatMap(endpoint -> endpoints.delete(endpoint)).call(() -> endpoints.flush());
     }
 
-    /** A new secret; the previous one keeps signing beside it for {@code backoffice.webhooks.previous-secret-validity}. */
+    /**
+     * A new secret; the previous one keeps signing beside it for {@code backoffice.webhooks.previous-secret-validity}.
+     * As for creation, an idempotent replay answers without the secret (it is never stored outside the endpoint).
+     */
     @Audited
     @WithTransaction
     public Uni<Reply> rotateSecret(String id, String idempotencyKey) {
@@ -157,7 +160,8 @@ public class WebhookEndpoints {
             endpoint.secret = Signatures.newSecret();
             endpoint.updatedAt = now;
             return endpoints.flush().replaceWith(endpoint);
-        }).map(endpoint -> Reply.ok(WebhookEndpointWithSecret.of(endpoint), endpoint.version)));
+        }).map(endpoint -> Reply.ok(WebhookEndpointWithSecret.of(endpoint), endpoint.version)),
+                WebhookEndpointWithSecret::withoutSecret);
     }
 
     @WithSession
