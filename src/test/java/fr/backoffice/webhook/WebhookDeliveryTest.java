@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -294,6 +295,53 @@ class WebhookDeliveryTest {
 
             Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f72")
                     .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void a_retry_of_a_delivery_being_sent_is_refused_and_it_is_never_sent_twice_at_once() throws Exception {
+        String app = app();
+        try (Receiver receiver = Receiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            receiver.hold(); // the receiver takes the request and does not answer yet (the timeout is 3 s)
+            String unit = Fixtures.unit();
+            await("the attempt under way", Duration.ofSeconds(10), () -> about(receiver, unit).size() == 1);
+            String delivery = about(receiver, unit).get(0).header("webhook-id");
+
+            assertProblem(Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, delivery),
+                    409, "WEBHOOK_DELIVERY_IN_FLIGHT");
+            Thread.sleep(1000);
+            assertThat(about(receiver, unit)).as("no second send while the first is under way").hasSize(1);
+            receiver.answer();
+            await("SUCCEEDED", Duration.ofSeconds(10), () -> "SUCCEEDED".equals(deliveries(app, id).getString("items[0].status")));
+            assertThat(deliveries(app, id).getInt("items[0].attempts")).isEqualTo(1);
+
+            // once the attempt ended, a retry is taken
+            Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, delivery).then().statusCode(202);
+            await("sent again", Duration.ofSeconds(10), () -> about(receiver, unit).size() == 2);
+            assertThat(about(receiver, unit)).extracting(request -> request.header("webhook-id")).containsOnly(delivery);
+            assertThat(receiver.mostAtOnce()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_retried_earlier_delivery_waits_while_a_later_one_of_its_endpoint_is_being_sent() throws Exception {
+        String app = app();
+        try (Receiver receiver = Receiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            String first = Fixtures.unit();
+            await("the first delivered", Duration.ofSeconds(10), () -> "SUCCEEDED".equals(deliveries(app, id).getString("items[0].status")));
+            String firstDelivery = deliveries(app, id).getString("items[0].id");
+            receiver.hold();
+            String second = Fixtures.unit();
+            await("the second under way", Duration.ofSeconds(10), () -> about(receiver, second).size() == 1);
+
+            Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, firstDelivery).then().statusCode(202);
+            Thread.sleep(1000);
+            assertThat(about(receiver, first)).as("the retried one waits for the one under way").hasSize(1);
+            receiver.answer();
+            await("the first sent again", Duration.ofSeconds(10), () -> about(receiver, first).size() == 2);
+            assertThat(receiver.mostAtOnce()).as("one request at a time to an endpoint").isEqualTo(1);
         }
     }
 

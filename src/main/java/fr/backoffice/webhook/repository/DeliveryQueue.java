@@ -56,17 +56,21 @@ public class DeliveryQueue {
                    (select count(*) from moved) as moved""";
 
     /**
-     * Claims due deliveries: of each enabled endpoint, only its oldest PENDING delivery (so an endpoint's deliveries go
-     * in order, and a failing one holds back only the later ones of its endpoint), when due, skipping rows another
-     * instance is claiming. The claim counts the attempt and sets a lease: next_attempt_at moves past the attempt's
-     * timeout, so a delivery whose instance stopped mid-attempt is claimed again once the lease has passed. A claim
-     * racing another re-checks status and next_attempt_at on the row it locks, so the same attempt is never claimed twice.
+     * Claims due deliveries: of each enabled endpoint with no delivery under way (leased), only its oldest PENDING
+     * delivery (so an endpoint's deliveries go in order, one at a time, and a failing one holds back only the later ones
+     * of its endpoint), when due, skipping rows another instance is claiming. The claim counts the attempt and sets a
+     * lease: next_attempt_at and leased_until move past the attempt's timeout, so a delivery whose instance stopped
+     * mid-attempt is claimed again once the lease has passed. A claim racing another re-checks status and
+     * next_attempt_at on the row it locks, so the same attempt is never claimed twice; a retry locks the endpoint's
+     * pending deliveries before it makes one due (WebhookDeliveryRepository), so it never slips past a claim.
      */
     private static final String CLAIM = """
             with heads as (
                 select distinct on (d.endpoint_id) d.id from webhook_delivery d
                 join webhook_endpoint ep on ep.id = d.endpoint_id and ep.status = 'ENABLED'
                 where d.status = 'PENDING'
+                  and not exists (select 1 from webhook_delivery l where l.endpoint_id = d.endpoint_id
+                                  and l.status = 'PENDING' and l.leased_until > $1)
                 order by d.endpoint_id, d.seq),
             claimed as (
                 select d.id, ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, e.id as event_id, e.type,
@@ -76,7 +80,8 @@ public class DeliveryQueue {
                 where d.id in (select id from heads) and d.status = 'PENDING' and d.next_attempt_at <= $1
                 order by d.next_attempt_at limit $3
                 for update of d skip locked)
-            update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = $1, next_attempt_at = $2
+            update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = $1, next_attempt_at = $2,
+                   leased_until = $2
             from claimed c where d.id = c.id
             returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, c.url, c.secret, c.previous_secret,
                       c.previous_secret_until, c.event_id, c.type, c.occurred_at, c.resource_type, c.resource_id, c.data""";
@@ -84,7 +89,7 @@ public class DeliveryQueue {
     /** Only the attempt that holds the delivery records its outcome (attempts is the lease's token). */
     private static final String SUCCEEDED = """
             with delivery as (
-                update webhook_delivery set status = 'SUCCEEDED', next_attempt_at = null, last_response_status = $3,
+                update webhook_delivery set status = 'SUCCEEDED', next_attempt_at = null, leased_until = null, last_response_status = $3,
                        last_response_body = $4, last_error = null
                 where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id),
             endpoint as (
@@ -94,7 +99,7 @@ public class DeliveryQueue {
 
     private static final String FAILED = """
             update webhook_delivery set status = case when $3::timestamptz is null then 'FAILED' else 'PENDING' end,
-                   next_attempt_at = $3, last_response_status = $4, last_response_body = $5, last_error = $6
+                   next_attempt_at = $3, leased_until = null, last_response_status = $4, last_response_body = $5, last_error = $6
             where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id""";
 
     private static final String FAILING_SINCE = """

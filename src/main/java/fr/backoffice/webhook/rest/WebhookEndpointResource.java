@@ -213,12 +213,15 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/retry")
-    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now (after the endpoint's earlier pending ones)")
+    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now (after the endpoint's earlier pending ones)",
+            description = "Refused while an attempt of this delivery is under way, so that the receiver never gets one "
+                    + "`webhook-id` twice at once; while another delivery of the endpoint is under way, this one waits for it.")
     @APIResponse(responseCode = "202", description = "Due now: PENDING until its attempt is recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class),
                     examples = @ExampleObject(name = "delivery", value = DELIVERY)))
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such endpoint or delivery, or not one of the caller's")
-    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first")
+    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first; "
+            + "`WEBHOOK_DELIVERY_IN_FLIGHT`: an attempt of this delivery is under way, retry once it has ended")
     public Uni<Response> retry(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
                                @Parameter(example = DELIVERY_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 36))
                                @PathParam("deliveryId") String deliveryId) {

@@ -176,7 +176,11 @@ public class WebhookEndpoints {
         });
     }
 
-    /** Makes a delivery due now, whatever its status: sent again once the endpoint's earlier pending ones are. */
+    /**
+     * Makes a delivery due now, whatever its status: sent again once the endpoint's earlier pending ones are, and once
+     * no delivery of the endpoint is under way. Refused while an attempt of this very delivery is under way: the
+     * receiver would get the same {@code webhook-id} twice at once.
+     */
     @Audited
     @WithTransaction
     public Uni<DeliveryView> retry(String id, String deliveryId) {
@@ -187,11 +191,11 @@ public class WebhookEndpoints {
                     }
                     return deliveries.dueNow(endpoint.id, delivery, time.now());
                 })
-                .flatMap(found -> {
-                    if (!found) {
-                        throw ApiException.notFound("Delivery " + deliveryId);
-                    }
-                    return deliveries.findById(delivery);
+                .flatMap(retry -> switch (retry) {
+                    case NOT_FOUND -> throw ApiException.notFound("Delivery " + deliveryId);
+                    case IN_FLIGHT -> throw ApiException.conflict("WEBHOOK_DELIVERY_IN_FLIGHT", "The delivery is being "
+                            + "sent: retry it once this attempt has ended (its outcome shows in the delivery).");
+                    case DUE -> deliveries.findById(delivery);
                 })
                 .map(WebhookDelivery::view);
     }

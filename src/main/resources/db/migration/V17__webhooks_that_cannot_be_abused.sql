@@ -1,0 +1,14 @@
+-- Webhooks that cannot be abused (README "Webhooks").
+--
+-- 1. A DELIVERY BEING SENT IS KNOWN AS SUCH
+-- A claim used to mark an attempt under way only by moving next_attempt_at past the attempt's timeout, which is also
+-- what a failed attempt does to schedule the next one: a retry could not tell the two apart, made a delivery under way
+-- due again, and it was sent a second time while the first was still going. leased_until is set by the claim (to the
+-- end of the lease, the same instant as next_attempt_at then) and cleared when the attempt's outcome is recorded:
+--   * POST .../deliveries/{id}/retry refuses a delivery whose lease has not passed (409 WEBHOOK_DELIVERY_IN_FLIGHT);
+--   * the claim takes no delivery of an endpoint that has one leased, so a retried earlier delivery (which becomes the
+--     endpoint's oldest pending one) waits for the one under way: an endpoint gets one request at a time.
+-- A lease that passed without an outcome (its instance stopped) is no longer "under way": the delivery is claimed
+-- again, as before. An attempt never outlives its lease: it ends at backoffice.webhooks.timeout, and the lease is
+-- twice that plus 5 s.
+ALTER TABLE webhook_delivery ADD COLUMN leased_until timestamptz;
