@@ -28,7 +28,9 @@
  * ({@link fr.backoffice.webhook.Destinations}), checked when the url is given and after DNS resolution before every
  * attempt; no redirect is followed.</li>
  * <li><b>Who sees what.</b> A front-office caller sees and changes the endpoints it created (owner = its
- * {@code sub}); an admin every endpoint; any other is 404.</li>
+ * {@code sub}); an admin every endpoint; any other is 404. The events about an endpoint are written for its owner
+ * ({@code visible_to}): only it and admins read them in the feed, only its endpoints receive them, and their data
+ * tells neither the url nor the description.</li>
  * </ul>
  */
 package fr.backoffice.webhook;

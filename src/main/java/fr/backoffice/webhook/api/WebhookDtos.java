@@ -75,6 +75,14 @@ public final class WebhookDtos {
         }
     }
 
+    /**
+     * The {@code data} of a {@code webhook-endpoint.*} event: which endpoint, whose, and its status; never where its
+     * deliveries go (its url may carry a token) nor its description. Only its owner and admins read these events.
+     */
+    public record WebhookEndpointState(String id, String owner, WebhookEndpoint.Status status,
+                                       WebhookEndpoint.DisabledReason disabledReason, Instant updatedAt) {
+    }
+
     @Schema(name = "WebhookEndpointWithSecret", description = "An endpoint and its signing secret, shown in this answer "
             + "only: an idempotent replay of it (`Idempotent-Replayed: true`) has no `secret`, since the service never keeps "
             + "a secret anywhere but with the endpoint; a client that lost the first answer rotates the secret",

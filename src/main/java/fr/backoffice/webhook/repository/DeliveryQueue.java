@@ -30,13 +30,14 @@ public class DeliveryQueue {
     /**
      * The next committed events after the fan-out's position (only below the oldest running transaction, as the feed
      * reads them, so none is skipped by a late commit), each turned into one PENDING delivery per enabled endpoint
-     * that subscribes to its type and existed when it occurred, numbered in event order; the position moves to the
-     * last event read. Answers how many events were read.
+     * that subscribes to its type, existed when it occurred and whose owner may read it (an event for one reader only,
+     * visible_to, goes to that reader's endpoints only), numbered in event order; the position moves to the last event
+     * read. Answers how many events were read.
      */
     private static final String FAN_OUT = """
             with position as (select tx, seq from webhook_fanout where id = 1 for update),
             batch as (
-                select e.id, e.tx, e.seq, e.type, e.occurred_at from event e, position p
+                select e.id, e.tx, e.seq, e.type, e.occurred_at, e.visible_to from event e, position p
                 where (e.tx, e.seq) > (p.tx, p.seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
                 order by e.tx, e.seq limit $1),
             inserted as (
@@ -46,6 +47,7 @@ public class DeliveryQueue {
                 from (select ep.id as endpoint_id, b.id as event_id, b.type from batch b
                       join webhook_endpoint ep on ep.status = 'ENABLED' and b.occurred_at >= ep.enabled_since
                            and (ep.event_types = '*' or b.type = any (string_to_array(ep.event_types, ',')))
+                           and (b.visible_to is null or b.visible_to = ep.owner)
                       order by b.tx, b.seq, ep.id) o
                 returning 1),
             moved as (
@@ -109,10 +111,11 @@ public class DeliveryQueue {
     private static final String DISABLE = """
             update webhook_endpoint set status = 'DISABLED', disabled_reason = $2, version = version + 1, updated_at = $3
             where id = $1 and status = 'ENABLED'
-            returning id, owner, url, event_types, description, status, disabled_reason, created_at, updated_at""";
+            returning id, owner, updated_at""";
 
     private static final String EVENT = """
-            insert into event (id, type, occurred_at, resource_type, resource_id, data) values ($1, $2, $3, $4, $5, $6)""";
+            insert into event (id, type, occurred_at, resource_type, resource_id, data, visible_to)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
 
     @Inject
     Pool pool;
@@ -126,9 +129,8 @@ public class DeliveryQueue {
     public record StoredEvent(UUID id, String type, Instant occurredAt, String resourceType, String resourceId, String data) {
     }
 
-    /** The endpoint row of a disabled endpoint, for its event. */
-    public record Disabled(UUID id, String owner, String url, String eventTypes, String description,
-                           WebhookEndpoint.DisabledReason reason, Instant createdAt, Instant updatedAt) {
+    /** What the event of a disabled endpoint tells: no url nor description, which are for its owner to read from the endpoint. */
+    public record Disabled(UUID id, String owner, WebhookEndpoint.DisabledReason reason, Instant updatedAt) {
     }
 
     /** What recording a failed attempt did: nothing (another attempt holds the delivery), or recorded it, and whether it disabled the endpoint. */
@@ -200,7 +202,7 @@ public class DeliveryQueue {
         }));
     }
 
-    /** Writes the disabled endpoint's event, in the transaction that disables it. */
+    /** Writes the disabled endpoint's event, in the transaction that disables it, for its owner (and admins) only. */
     public interface EventWriter {
         /** The event's (type, resource type, data) for this endpoint. */
         String[] event(Disabled disabled);
@@ -213,12 +215,11 @@ public class DeliveryQueue {
                 return Uni.createFrom().nullItem();
             }
             Row row = rows.iterator().next();
-            Disabled disabled = new Disabled(row.getUUID("id"), row.getString("owner"), row.getString("url"),
-                    row.getString("event_types"), row.getString("description"), reason,
-                    row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+            Disabled disabled = new Disabled(row.getUUID("id"), row.getString("owner"), reason,
+                    row.getOffsetDateTime("updated_at").toInstant());
             String[] written = event.event(disabled);
             Tuple args = Tuple.of(fr.backoffice.common.Ids.newId(), written[0], utc(now), written[1]);
-            args.addString(endpointId.toString()).addString(written[2]);
+            args.addString(endpointId.toString()).addString(written[2]).addString(disabled.owner());
             return connection.preparedQuery(EVENT).execute(args).replaceWith(disabled);
         });
     }
