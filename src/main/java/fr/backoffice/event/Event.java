@@ -11,7 +11,9 @@ import java.util.UUID;
 /**
  * One event of the feed, written in the transaction of the change it reports. Its position in the feed,
  * {@code seq}, is filled by the database's default and read only by native SQL
- * (see {@link fr.backoffice.event.repository.EventRepository}), so it is not mapped here.
+ * (see {@link fr.backoffice.event.repository.EventRepository}), so it is not mapped here. Nor is {@code visible_to}:
+ * events written here are for every reader of the feed; the few that are for one caller only are written in SQL by
+ * the feature they belong to (V17__webhooks_that_cannot_be_abused.sql).
  */
 @Entity
 @Table(name = "event")

@@ -79,7 +79,7 @@ public enum EventType {
             | `filing.accepted` / `filing.rejected` | filing | the administration's acknowledgement |
             | `filing.amended` | filing | an amendment of this filing was created (the amendment has its own `filing.created`) |
             | `audit.checkpoint` | audit-checkpoint (id: its `chainSeq`) | the audit chain's head was signed (`GET /audit/checkpoints`); keep these to check later that the trail was not cut or rewritten at its end |
-            | `webhook-endpoint.disabled` | webhook-endpoint | the service disabled a webhook endpoint: its receiver answered 410 Gone, or every attempt failed for 3 days (`disabledReason`) |
+            | `webhook-endpoint.disabled` | webhook-endpoint | the service disabled a webhook endpoint: its receiver answered 410 Gone, or every attempt failed for 3 days (`disabledReason`). Read by the endpoint's owner and admins only (feed, stream, deliveries to the owner's endpoints); `data` is `{id, owner, status, disabledReason, updatedAt}`, without the url or the description |
             | `webhook.test` | webhook-endpoint | never in the feed: sent by `POST /webhook-endpoints/{id}/test` to that endpoint only |
 
             Balances move when operations execute: those changes are reported by operation events only, not by \

@@ -15,6 +15,10 @@
  * slots until the connection ends ({@code common/http/StreamAdmission}; README "Rate limiting").</li>
  * <li><b>Records that services store</b> (the feed's items and pages) are in {@code api}; {@code rest} only serves
  * them.</li>
+ * <li><b>Readers.</b> Every reader of the feed reads every event but those for one caller only ({@code visible_to}:
+ * a webhook endpoint's events are its owner's), which only that caller and admins read; the others skip them, with
+ * the same positions and cursors (V17__webhooks_that_cannot_be_abused.sql). This feature knows no other feature: the
+ * one that writes such an event names its reader.</li>
  * </ul>
  */
 package fr.backoffice.event;

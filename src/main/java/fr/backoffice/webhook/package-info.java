@@ -15,16 +15,22 @@
  * endpoint's deliveries go in event order and a failing one holds back that endpoint only. The HTTP call runs outside
  * any transaction ({@link fr.backoffice.webhook.service.WebhookSender}); its outcome is recorded only if the lease is
  * still the attempt's. A delivery whose instance stopped mid-attempt is claimed again when its lease passes, with the
- * same {@code webhook-id}: receivers deduplicate on it.</li>
+ * same {@code webhook-id}: receivers deduplicate on it. The lease is recorded ({@code leased_until},
+ * V17__webhooks_that_cannot_be_abused.sql): no delivery of an endpoint is claimed while another of it is leased, and
+ * a retry refuses a leased delivery, so an endpoint gets one request at a time and one {@code webhook-id} is never sent
+ * twice at once. An attempt ends at its timeout, connection closed (WebhookSender), well within its lease.</li>
  * <li><b>Signed</b> as Standard Webhooks says ({@link fr.backoffice.webhook.Signatures}). The secrets are stored as
  * issued, because the service needs them to sign: they are readable by the schema's owner and the runtime role only,
- * never answered after creation or rotation, never in an event, a log or an audit record. Whoever reads the database
+ * never answered after creation or rotation (an idempotent replay of either answers without it), never in an event, a
+ * log, an audit record or the idempotency store. Whoever reads the database
  * can forge deliveries; rotate the secrets of a database whose copy leaked.</li>
  * <li><b>Only public https addresses</b> unless {@code backoffice.webhooks.allow-private-networks}
  * ({@link fr.backoffice.webhook.Destinations}), checked when the url is given and after DNS resolution before every
  * attempt; no redirect is followed.</li>
  * <li><b>Who sees what.</b> A front-office caller sees and changes the endpoints it created (owner = its
- * {@code sub}); an admin every endpoint; any other is 404.</li>
+ * {@code sub}); an admin every endpoint; any other is 404. The events about an endpoint are written for its owner
+ * ({@code visible_to}): only it and admins read them in the feed, only its endpoints receive them, and their data
+ * tells neither the url nor the description.</li>
  * </ul>
  */
 package fr.backoffice.webhook;

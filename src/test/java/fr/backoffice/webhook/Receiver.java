@@ -31,6 +31,8 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
     private HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
     /** While set, each request is recorded, then left unanswered until it is counted down. */
     private volatile java.util.concurrent.CountDownLatch holding;
 
@@ -60,6 +62,7 @@ final class Receiver implements AutoCloseable {
     synchronized void listen() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.createContext("/", exchange -> {
+            mostAtOnce.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> headers = new java.util.HashMap<>();
@@ -78,6 +81,7 @@ final class Receiver implements AutoCloseable {
                 exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
                 exchange.getResponseBody().write(answer);
             } finally {
+                inProgress.decrementAndGet();
                 exchange.close();
             }
         });
@@ -96,6 +100,11 @@ final class Receiver implements AutoCloseable {
         if (hold != null) {
             hold.countDown();
         }
+    }
+
+    /** The most requests this receiver was serving at one time. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
     }
 
     String url() {

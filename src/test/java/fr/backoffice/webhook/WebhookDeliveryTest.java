@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -183,6 +184,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_receiver_that_trickles_its_answer_is_cut_off_at_the_timeout_and_keeps_no_connection_open() throws Exception {
+        // the test profile: a 3 s timeout, retries after 1 s, 1 s and 1 s; the receiver would take 28 h to answer
+        String app = app();
+        try (TricklingReceiver receiver = TricklingReceiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            Fixtures.unit();
+            await("the delivery FAILED after its four attempts", Duration.ofSeconds(60),
+                    () -> "FAILED".equals(deliveries(app, id).getString("items[0].status")));
+            JsonPath delivery = deliveries(app, id);
+            assertThat(delivery.getInt("items[0].attempts")).isEqualTo(4);
+            assertThat(delivery.getString("items[0].lastError")).startsWith("timed out");
+            assertThat(receiver.accepted()).isEqualTo(4);
+            await("every connection closed by the service", Duration.ofSeconds(2), () -> receiver.open() == 0);
+            assertThat(receiver.mostOpenAtOnce()).as("each attempt's connection closed before the next").isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_410_disables_the_endpoint_at_once_with_an_event() throws Exception {
         String app = app();
         try (Receiver receiver = Receiver.start(410)) {
@@ -195,12 +214,14 @@ class WebhookDeliveryTest {
             assertThat(disabled.getString("disabledReason")).isEqualTo("GONE");
             assertThat(about(receiver, unit)).hasSize(1);
             await("the delivery FAILED", Duration.ofSeconds(5), () -> "FAILED".equals(deliveries(app, id).getString("items[0].status")));
-            List<Map<String, Object>> events = Api.as(Tokens.auditor()).queryParam("types", "webhook-endpoint.disabled")
+            // read by its owner (WebhookEventVisibilityTest: by admins too, by no one else)
+            List<Map<String, Object>> events = Api.as(app).queryParam("types", "webhook-endpoint.disabled")
                     .queryParam("limit", 200).get("/events").then().statusCode(200).extract().jsonPath().getList("items");
             assertThat(events).anySatisfy(event -> {
                 assertThat(event.get("resource")).isEqualTo(Map.of("type", "webhook-endpoint", "id", id));
                 assertThat(((Map<?, ?>) event.get("data")).get("disabledReason")).isEqualTo("GONE");
                 assertThat(((Map<?, ?>) event.get("data")).containsKey("secret")).isFalse();
+                assertThat(((Map<?, ?>) event.get("data")).containsKey("url")).isFalse();
             });
 
             // nothing more is sent until it is enabled again; then the events meanwhile are not, the next ones are
@@ -276,6 +297,53 @@ class WebhookDeliveryTest {
 
             Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f72")
                     .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void a_retry_of_a_delivery_being_sent_is_refused_and_it_is_never_sent_twice_at_once() throws Exception {
+        String app = app();
+        try (Receiver receiver = Receiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            receiver.hold(); // the receiver takes the request and does not answer yet (the timeout is 3 s)
+            String unit = Fixtures.unit();
+            await("the attempt under way", Duration.ofSeconds(10), () -> about(receiver, unit).size() == 1);
+            String delivery = about(receiver, unit).get(0).header("webhook-id");
+
+            assertProblem(Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, delivery),
+                    409, "WEBHOOK_DELIVERY_IN_FLIGHT");
+            Thread.sleep(1000);
+            assertThat(about(receiver, unit)).as("no second send while the first is under way").hasSize(1);
+            receiver.answer();
+            await("SUCCEEDED", Duration.ofSeconds(10), () -> "SUCCEEDED".equals(deliveries(app, id).getString("items[0].status")));
+            assertThat(deliveries(app, id).getInt("items[0].attempts")).isEqualTo(1);
+
+            // once the attempt ended, a retry is taken
+            Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, delivery).then().statusCode(202);
+            await("sent again", Duration.ofSeconds(10), () -> about(receiver, unit).size() == 2);
+            assertThat(about(receiver, unit)).extracting(request -> request.header("webhook-id")).containsOnly(delivery);
+            assertThat(receiver.mostAtOnce()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_retried_earlier_delivery_waits_while_a_later_one_of_its_endpoint_is_being_sent() throws Exception {
+        String app = app();
+        try (Receiver receiver = Receiver.start()) {
+            String id = subscribe(app, receiver.url(), "unit.created").getString("id");
+            String first = Fixtures.unit();
+            await("the first delivered", Duration.ofSeconds(10), () -> "SUCCEEDED".equals(deliveries(app, id).getString("items[0].status")));
+            String firstDelivery = deliveries(app, id).getString("items[0].id");
+            receiver.hold();
+            String second = Fixtures.unit();
+            await("the second under way", Duration.ofSeconds(10), () -> about(receiver, second).size() == 1);
+
+            Api.as(app).post("/webhook-endpoints/{id}/deliveries/{delivery}/retry", id, firstDelivery).then().statusCode(202);
+            Thread.sleep(1000);
+            assertThat(about(receiver, first)).as("the retried one waits for the one under way").hasSize(1);
+            receiver.answer();
+            await("the first sent again", Duration.ofSeconds(10), () -> about(receiver, first).size() == 2);
+            assertThat(receiver.mostAtOnce()).as("one request at a time to an endpoint").isEqualTo(1);
         }
     }
 

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class WebhookEndpointApiTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource database;
+
     private static final String URL = "https://front.bank.example/hooks/backoffice";
 
     @Test
@@ -85,6 +88,45 @@ class WebhookEndpointApiTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.jsonPath().getString("id")).isEqualTo(first.getString("id"));
         assertThat(Api.as(app).get("/webhook-endpoints").then().extract().jsonPath().getList("items")).hasSize(1);
+    }
+
+    @Test
+    void a_secret_is_never_kept_in_the_idempotency_store_and_a_replay_of_create_or_rotate_answers_without_it() throws Exception {
+        String app = WebhookDeliveryTest.app();
+        Map<String, Object> body = Map.of("url", URL, "eventTypes", List.of("*"));
+        JsonPath created = Api.as(app).header("Idempotency-Key", "wh-secret-1").body(body).post("/webhook-endpoints")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(created.getString("secret")).startsWith("whsec_");
+        String id = created.getString("id");
+        var replay = Api.as(app).header("Idempotency-Key", "wh-secret-1").body(body).post("/webhook-endpoints")
+                .then().statusCode(201).extract();
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.jsonPath().getString("id")).isEqualTo(id);
+        assertThat(replay.jsonPath().getMap("$")).doesNotContainKey("secret");
+        assertThat(replay.asString()).doesNotContain("whsec_");
+
+        JsonPath rotated = Api.as(app).header("Idempotency-Key", "wh-secret-2").post("/webhook-endpoints/{id}/rotate-secret", id)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(rotated.getString("secret")).startsWith("whsec_").isNotEqualTo(created.getString("secret"));
+        var rotateReplay = Api.as(app).header("Idempotency-Key", "wh-secret-2").post("/webhook-endpoints/{id}/rotate-secret", id)
+                .then().statusCode(200).extract();
+        assertThat(rotateReplay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(rotateReplay.jsonPath().getMap("$")).doesNotContainKey("secret");
+        assertThat(rotateReplay.jsonPath().getString("previousSecretExpiresAt")).isEqualTo(rotated.getString("previousSecretExpiresAt"));
+        assertThat(rotateReplay.asString()).doesNotContain("whsec_");
+
+        try (var connection = database.getConnection(); var sql = connection.createStatement();
+             var rows = sql.executeQuery("select count(*) filter (where response_body like '%whsec_%'), count(*) "
+                     + "from idempotency_key where idempotency_key in ('wh-secret-1', 'wh-secret-2')")) {
+            rows.next();
+            assertThat(rows.getInt(2)).as("both answers stored").isEqualTo(2);
+            assertThat(rows.getInt(1)).as("stored answers holding a secret").isZero();
+        }
+        try (var connection = database.getConnection(); var sql = connection.createStatement();
+             var rows = sql.executeQuery("select count(*) from idempotency_key where response_body like '%whsec_%'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("no secret anywhere in the store").isZero();
+        }
     }
 
     @Test

@@ -43,6 +43,24 @@ class WebhookPrivateNetworksTest {
     }
 
     @Test
+    void ipv6_literals_that_carry_a_private_ipv4_address_are_refused_when_given() {
+        String app = WebhookDeliveryTest.app();
+        // NAT64 (well-known and local-use prefixes), 6to4, Teredo (server, then obfuscated client), IPv4-mapped and
+        // -compatible: a translator or relay on the path would reach loopback, the metadata service or the LAN
+        for (String url : List.of("https://[64:ff9b::7f00:1]/hook", "https://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "https://[64:ff9b::a00:7]/hook", "https://[64:ff9b:1::a00:7]/hook", "https://[2002:7f00:1::1]/hook",
+                "https://[2002:c0a8:101::1]/hook", "https://[2001:0:a00:1:8000:63bf:f7f7:f7f7]/hook",
+                "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "https://[::ffff:a9fe:a9fe]/hook",
+                "https://[::127.0.0.1]/hook")) {
+            JsonPath problem = assertProblem(Api.invalidRequestAs(app).body(Map.of("url", url, "eventTypes", List.of("*")))
+                    .post("/webhook-endpoints"), 400, "VALIDATION_FAILED");
+            assertThat(problem.getString("errors[0].field")).as(url).isEqualTo("url");
+        }
+        assertThat(Api.as(app).get("/webhook-endpoints").then().statusCode(200).extract().jsonPath().getList("items"))
+                .as("nothing was created, so nothing is ever sent there").isEmpty();
+    }
+
+    @Test
     void a_name_that_resolves_to_a_private_address_is_refused_at_every_attempt() throws Exception {
         String app = WebhookDeliveryTest.app();
         try (Receiver receiver = Receiver.start()) {

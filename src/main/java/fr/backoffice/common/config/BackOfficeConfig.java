@@ -150,7 +150,7 @@ public interface BackOfficeConfig {
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();
 
-        /** How long one attempt may take, connection to the end of the answer. */
+        /** How long one attempt may take, name resolution to the end of the answer; then its connection is closed. */
         @WithDefault("10s")
         Duration timeout();
 

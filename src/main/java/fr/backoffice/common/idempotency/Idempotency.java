@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -67,14 +68,24 @@ public class Idempotency {
      * different request under the same key is refused. Must be called within a transaction, while serving the request.
      */
     public Uni<Reply> once(String key, Object request, Supplier<Uni<Reply>> action) {
+        return once(key, request, action, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #once(String, Object, Supplier)}, but what is stored, and replayed, is {@code kept} applied to the
+     * answer's body: for answers that show something once and must not keep it (a webhook secret), so that the store
+     * never holds it and a replay answers without it.
+     */
+    public Uni<Reply> once(String key, Object request, Supplier<Uni<Reply>> action, UnaryOperator<Object> kept) {
         if (key == null) {
             return action.get();
         }
         HttpServerRequest http = current.getCurrent().request();
-        return once(caller.id(), key, http.method().name() + " " + http.path(), request, action);
+        return once(caller.id(), key, http.method().name() + " " + http.path(), request, action, kept);
     }
 
-    private Uni<Reply> once(String clientId, String key, String requestLine, Object request, Supplier<Uni<Reply>> action) {
+    private Uni<Reply> once(String clientId, String key, String requestLine, Object request, Supplier<Uni<Reply>> action,
+                            UnaryOperator<Object> kept) {
         String fingerprint = fingerprint(requestLine, request);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(clientId, key);
         return Panache.getSession()
@@ -90,7 +101,7 @@ public class Idempotency {
                             if (stored != null) {
                                 return Uni.createFrom().item(answer(stored, fingerprint));
                             }
-                            return action.get().flatMap(reply -> session.persist(record(id, fingerprint, reply))
+                            return action.get().flatMap(reply -> session.persist(record(id, fingerprint, reply, kept))
                                     .replaceWith(reply));
                         }));
     }
@@ -115,13 +126,13 @@ public class Idempotency {
         }
     }
 
-    private IdempotencyRecord record(IdempotencyRecord.Key id, String fingerprint, Reply reply) {
+    private IdempotencyRecord record(IdempotencyRecord.Key id, String fingerprint, Reply reply, UnaryOperator<Object> kept) {
         IdempotencyRecord record = new IdempotencyRecord();
         record.id = id;
         record.requestFingerprint = fingerprint;
         record.responseStatus = reply.status();
         record.responseLocation = reply.location();
-        record.responseBody = write(reply.body());
+        record.responseBody = write(kept.apply(reply.body()));
         record.createdAt = time.now();
         return record;
     }

@@ -13,7 +13,9 @@ public final class EventDtos {
     private EventDtos() {
     }
 
-    @Schema(name = "Event", description = "Something that happened to a resource, in the transaction that made it happen")
+    @Schema(name = "Event", description = "Something that happened to a resource, in the transaction that made it happen. "
+            + "Every reader of the feed reads it, except the events about a webhook endpoint (`webhook-endpoint.*`): only "
+            + "the endpoint's owner and admins read those, in the feed, in the stream and in webhook deliveries")
     public record EventView(
             @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id,
             @Schema(ref = "EventType") String type,
@@ -21,7 +23,7 @@ public final class EventDtos {
             ResourceRef resource,
             @JsonRawValue
             @Schema(type = SchemaType.OBJECT, description = "The resource's representation after the change, as the "
-                    + "endpoint that made it answers (Account, Operation, Filing, Unit or Declarant; AuditCheckpoint for `audit.checkpoint`; PaymentFile for `payment-file.*`; WebhookEndpoint for `webhook-endpoint.disabled` and `webhook.test`)")
+                    + "endpoint that made it answers (Account, Operation, Filing, Unit or Declarant; AuditCheckpoint for `audit.checkpoint`; PaymentFile for `payment-file.*`; for `webhook-endpoint.disabled`, the endpoint's `id`, `owner`, `status`, `disabledReason` and `updatedAt`, never its url nor its description; WebhookEndpoint for `webhook.test`, sent to that endpoint only)")
             String data) {
     }
 

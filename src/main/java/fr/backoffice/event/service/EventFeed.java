@@ -2,6 +2,8 @@ package fr.backoffice.event.service;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.paging.Cursor;
+import fr.backoffice.common.security.Caller;
+import fr.backoffice.common.security.Roles;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.repository.EventRepository;
 import fr.backoffice.event.repository.EventRepository.Position;
@@ -21,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Reading the feed: pages for pollers, an endless stream for SSE subscribers. */
+/**
+ * Reading the feed: pages for pollers, an endless stream for SSE subscribers. A caller who is not an admin reads the
+ * events for every reader and those addressed to it ({@code visible_to}), nothing else.
+ */
 @ApplicationScoped
 public class EventFeed {
 
@@ -31,6 +36,9 @@ public class EventFeed {
 
     @Inject
     EventRepository events;
+
+    @Inject
+    Caller caller;
 
     /**
      * Tells open streams that this instance begins to stop, so that they end and their subscribers move to another
@@ -67,7 +75,7 @@ public class EventFeed {
     public Uni<EventPage> page(String after, String types, int limit) {
         Position from = position(after);
         List<String> wanted = types(types);
-        return events.after(from, wanted, limit).map(rows -> new EventPage(
+        return events.after(from, wanted, limit, reader()).map(rows -> new EventPage(
                 rows.stream().map(Positioned::event).toList(),
                 rows.isEmpty() ? (after == null || after.isEmpty() ? null : after) : cursor(rows.get(rows.size() - 1))));
     }
@@ -80,15 +88,24 @@ public class EventFeed {
     public Multi<Positioned> stream(String after, String types) {
         AtomicReference<Position> last = new AtomicReference<>(position(after));
         List<String> wanted = types(types);
+        String reader = reader(); // now, while the request is served: the polls run outside it
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL_EVERY)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> events.after(last.get(), wanted, STREAM_BATCH))
+                .onItem().transformToUniAndConcatenate(tick -> events.after(last.get(), wanted, STREAM_BATCH, reader))
                 .onItem().transformToIterable(batch -> {
                     if (!batch.isEmpty()) {
                         last.set(batch.get(batch.size() - 1).position());
                     }
                     return batch;
                 });
+    }
+
+    /**
+     * Whose events the caller reads beside everyone's: null for an admin (every event), else its {@code sub}. Some
+     * events are for one caller only (a webhook endpoint's are its owner's, README "Events and audit").
+     */
+    private String reader() {
+        return caller.is(Roles.ADMIN) ? null : caller.id();
     }
 
     public static String cursor(Positioned event) {

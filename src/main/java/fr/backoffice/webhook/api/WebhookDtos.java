@@ -79,7 +79,19 @@ public final class WebhookDtos {
         }
     }
 
-    @Schema(name = "WebhookEndpointWithSecret", description = "An endpoint and its signing secret, shown in this answer only")
+    /**
+     * The {@code data} of a {@code webhook-endpoint.*} event: which endpoint, whose, and its status; never where its
+     * deliveries go (its url may carry a token) nor its description. Only its owner and admins read these events.
+     */
+    public record WebhookEndpointState(String id, String owner, WebhookEndpoint.Status status,
+                                       WebhookEndpoint.DisabledReason disabledReason, Instant updatedAt) {
+    }
+
+    @Schema(name = "WebhookEndpointWithSecret", description = "An endpoint and its signing secret, shown in this answer "
+            + "only: an idempotent replay of it (`Idempotent-Replayed: true`) has no `secret`, since the service never keeps "
+            + "a secret anywhere but with the endpoint; a client that lost the first answer rotates the secret",
+            requiredProperties = {"id", "owner", "url", "eventTypes", "description", "status", "disabledReason",
+                    "createdAt", "updatedAt", "previousSecretExpiresAt"})
     public record WebhookEndpointWithSecret(
             @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f71") String id,
             @Schema(maxLength = Limits.ACTOR_LENGTH, examples = "front-app-1") String owner,
@@ -90,8 +102,10 @@ public final class WebhookDtos {
             @Schema(nullable = true, implementation = String.class, enumeration = {"GONE", "FAILING"}) WebhookEndpoint.DisabledReason disabledReason,
             Instant createdAt,
             Instant updatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(pattern = SECRET_PATTERN, maxLength = 38, description = "The key that signs deliveries (base64 after "
-                    + "`whsec_`): keep it; it is never shown again", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                    + "`whsec_`): keep it; it is never shown again (absent from an idempotent replay)",
+                    examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
             String secret,
             @JsonInclude(JsonInclude.Include.ALWAYS)
             @Schema(nullable = true, implementation = String.class, format = "date-time", description = "Until when the previous secret still signs, beside this one (after a rotation)")
@@ -101,6 +115,13 @@ public final class WebhookDtos {
             return new WebhookEndpointWithSecret(endpoint.id.toString(), endpoint.owner, endpoint.url,
                     endpoint.eventTypeList(), endpoint.description, endpoint.status, endpoint.disabledReason,
                     endpoint.createdAt, endpoint.updatedAt, endpoint.secret, endpoint.previousSecretUntil);
+        }
+
+        /** What the idempotency store keeps of this answer, and replays: all of it but the secret. */
+        public static Object withoutSecret(Object answer) {
+            WebhookEndpointWithSecret shown = (WebhookEndpointWithSecret) answer;
+            return new WebhookEndpointWithSecret(shown.id, shown.owner, shown.url, shown.eventTypes, shown.description,
+                    shown.status, shown.disabledReason, shown.createdAt, shown.updatedAt, null, shown.previousSecretExpiresAt);
         }
     }
 

@@ -30,13 +30,14 @@ public class DeliveryQueue {
     /**
      * The next committed events after the fan-out's position (only below the oldest running transaction, as the feed
      * reads them, so none is skipped by a late commit), each turned into one PENDING delivery per enabled endpoint
-     * that subscribes to its type and existed when it occurred, numbered in event order; the position moves to the
-     * last event read. Answers how many events were read.
+     * that subscribes to its type, existed when it occurred and whose owner may read it (an event for one reader only,
+     * visible_to, goes to that reader's endpoints only), numbered in event order; the position moves to the last event
+     * read. Answers how many events were read.
      */
     private static final String FAN_OUT = """
             with position as (select tx, seq from webhook_fanout where id = 1 for update),
             batch as (
-                select e.id, e.tx, e.seq, e.type, e.occurred_at from event e, position p
+                select e.id, e.tx, e.seq, e.type, e.occurred_at, e.visible_to from event e, position p
                 where (e.tx, e.seq) > (p.tx, p.seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
                 order by e.tx, e.seq limit $1),
             inserted as (
@@ -46,6 +47,7 @@ public class DeliveryQueue {
                 from (select ep.id as endpoint_id, b.id as event_id, b.type from batch b
                       join webhook_endpoint ep on ep.status = 'ENABLED' and b.occurred_at >= ep.enabled_since
                            and (ep.event_types = '*' or b.type = any (string_to_array(ep.event_types, ',')))
+                           and (b.visible_to is null or b.visible_to = ep.owner)
                       order by b.tx, b.seq, ep.id) o
                 returning 1),
             moved as (
@@ -56,17 +58,21 @@ public class DeliveryQueue {
                    (select count(*) from moved) as moved""";
 
     /**
-     * Claims due deliveries: of each enabled endpoint, only its oldest PENDING delivery (so an endpoint's deliveries go
-     * in order, and a failing one holds back only the later ones of its endpoint), when due, skipping rows another
-     * instance is claiming. The claim counts the attempt and sets a lease: next_attempt_at moves past the attempt's
-     * timeout, so a delivery whose instance stopped mid-attempt is claimed again once the lease has passed. A claim
-     * racing another re-checks status and next_attempt_at on the row it locks, so the same attempt is never claimed twice.
+     * Claims due deliveries: of each enabled endpoint with no delivery under way (leased), only its oldest PENDING
+     * delivery (so an endpoint's deliveries go in order, one at a time, and a failing one holds back only the later ones
+     * of its endpoint), when due, skipping rows another instance is claiming. The claim counts the attempt and sets a
+     * lease: next_attempt_at and leased_until move past the attempt's timeout, so a delivery whose instance stopped
+     * mid-attempt is claimed again once the lease has passed. A claim racing another re-checks status and
+     * next_attempt_at on the row it locks, so the same attempt is never claimed twice; a retry locks the endpoint's
+     * pending deliveries before it makes one due (WebhookDeliveryRepository), so it never slips past a claim.
      */
     private static final String CLAIM = """
             with heads as (
                 select distinct on (d.endpoint_id) d.id from webhook_delivery d
                 join webhook_endpoint ep on ep.id = d.endpoint_id and ep.status = 'ENABLED'
                 where d.status = 'PENDING'
+                  and not exists (select 1 from webhook_delivery l where l.endpoint_id = d.endpoint_id
+                                  and l.status = 'PENDING' and l.leased_until > $1)
                 order by d.endpoint_id, d.seq),
             claimed as (
                 select d.id, ep.url, ep.secret, ep.previous_secret, ep.previous_secret_until, e.id as event_id, e.type,
@@ -76,7 +82,8 @@ public class DeliveryQueue {
                 where d.id in (select id from heads) and d.status = 'PENDING' and d.next_attempt_at <= $1
                 order by d.next_attempt_at limit $3
                 for update of d skip locked)
-            update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = $1, next_attempt_at = $2
+            update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = $1, next_attempt_at = $2,
+                   leased_until = $2
             from claimed c where d.id = c.id
             returning d.id, d.endpoint_id, d.event_type, d.payload, d.attempts, c.url, c.secret, c.previous_secret,
                       c.previous_secret_until, c.event_id, c.type, c.occurred_at, c.resource_type, c.resource_id, c.data""";
@@ -84,7 +91,7 @@ public class DeliveryQueue {
     /** Only the attempt that holds the delivery records its outcome (attempts is the lease's token). */
     private static final String SUCCEEDED = """
             with delivery as (
-                update webhook_delivery set status = 'SUCCEEDED', next_attempt_at = null, last_response_status = $3,
+                update webhook_delivery set status = 'SUCCEEDED', next_attempt_at = null, leased_until = null, last_response_status = $3,
                        last_response_body = $4, last_error = null
                 where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id),
             endpoint as (
@@ -94,7 +101,7 @@ public class DeliveryQueue {
 
     private static final String FAILED = """
             update webhook_delivery set status = case when $3::timestamptz is null then 'FAILED' else 'PENDING' end,
-                   next_attempt_at = $3, last_response_status = $4, last_response_body = $5, last_error = $6
+                   next_attempt_at = $3, leased_until = null, last_response_status = $4, last_response_body = $5, last_error = $6
             where id = $1 and attempts = $2 and status = 'PENDING' returning endpoint_id""";
 
     private static final String FAILING_SINCE = """
@@ -104,10 +111,11 @@ public class DeliveryQueue {
     private static final String DISABLE = """
             update webhook_endpoint set status = 'DISABLED', disabled_reason = $2, version = version + 1, updated_at = $3
             where id = $1 and status = 'ENABLED'
-            returning id, owner, url, event_types, description, status, disabled_reason, created_at, updated_at""";
+            returning id, owner, updated_at""";
 
     private static final String EVENT = """
-            insert into event (id, type, occurred_at, resource_type, resource_id, data) values ($1, $2, $3, $4, $5, $6)""";
+            insert into event (id, type, occurred_at, resource_type, resource_id, data, visible_to)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
 
     @Inject
     Pool pool;
@@ -121,9 +129,8 @@ public class DeliveryQueue {
     public record StoredEvent(UUID id, String type, Instant occurredAt, String resourceType, String resourceId, String data) {
     }
 
-    /** The endpoint row of a disabled endpoint, for its event. */
-    public record Disabled(UUID id, String owner, String url, String eventTypes, String description,
-                           WebhookEndpoint.DisabledReason reason, Instant createdAt, Instant updatedAt) {
+    /** What the event of a disabled endpoint tells: no url nor description, which are for its owner to read from the endpoint. */
+    public record Disabled(UUID id, String owner, WebhookEndpoint.DisabledReason reason, Instant updatedAt) {
     }
 
     /** What recording a failed attempt did: nothing (another attempt holds the delivery), or recorded it, and whether it disabled the endpoint. */
@@ -195,7 +202,7 @@ public class DeliveryQueue {
         }));
     }
 
-    /** Writes the disabled endpoint's event, in the transaction that disables it. */
+    /** Writes the disabled endpoint's event, in the transaction that disables it, for its owner (and admins) only. */
     public interface EventWriter {
         /** The event's (type, resource type, data) for this endpoint. */
         String[] event(Disabled disabled);
@@ -208,12 +215,11 @@ public class DeliveryQueue {
                 return Uni.createFrom().nullItem();
             }
             Row row = rows.iterator().next();
-            Disabled disabled = new Disabled(row.getUUID("id"), row.getString("owner"), row.getString("url"),
-                    row.getString("event_types"), row.getString("description"), reason,
-                    row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+            Disabled disabled = new Disabled(row.getUUID("id"), row.getString("owner"), reason,
+                    row.getOffsetDateTime("updated_at").toInstant());
             String[] written = event.event(disabled);
             Tuple args = Tuple.of(fr.backoffice.common.Ids.newId(), written[0], utc(now), written[1]);
-            args.addString(endpointId.toString()).addString(written[2]);
+            args.addString(endpointId.toString()).addString(written[2]).addString(disabled.owner());
             return connection.preparedQuery(EVENT).execute(args).replaceWith(disabled);
         });
     }

@@ -94,11 +94,15 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhookEndpoint", summary = "Subscribe a url to events (front-office for itself, admin)",
             description = "The answer carries the signing `secret`, shown this once. Deliveries start with the events "
-                    + "that occur after the endpoint is created.")
+                    + "that occur after the endpoint is created. With an `Idempotency-Key`, a replay answers the same "
+                    + "endpoint without `secret` (`Idempotent-Replayed: true`): the secret is kept nowhere but with the "
+                    + "endpoint, so a client that lost the first answer rotates the secret.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewWebhookEndpoint.class), examples = @ExampleObject(name = "endpoint", value = NEW)))
     @APIResponse(responseCode = "201", description = "Created; `Location` names the endpoint",
-            headers = @Header(name = "ETag", description = "The endpoint's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "ETag", description = "The endpoint's version (not on a replay)", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer, which has no `secret`",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointWithSecret.class),
                     examples = @ExampleObject(name = "endpoint", value = CREATED)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a url that is not an absolute https url (or that names a private address), an unknown event type")
@@ -179,9 +183,13 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Operation(operationId = "rotateWebhookSecret", summary = "Issue a new signing secret; the previous one signs beside it for 24 h")
-    @APIResponse(responseCode = "200", description = "The endpoint with its new secret, shown this once",
-            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(operationId = "rotateWebhookSecret", summary = "Issue a new signing secret; the previous one signs beside it for 24 h",
+            description = "With an `Idempotency-Key`, a replay answers without `secret` (`Idempotent-Replayed: true`): "
+                    + "the secret is kept nowhere but with the endpoint; a client that lost the answer rotates again.")
+    @APIResponse(responseCode = "200", description = "The endpoint with its new secret, shown this once (not in a replay)",
+            headers = {@Header(name = "ETag", description = "The new version (not on a replay)", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer, which has no `secret`",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointWithSecret.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
@@ -205,12 +213,15 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/retry")
-    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now (after the endpoint's earlier pending ones)")
+    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now (after the endpoint's earlier pending ones)",
+            description = "Refused while an attempt of this delivery is under way, so that the receiver never gets one "
+                    + "`webhook-id` twice at once; while another delivery of the endpoint is under way, this one waits for it.")
     @APIResponse(responseCode = "202", description = "Due now: PENDING until its attempt is recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class),
                     examples = @ExampleObject(name = "delivery", value = DELIVERY)))
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such endpoint or delivery, or not one of the caller's")
-    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first")
+    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first; "
+            + "`WEBHOOK_DELIVERY_IN_FLIGHT`: an attempt of this delivery is under way, retry once it has ended")
     public Uni<Response> retry(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
                                @Parameter(example = DELIVERY_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 36))
                                @PathParam("deliveryId") String deliveryId) {

@@ -9,7 +9,7 @@ import fr.backoffice.event.api.EventDtos.EventView;
 import fr.backoffice.event.api.EventDtos.ResourceRef;
 import fr.backoffice.webhook.Signatures;
 import fr.backoffice.webhook.WebhookEndpoint;
-import fr.backoffice.webhook.api.WebhookDtos.WebhookEndpointView;
+import fr.backoffice.webhook.api.WebhookDtos.WebhookEndpointState;
 import fr.backoffice.webhook.repository.DeliveryQueue;
 import fr.backoffice.webhook.repository.DeliveryQueue.Claimed;
 import fr.backoffice.webhook.repository.DeliveryQueue.Disabled;
@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>each is sent outside any transaction ({@link WebhookSender}) and its outcome recorded: SUCCEEDED on a 2xx;
  * otherwise due again after the next wait of {@code backoffice.webhooks.retry-schedule} (±10 % jitter), FAILED after
  * the last. A 410 fails it and disables the endpoint at once; an endpoint failing for
- * {@code backoffice.webhooks.disable-after} is disabled too, each with a {@code webhook-endpoint.disabled} event.</li>
+ * {@code backoffice.webhooks.disable-after} is disabled too, each with a {@code webhook-endpoint.disabled} event for
+ * its owner (and admins) only, which tells neither its url nor its description.</li>
  * </ol>
  * Runs on a Vert.x timer, re-armed when a round ends; no round starts once the instance begins to stop. A delivery
  * being sent when the instance stops is sent again, with the same {@code webhook-id}, once its lease has passed.
@@ -197,10 +197,9 @@ public class WebhookDispatcher {
 
     private String[] disabledEvent(Disabled disabled) {
         EventType type = EventType.WEBHOOK_ENDPOINT_DISABLED;
-        WebhookEndpointView view = new WebhookEndpointView(disabled.id().toString(), disabled.owner(), disabled.url(),
-                Arrays.asList(disabled.eventTypes().split(",")), disabled.description(), WebhookEndpoint.Status.DISABLED,
-                disabled.reason(), disabled.createdAt(), disabled.updatedAt());
-        return new String[]{type.type(), type.resourceType(), write(view)};
+        WebhookEndpointState state = new WebhookEndpointState(disabled.id().toString(), disabled.owner(),
+                WebhookEndpoint.Status.DISABLED, disabled.reason(), disabled.updatedAt());
+        return new String[]{type.type(), type.resourceType(), write(state)};
     }
 
     /** The same JSON as the event's item in {@code GET /events}. */

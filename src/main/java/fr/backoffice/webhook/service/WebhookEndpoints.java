@@ -88,7 +88,7 @@ public class WebhookEndpoints {
             endpoint.enabledSince = endpoint.createdAt;
             return endpoints.persistAndFlush(endpoint).map(saved -> Reply.created(WebhookEndpointWithSecret.of(saved),
                     "/webhook-endpoints/" + saved.id, saved.version));
-        });
+        }, WebhookEndpointWithSecret::withoutSecret); // the secret is kept with the endpoint only
     }
 
     @WithSession
@@ -146,7 +146,10 @@ public class WebhookEndpoints {
         return require(id).flatMap(endpoint -> endpoints.delete(endpoint)).call(() -> endpoints.flush());
     }
 
-    /** A new secret; the previous one keeps signing beside it for {@code backoffice.webhooks.previous-secret-validity}. */
+    /**
+     * A new secret; the previous one keeps signing beside it for {@code backoffice.webhooks.previous-secret-validity}.
+     * As for creation, an idempotent replay answers without the secret (it is never stored outside the endpoint).
+     */
     @Audited
     @WithTransaction
     public Uni<Reply> rotateSecret(String id, String idempotencyKey) {
@@ -157,7 +160,8 @@ public class WebhookEndpoints {
             endpoint.secret = Signatures.newSecret();
             endpoint.updatedAt = now;
             return endpoints.flush().replaceWith(endpoint);
-        }).map(endpoint -> Reply.ok(WebhookEndpointWithSecret.of(endpoint), endpoint.version)));
+        }).map(endpoint -> Reply.ok(WebhookEndpointWithSecret.of(endpoint), endpoint.version)),
+                WebhookEndpointWithSecret::withoutSecret);
     }
 
     @WithSession
@@ -172,7 +176,11 @@ public class WebhookEndpoints {
         });
     }
 
-    /** Makes a delivery due now, whatever its status: sent again once the endpoint's earlier pending ones are. */
+    /**
+     * Makes a delivery due now, whatever its status: sent again once the endpoint's earlier pending ones are, and once
+     * no delivery of the endpoint is under way. Refused while an attempt of this very delivery is under way: the
+     * receiver would get the same {@code webhook-id} twice at once.
+     */
     @Audited
     @WithTransaction
     public Uni<DeliveryView> retry(String id, String deliveryId) {
@@ -183,11 +191,11 @@ public class WebhookEndpoints {
                     }
                     return deliveries.dueNow(endpoint.id, delivery, time.now());
                 })
-                .flatMap(found -> {
-                    if (!found) {
-                        throw ApiException.notFound("Delivery " + deliveryId);
-                    }
-                    return deliveries.findById(delivery);
+                .flatMap(retry -> switch (retry) {
+                    case NOT_FOUND -> throw ApiException.notFound("Delivery " + deliveryId);
+                    case IN_FLIGHT -> throw ApiException.conflict("WEBHOOK_DELIVERY_IN_FLIGHT", "The delivery is being "
+                            + "sent: retry it once this attempt has ended (its outcome shows in the delivery).");
+                    case DUE -> deliveries.findById(delivery);
                 })
                 .map(WebhookDelivery::view);
     }

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +30,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One attempt of one delivery over HTTP: the url checked again (scheme, and every address its host resolves to,
  * unless private networks are allowed), then a POST that follows no redirect, bounded by
- * {@code backoffice.webhooks.timeout} from connection to the last byte read, reading at most
+ * {@code backoffice.webhooks.timeout} from the start of the attempt (name resolution included) to the last byte read,
+ * after which the exchange is aborted and its connection closed, reading at most
  * {@code backoffice.webhooks.max-response-body} of the answer. Nothing here touches the database.
  *
  * <p>The address check resolves the host before the HTTP client resolves it again to connect; a name whose answers
@@ -73,6 +76,11 @@ public class WebhookSender {
                 .build();
     }
 
+    /**
+     * One attempt, ended by {@code backoffice.webhooks.timeout} counted from its start, whatever it is doing then
+     * (resolving, connecting, sending, waiting for the answer or reading its body): so it never outlives its lease
+     * (twice the timeout and 5 s, {@link WebhookDispatcher#lease()}), and a receiver cannot hold a connection longer.
+     */
     public Uni<Outcome> send(String url, String webhookId, long timestamp, String signature, String body) {
         boolean allowPrivate = config.webhooks().allowPrivateNetworks();
         Optional<String> refusal = Destinations.refusal(url, allowPrivate);
@@ -80,17 +88,24 @@ public class WebhookSender {
             return Uni.createFrom().item(new Outcome(null, null, "refused: the url " + refusal.get()));
         }
         URI uri = URI.create(url);
+        long deadline = System.nanoTime() + config.webhooks().timeout().toNanos();
         return Uni.createFrom().item(() -> resolve(uri.getHost()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // a resolver that does not answer in time: the lookup is left to finish on its own, unused
+                .ifNoItem().after(config.webhooks().timeout()).recoverWithItem(() -> List.of())
                 .flatMap(addresses -> {
                     if (addresses == null) {
                         return Uni.createFrom().item(new Outcome(null, null, "unknown host " + uri.getHost()));
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (addresses.isEmpty() || left <= 0) {
+                        return Uni.createFrom().item(new Outcome(null, null, "timed out resolving " + uri.getHost()));
                     }
                     Optional<String> refused = Destinations.addressRefusal(addresses, allowPrivate);
                     if (refused.isPresent()) {
                         return Uni.createFrom().item(new Outcome(null, null, refused.get()));
                     }
-                    return post(uri, webhookId, timestamp, signature, body);
+                    return post(uri, webhookId, timestamp, signature, body, Duration.ofNanos(left));
                 });
     }
 
@@ -103,10 +118,15 @@ public class WebhookSender {
         }
     }
 
-    private Uni<Outcome> post(URI uri, String webhookId, long timestamp, String signature, String body) {
-        long timeoutMillis = config.webhooks().timeout().toMillis();
+    /**
+     * The POST, within {@code timeout}. When the time is up the exchange is ended, not merely no longer waited for: the
+     * body subscription is cancelled and the exchange aborted, which closes the connection (HTTP/1.1 cannot reuse a
+     * connection whose answer was not read to its end). The client's own request timeout only bounds the wait for
+     * the answer's headers; a receiver that sends headers and then trickles its body is cut off here.
+     */
+    private Uni<Outcome> post(URI uri, String webhookId, long timestamp, String signature, String body, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.webhooks().timeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "backoffice-webhooks/1")
                 .header(ID, webhookId)
@@ -115,9 +135,24 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         int limit = (int) Math.min(Integer.MAX_VALUE, config.webhooks().maxResponseBody().asLongValue());
-        CompletionStage<Outcome> attempt = client.sendAsync(request, info -> new LimitedBody(limit))
-                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .thenApply(response -> new Outcome(response.statusCode(), text(response.body()), null));
+        AtomicReference<LimitedBody> answer = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+            LimitedBody read = new LimitedBody(limit);
+            answer.set(read);
+            return read;
+        });
+        CompletableFuture<Outcome> attempt = exchange
+                .thenApply(response -> new Outcome(response.statusCode(), text(response.body()), null))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        attempt.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                LimitedBody read = answer.get();
+                if (read != null) {
+                    read.abandon();
+                }
+                exchange.cancel(true);
+            }
+        });
         return Uni.createFrom().completionStage(attempt)
                 .onFailure().recoverWithItem(failure -> new Outcome(null, null, describe(failure)));
     }
@@ -147,13 +182,18 @@ public class WebhookSender {
         return "the attempt failed";
     }
 
-    /** The first {@code limit} bytes of an answer; the rest is not read (the connection is given up). */
+    /**
+     * The first {@code limit} bytes of an answer; the rest is not read (the connection is given up). Abandoned at the
+     * attempt's deadline. The subscription is used under this object's lock, since the deadline comes from another
+     * thread than the one delivering the body.
+     */
     static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
         private final int limit;
         private final ByteArrayOutputStream read = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private Flow.Subscription subscription;
+        private boolean cancelled;
 
         LimitedBody(int limit) {
             this.limit = limit;
@@ -165,20 +205,27 @@ public class WebhookSender {
         }
 
         @Override
-        public void onSubscribe(Flow.Subscription subscription) {
+        public synchronized void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
+            if (cancelled) {
+                subscription.cancel();
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
         }
 
         @Override
-        public void onNext(List<ByteBuffer> buffers) {
+        public synchronized void onNext(List<ByteBuffer> buffers) {
+            if (cancelled) {
+                return;
+            }
             for (ByteBuffer buffer : buffers) {
                 int take = Math.min(buffer.remaining(), limit - read.size());
                 byte[] bytes = new byte[take];
                 buffer.get(bytes);
                 read.write(bytes, 0, take);
                 if (read.size() >= limit) {
-                    subscription.cancel();
+                    cancel();
                     result.complete(read.toByteArray());
                     return;
                 }
@@ -193,6 +240,21 @@ public class WebhookSender {
         @Override
         public void onComplete() {
             result.complete(read.toByteArray());
+        }
+
+        /** The deadline passed: read nothing more. */
+        synchronized void abandon() {
+            cancel();
+            result.completeExceptionally(new TimeoutException("the answer's body did not end within the timeout"));
+        }
+
+        private void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+            }
         }
     }
 }
