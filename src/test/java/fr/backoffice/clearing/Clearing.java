@@ -4,7 +4,6 @@ import fr.backoffice.support.Api;
 import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.iban4j.CountryCode;
@@ -71,8 +70,9 @@ final class Clearing {
                 .then().statusCode(200).contentType("application/xml").extract().asByteArray();
     }
 
+    /** Posts an XML message through {@link Api}: the request and the answer are checked against the contract. */
     static Response post(String path, String xml, String token) {
-        return RestAssured.given().auth().oauth2(token).contentType("application/xml").body(xml).post(path);
+        return Api.as(token).contentType("application/xml").body(xml).post(path);
     }
 
     static JsonPath operation(String id) {
@@ -142,8 +142,17 @@ final class Clearing {
         }
     }
 
-    /** One credit of an incoming pacs.008. */
-    record Credit(String endToEndId, String amount, String creditorIban) {
+    /** One credit of an incoming pacs.008; a {@code null} remittance leaves {@code RmtInf} out. */
+    record Credit(String endToEndId, String txId, String amount, String creditorIban, String debtorName, String remittance) {
+
+        /** A credit with its own TxId, from Acme GmbH, "Invoice" and its EndToEndId as remittance. */
+        Credit(String endToEndId, String amount, String creditorIban) {
+            this(endToEndId, "TX-" + UUID.randomUUID().toString().substring(0, 30), amount, creditorIban);
+        }
+
+        Credit(String endToEndId, String txId, String amount, String creditorIban) {
+            this(endToEndId, txId, amount, creditorIban, "Acme GmbH", "Invoice " + endToEndId);
+        }
     }
 
     /** A pacs.008 as the clearing system sends it, valid against the official schemas (ISO and EPC). */
@@ -168,15 +177,17 @@ final class Clearing {
                           <PmtId><EndToEndId>%s</EndToEndId><TxId>%s</TxId></PmtId>
                           <IntrBkSttlmAmt Ccy="EUR">%s</IntrBkSttlmAmt>
                           <ChrgBr>SLEV</ChrgBr>
-                          <Dbtr><Nm>Acme GmbH</Nm></Dbtr>
+                          <Dbtr><Nm>%s</Nm></Dbtr>
                           <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
                           <DbtrAgt><FinInstnId><BICFI>COBADEFFXXX</BICFI></FinInstnId></DbtrAgt>
                           <CdtrAgt><FinInstnId><BICFI>BOFRFRPPXXX</BICFI></FinInstnId></CdtrAgt>
                           <Cdtr><Nm>Customer</Nm></Cdtr>
                           <CdtrAcct><Id><IBAN>%s</IBAN></Id></CdtrAcct>
-                          <RmtInf><Ustrd>Invoice %s</Ustrd></RmtInf>
-                        </CdtTrfTxInf>
-                    """.formatted(c.endToEndId(), UUID.randomUUID().toString().substring(0, 30), c.amount(), c.creditorIban(), c.endToEndId()));
+                    """.formatted(c.endToEndId(), c.txId(), c.amount(), c.debtorName(), c.creditorIban()));
+            if (c.remittance() != null) {
+                xml.append("      <RmtInf><Ustrd>").append(c.remittance()).append("</Ustrd></RmtInf>\n");
+            }
+            xml.append("    </CdtTrfTxInf>\n");
         }
         return IsoSchemas.assertValid(xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString());
     }

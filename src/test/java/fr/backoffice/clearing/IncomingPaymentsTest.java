@@ -6,7 +6,9 @@ import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.iban4j.CountryCode;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Credits from other banks (pacs.008) and returns of our transfers (pacs.004), through HTTP. */
 @QuarkusTest
 class IncomingPaymentsTest {
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void credits_to_open_accounts_are_posted_and_the_others_listed_for_return_once_even_when_replayed() {
@@ -80,6 +85,110 @@ class IncomingPaymentsTest {
         // an incoming credit is not the customer's to undo
         assertProblem(Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "try"))
                 .post("/operations/{id}/reverse", credit.getString("id")), 409, "INVALID_TRANSITION");
+    }
+
+    @Test
+    void two_credits_with_the_same_end_to_end_id_and_distinct_tx_ids_are_both_booked_and_a_replay_books_neither() {
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String xml = Clearing.pacs008(messageId, List.of(
+                new Credit("NOTPROVIDED", messageId + "-1", "100.00", customer.getString("iban")),
+                new Credit("NOTPROVIDED", messageId + "-2", "250.00", customer.getString("iban"))));
+
+        JsonPath report = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("accepted")).isEqualTo(2);
+        assertThat(report.getInt("duplicates")).isZero();
+        assertThat(report.getList("returned")).isEmpty();
+        assertThat(report.getList("operationIds", String.class)).hasSize(2).doesNotHaveDuplicates();
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
+        for (String id : report.getList("operationIds", String.class)) {
+            // the payer's reference is kept as sent, though it identifies nothing
+            assertThat(Clearing.operation(id).getString("endToEndId")).isEqualTo("NOTPROVIDED");
+        }
+
+        JsonPath replay = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("accepted")).isZero();
+        assertThat(replay.getInt("duplicates")).isEqualTo(2);
+        assertThat(replay.getList("returned")).isEmpty();
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
+    }
+
+    @Test
+    void credits_to_return_are_listed_each_with_its_tx_id_even_when_they_share_an_end_to_end_id() {
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String xml = Clearing.pacs008(messageId, List.of(
+                new Credit("NOTPROVIDED", messageId + "-A", "10.00", org.iban4j.Iban.random(CountryCode.FR).toString()),
+                new Credit("NOTPROVIDED", messageId + "-B", "20.00", org.iban4j.Iban.random(CountryCode.FR).toString())));
+
+        JsonPath report = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getList("returned.transactionId", String.class)).containsExactly(messageId + "-A", messageId + "-B");
+        assertThat(report.getList("returned.endToEndId", String.class)).containsExactly("NOTPROVIDED", "NOTPROVIDED");
+        assertThat(report.getList("returned.reason", String.class)).containsExactly("AC01", "AC01");
+        JsonPath replay = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getList("returned")).isEmpty();
+        assertThat(replay.getInt("duplicates")).isEqualTo(2);
+    }
+
+    @Test
+    void a_repeated_tx_id_inside_one_message_is_refused_as_such_and_nothing_is_booked() {
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String xml = Clearing.pacs008(messageId, List.of(
+                new Credit("E2E-1", messageId + "-1", "100.00", customer.getString("iban")),
+                new Credit("E2E-2", messageId + "-2", "5.00", customer.getString("iban")),
+                new Credit("E2E-3", messageId + "-1", "250.00", customer.getString("iban"))));
+
+        JsonPath problem = assertProblem(Clearing.post("/payment-files/incoming", xml, Tokens.admin()), 400, "INVALID_MESSAGE");
+
+        assertThat(problem.getString("errors[0].field")).isEqualTo("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[3]/PmtId/TxId");
+        assertThat(problem.getString("errors[0].message")).contains("CdtTrfTxInf[1]");
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("0.00");
+        // refused, not taken in: the same message, corrected, is booked whole
+        String corrected = Clearing.pacs008(messageId, List.of(
+                new Credit("E2E-1", messageId + "-1", "100.00", customer.getString("iban")),
+                new Credit("E2E-3", messageId + "-3", "250.00", customer.getString("iban"))));
+        assertThat(Clearing.post("/payment-files/incoming", corrected, Tokens.admin()).then().statusCode(200)
+                .extract().jsonPath().getInt("accepted")).isEqualTo(2);
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
+    }
+
+    @Test
+    void a_credit_taken_in_before_tx_ids_were_kept_is_still_a_duplicate_and_one_dropped_then_is_booked_on_replay()
+            throws Exception {
+        // before V15 the key was (MsgId, EndToEndId): of two NOTPROVIDED credits only the first was taken in, and its
+        // row carries no TxId
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        Credit first = new Credit("NOTPROVIDED", messageId + "-1", "100.00", customer.getString("iban"));
+        Credit dropped = new Credit("NOTPROVIDED", messageId + "-2", "250.00", customer.getString("iban"));
+        Clearing.post("/payment-files/incoming", Clearing.pacs008(messageId, List.of(first)), Tokens.admin()).then().statusCode(200);
+        try (java.sql.Connection sql = database.getConnection();
+             java.sql.PreparedStatement legacy = sql.prepareStatement("""
+                     with taken as (delete from incoming_credit where message_id = ? returning *)
+                     insert into incoming_credit (message_id, end_to_end_id, received_at, received_by, amount, creditor_iban,
+                                                  operation_id, return_reason)
+                     select message_id, end_to_end_id, received_at, received_by, amount, creditor_iban, operation_id,
+                            return_reason from taken""")) {
+            legacy.setString(1, messageId);
+            assertThat(legacy.executeUpdate()).isEqualTo(1);
+        }
+
+        JsonPath replay = Clearing.post("/payment-files/incoming", Clearing.pacs008(messageId, List.of(first, dropped)),
+                Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(replay.getInt("duplicates")).isEqualTo(1);
+        assertThat(replay.getInt("accepted")).isEqualTo(1);
+        assertThat(Clearing.operation(replay.getString("operationIds[0]")).getString("amount")).isEqualTo("250.00");
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
+        JsonPath again = Clearing.post("/payment-files/incoming", Clearing.pacs008(messageId, List.of(first, dropped)),
+                Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("duplicates")).isEqualTo(2);
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
     }
 
     @Test
@@ -154,6 +263,9 @@ class IncomingPaymentsTest {
                 "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt/@Ccy");
         assertInvalid("/payment-files/incoming", valid.replaceFirst("(?s)(.*)<EndToEndId>E2E-2</EndToEndId>", "$1"),
                 "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/PmtId/EndToEndId");
+        // TxId identifies the transaction in the scheme: mandatory in SEPA
+        assertInvalid("/payment-files/incoming", valid.replaceFirst("(?s)(.*)<TxId>[^<]*</TxId>", "$1"),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/PmtId/TxId");
         assertInvalid("/payment-files/returns", valid, "/Document");
         assertThat(Ledgers.balance(good.getString("id"))).isEqualTo("0.00");
         assertProblem(Clearing.post("/payment-files/incoming", valid, Tokens.supervisor(unit)), 403, "FORBIDDEN");

@@ -39,6 +39,7 @@ class Iso20022MessagesTest {
         Pacs008.Incoming read = Pacs008.read(xml);
         assertThat(read.messageId()).isEqualTo("BO-20261201-00000001");
         assertThat(read.credits()).extracting(Pacs008.Credit::endToEndId).containsExactly("E2E-1", "E2E-2");
+        assertThat(read.credits()).extracting(Pacs008.Credit::transactionId).containsExactly("tx1", "tx2");
         assertThat(read.credits().get(0).amount()).isEqualByComparingTo("100.10");
         assertThat(read.credits().get(0).settlementDate()).isEqualTo(LocalDate.of(2026, 12, 2));
         assertThat(read.credits().get(0).remittance()).isEqualTo("Invoice 1");
@@ -57,6 +58,16 @@ class Iso20022MessagesTest {
                 "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt");
         assertInvalid(() -> Pacs008.read(bytes(xml.replace("<IntrBkSttlmDt>2026-12-02<", "<IntrBkSttlmDt>2026-13-02<"))),
                 "/Document/FIToFICstmrCdtTrf/GrpHdr/IntrBkSttlmDt");
+    }
+
+    @Test
+    void a_tx_id_is_required_and_unique_within_a_message_while_end_to_end_ids_may_repeat() {
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8).replace("E2E-2", "E2E-1");
+        assertThat(Pacs008.read(bytes(xml)).credits()).extracting(Pacs008.Credit::endToEndId).containsExactly("E2E-1", "E2E-1");
+        assertInvalid(() -> Pacs008.read(bytes(xml.replace("<TxId>tx2</TxId>", "<TxId>tx1</TxId>"))),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/PmtId/TxId");
+        assertInvalid(() -> Pacs008.read(bytes(xml.replace("<TxId>tx1</TxId>", ""))),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/PmtId/TxId");
     }
 
     @Test

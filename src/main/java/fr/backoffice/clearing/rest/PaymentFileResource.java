@@ -161,8 +161,10 @@ public class PaymentFileResource {
             description = "Each transaction whose creditor IBAN is an open EUR customer account of ours is posted as an "
                     + "executed INCOMING_TRANSFER (from the unit's clearing settlement account to the customer; EndToEndId, "
                     + "debtor name and IBAN kept; event `operation.executed`). The others are not posted and are listed "
-                    + "for return with their ISO 20022 reason. A transaction already taken in (same MsgId and EndToEndId) "
-                    + "posts nothing again: importing a message twice is safe, even at the same moment. A malformed "
+                    + "for return with their ISO 20022 reason and TxId. A transaction is identified by the message's MsgId and "
+                    + "its TxId (mandatory; the EndToEndId is the payer's reference and may repeat, e.g. NOTPROVIDED): "
+                    + "one already taken in posts nothing again, so importing a message twice is safe, even at the same "
+                    + "moment, while a TxId repeated inside one message refuses it whole (400). A malformed "
                     + "message, or one that breaks a rule of the schema, is refused whole (400 `INVALID_MESSAGE`, naming "
                     + "the first error's element path). DTDs and entities are refused; at most 5 MiB "
                     + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`).")
@@ -172,7 +174,8 @@ public class PaymentFileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncomingReport.class),
                     examples = @ExampleObject(name = "report", value = ClearingExamples.INCOMING_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
-            + "a required element missing, a bad amount or date, `NbOfTxs` or the total not agreeing: nothing was posted")
+            + "a required element missing (TxId included), a TxId repeated in the message, a bad amount or date, "
+            + "`NbOfTxs` or the total not agreeing: nothing was posted")
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
     public Uni<IncomingReport> importCredits(byte[] body) {
         return incoming.credits(read(body, Pacs008::read));

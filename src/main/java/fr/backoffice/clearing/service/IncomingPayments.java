@@ -63,45 +63,49 @@ public class IncomingPayments {
 
     /**
      * Posts each credit to an open EUR customer account as an executed INCOMING_TRANSFER; lists the others for
-     * return. A transaction already taken in (same MsgId and EndToEndId) is counted as a duplicate, nothing posted.
-     * The credited accounts are locked first, in id order, so their status cannot change before the credit is posted.
+     * return. A transaction already taken in (same MsgId and TxId) is counted as a duplicate, nothing posted. The
+     * credited accounts are locked first, in id order, so their status cannot change before the credit is posted.
      */
     @Audited
     @WithTransaction
     public Uni<IncomingReport> credits(Pacs008.Incoming message) {
         List<String> ibans = message.credits().stream().map(c -> normalized(c.creditorIban())).distinct().toList();
-        return accounts.lockByIbans(ibans).flatMap(found -> {
-            Map<String, Account> byIban = found.stream().collect(Collectors.toMap(a -> a.iban, Function.identity()));
-            Instant now = time.now();
-            List<IncomingReport.ToReturn> returned = new ArrayList<>();
-            List<UUID> posted = new ArrayList<>();
-            int[] duplicates = {0};
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Pacs008.Credit credit : message.credits()) {
-                Account account = byIban.get(normalized(credit.creditorIban()));
-                String reason = refusal(account);
-                UUID operationId = reason == null ? Ids.newId() : null;
-                done = done.call(() -> incoming.claim(message.messageId(), credit.endToEndId(), now, caller.id(),
-                                credit.amount(), normalized(credit.creditorIban()), operationId, reason)
-                        .flatMap(claimed -> {
-                            if (!claimed) {
-                                duplicates[0]++;
-                                return Uni.createFrom().voidItem();
-                            }
-                            if (reason != null) {
-                                returned.add(new IncomingReport.ToReturn(credit.endToEndId(), reason));
-                                return Uni.createFrom().voidItem();
-                            }
-                            posted.add(operationId);
-                            return clearing.recordIncoming(operationId, new ClearingOperations.IncomingCredit(account.id,
-                                    account.unit, credit.amount(), account.currency, credit.endToEndId(),
-                                    cut(credit.debtorName(), 70), normalized(credit.debtorIban()), credit.settlementDate(),
-                                    credit.remittance() != null ? credit.remittance() : "Transfer from " + cut(credit.debtorName(), 70)),
-                                    caller.id(), now).replaceWithVoid();
-                        }));
-            }
-            return done.map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates[0], posted));
-        });
+        return accounts.lockByIbans(ibans).flatMap(found -> incoming.hasRowsWithoutTransactionId(message.messageId())
+                .flatMap(olderRows -> post(message, found, olderRows)));
+    }
+
+    private Uni<IncomingReport> post(Pacs008.Incoming message, List<Account> found, boolean olderRows) {
+        Map<String, Account> byIban = found.stream().collect(Collectors.toMap(a -> a.iban, Function.identity()));
+        Instant now = time.now();
+        List<IncomingReport.ToReturn> returned = new ArrayList<>();
+        List<UUID> posted = new ArrayList<>();
+        int[] duplicates = {0};
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Pacs008.Credit credit : message.credits()) {
+            Account account = byIban.get(normalized(credit.creditorIban()));
+            String reason = refusal(account);
+            UUID operationId = reason == null ? Ids.newId() : null;
+            done = done.call(() -> incoming.claim(new IncomingCreditRepository.Claim(message.messageId(),
+                            credit.transactionId(), credit.endToEndId(), credit.amount(), normalized(credit.creditorIban()),
+                            now, caller.id(), operationId, reason), olderRows)
+                    .flatMap(claimed -> {
+                        if (!claimed) {
+                            duplicates[0]++;
+                            return Uni.createFrom().voidItem();
+                        }
+                        if (reason != null) {
+                            returned.add(new IncomingReport.ToReturn(credit.transactionId(), credit.endToEndId(), reason));
+                            return Uni.createFrom().voidItem();
+                        }
+                        posted.add(operationId);
+                        return clearing.recordIncoming(operationId, new ClearingOperations.IncomingCredit(account.id,
+                                account.unit, credit.amount(), account.currency, credit.endToEndId(),
+                                cut(credit.debtorName(), 70), normalized(credit.debtorIban()), credit.settlementDate(),
+                                credit.remittance() != null ? credit.remittance() : "Transfer from " + cut(credit.debtorName(), 70)),
+                                caller.id(), now).replaceWithVoid();
+                    }));
+        }
+        return done.map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates[0], posted));
     }
 
     /** The ISO 20022 reason a credit to this account is sent back, or null when it can be posted. */
