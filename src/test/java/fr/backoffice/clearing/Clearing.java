@@ -206,9 +206,11 @@ final class Clearing {
                       <MsgId>%s</MsgId>
                       <CreDtTm>2026-12-03T07:00:00Z</CreDtTm>
                       <NbOfTxs>%d</NbOfTxs>
+                      <TtlRtrdIntrBkSttlmAmt Ccy="EUR">%s</TtlRtrdIntrBkSttlmAmt>
                       <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
                     </GrpHdr>
-                """.formatted(messageId, returns.size()));
+                """.formatted(messageId, returns.size(), returns.stream().map(r -> new java.math.BigDecimal(r.amount()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString()));
         for (Return r : returns) {
             xml.append("""
                         <TxInf>

@@ -4,6 +4,7 @@ import fr.backoffice.clearing.Clearing.Credit;
 import fr.backoffice.clearing.Clearing.Return;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -230,6 +231,59 @@ class IncomingPaymentsTest {
     }
 
     @Test
+    void a_return_whose_group_totals_disagree_with_its_transactions_is_refused_whole_and_nothing_is_posted() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "100.00");
+        JsonPath transfer = Clearing.externalTransfer(from, "99.99", "Dupont SARL", null);
+        JsonPath file = Clearing.closeFile(unit);
+        Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        String message = Clearing.pacs004("RTR-" + UUID.randomUUID().toString().substring(0, 8), List.of(new Return(
+                file.getString("messageId"), transfer.getString("id").replace("-", ""), transfer.getString("id").replace("-", ""),
+                "99.99", "AC04")));
+
+        assertInvalid("/payment-files/returns", IsoSchemas.assertValid(message.replace(
+                        ">99.99</TtlRtrdIntrBkSttlmAmt>", ">999.99</TtlRtrdIntrBkSttlmAmt>")),
+                "/Document/PmtRtr/GrpHdr/TtlRtrdIntrBkSttlmAmt");
+        assertInvalid("/payment-files/returns", IsoSchemas.assertValid(message.replace(
+                        "</NbOfTxs>", "</NbOfTxs><CtrlSum>999.99</CtrlSum>")),
+                "/Document/PmtRtr/GrpHdr/CtrlSum");
+        assertInvalid("/payment-files/returns", IsoSchemas.assertValid(message.replace("<NbOfTxs>1<", "<NbOfTxs>2<")),
+                "/Document/PmtRtr/GrpHdr/NbOfTxs");
+        assertThat(Ledgers.balance(from)).isEqualTo("0.01");
+        assertThat(Clearing.operation(transfer.getString("id")).getString("status")).isEqualTo("EXECUTED");
+
+        // totals that agree, whatever their lexical form (xs:decimal), let the return through
+        JsonPath report = Clearing.post("/payment-files/returns", IsoSchemas.assertValid(message.replace(
+                        "</NbOfTxs>", "</NbOfTxs><CtrlSum>99.990</CtrlSum>")), Tokens.admin())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("returned")).isEqualTo(1);
+        assertThat(Ledgers.balance(from)).isEqualTo("100.00");
+    }
+
+    @Test
+    void a_credit_message_whose_control_sum_disagrees_with_its_transactions_is_refused_whole() {
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String xml = Clearing.pacs008(messageId, List.of(new Credit("E2E-1", "100.00", customer.getString("iban")),
+                new Credit("E2E-2", "250.00", customer.getString("iban"))));
+
+        // ISO's pacs.008 has a CtrlSum, the EPC's SEPA restriction does not: read and checked when present
+        assertInvalid("/payment-files/incoming", validButForEpc(xml.replace("</NbOfTxs>", "</NbOfTxs><CtrlSum>100</CtrlSum>")),
+                "/Document/FIToFICstmrCdtTrf/GrpHdr/CtrlSum");
+        assertInvalid("/payment-files/incoming", IsoSchemas.assertValid(xml.replace(">350.00</TtlIntrBkSttlmAmt>",
+                ">999.99</TtlIntrBkSttlmAmt>")), "/Document/FIToFICstmrCdtTrf/GrpHdr/TtlIntrBkSttlmAmt");
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("0.00");
+
+        JsonPath report = Clearing.post("/payment-files/incoming", validButForEpc(
+                xml.replace("</NbOfTxs>", "</NbOfTxs><CtrlSum>350</CtrlSum>")), Tokens.admin()).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("accepted")).isEqualTo(2);
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("350.00");
+    }
+
+    @Test
     void a_return_for_a_file_not_yet_settled_is_listed_not_posted() {
         Clearing.drain();
         String unit = Fixtures.unit();
@@ -317,6 +371,13 @@ class IncomingPaymentsTest {
             }
             assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("PAYLOAD_TOO_LARGE");
         }
+    }
+
+    /** A pacs.008 ISO's schema accepts and only the EPC's SEPA restriction refuses. */
+    private static String validButForEpc(String xml) {
+        assertThat(IsoSchemas.errors(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .allSatisfy(error -> assertThat(error).startsWith("EPC115-06"));
+        return xml;
     }
 
     private static void assertInvalid(String path, String xml, String elementPath) {

@@ -61,6 +61,44 @@ class Iso20022MessagesTest {
     }
 
     @Test
+    void amounts_and_sums_are_read_by_value_in_any_xs_decimal_spelling() {
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8);
+        for (String[] spelling : new String[][]{{"100.100", "100.10"}, {"+100.1", "100.10"}, {"0100.10", "100.10"}}) {
+            Pacs008.Incoming read = Pacs008.read(bytes(xml.replace(">100.10<", ">" + spelling[0] + "<")));
+            assertThat(read.credits().get(0).amount()).as(spelling[0]).isEqualTo(new BigDecimal(spelling[1]));
+        }
+        assertThat(Pacs008.read(bytes(xml.replace(">0.90<", ">.9<"))).credits().get(1).amount()).isEqualTo(new BigDecimal("0.90"));
+        assertThat(Pacs008.read(bytes(xml.replace("</NbOfTxs>", "</NbOfTxs><CtrlSum>101.000</CtrlSum>"))).credits()).hasSize(2);
+        for (String bad : new String[]{"100.101", "0", "0.00", "1e2", "100,10", "", "1000000000000000.00"}) {
+            assertInvalid(() -> Pacs008.read(bytes(xml.replace(">100.10<", ">" + bad + "<"))),
+                    "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/IntrBkSttlmAmt");
+        }
+        assertInvalid(() -> Pacs008.read(bytes(xml.replace("</NbOfTxs>", "</NbOfTxs><CtrlSum>101.001</CtrlSum>"))),
+                "/Document/FIToFICstmrCdtTrf/GrpHdr/CtrlSum");
+        assertInvalid(() -> Pacs008.read(bytes(xml.replace("</NbOfTxs>", "</NbOfTxs><CtrlSum>a lot</CtrlSum>"))),
+                "/Document/FIToFICstmrCdtTrf/GrpHdr/CtrlSum");
+    }
+
+    @Test
+    void a_return_whose_totals_disagree_with_its_transactions_is_refused() {
+        String xml = """
+                <?xml version="1.0"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09"><PmtRtr>
+                  <GrpHdr><MsgId>RTR-1</MsgId><CreDtTm>2026-12-03T07:00:00Z</CreDtTm><NbOfTxs>1</NbOfTxs><CtrlSum>99.99</CtrlSum>
+                    <TtlRtrdIntrBkSttlmAmt Ccy="EUR">99.99</TtlRtrdIntrBkSttlmAmt></GrpHdr>
+                  <TxInf><OrgnlGrpInf><OrgnlMsgId>BO-1</OrgnlMsgId><OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId></OrgnlGrpInf>
+                    <OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><RtrdIntrBkSttlmAmt Ccy="EUR">99.99</RtrdIntrBkSttlmAmt>
+                    <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf></TxInf>
+                </PmtRtr></Document>""";
+        assertThat(Pacs004.read(bytes(xml)).returns()).hasSize(1);
+        assertInvalid(() -> Pacs004.read(bytes(xml.replace(">99.99</TtlRtrdIntrBkSttlmAmt>", ">999.99</TtlRtrdIntrBkSttlmAmt>"))),
+                "/Document/PmtRtr/GrpHdr/TtlRtrdIntrBkSttlmAmt");
+        assertInvalid(() -> Pacs004.read(bytes(xml.replace(">99.99</CtrlSum>", ">99.98</CtrlSum>"))),
+                "/Document/PmtRtr/GrpHdr/CtrlSum");
+        assertInvalid(() -> Pacs004.read(bytes(xml.replace("<NbOfTxs>1<", "<NbOfTxs>2<"))), "/Document/PmtRtr/GrpHdr/NbOfTxs");
+    }
+
+    @Test
     void a_tx_id_is_required_and_unique_within_a_message_while_end_to_end_ids_may_repeat() {
         String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8).replace("E2E-2", "E2E-1");
         assertThat(Pacs008.read(bytes(xml)).credits()).extracting(Pacs008.Credit::endToEndId).containsExactly("E2E-1", "E2E-1");

@@ -27,7 +27,9 @@ public final class IsoXmlReader {
 
     static final int MAX_DEPTH = 32;
     private static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
-    private static final Pattern AMOUNT = Pattern.compile("^[0-9]{1,15}(\\.[0-9]{1,2})?$");
+    /** xs:decimal's lexical space, bounded to ISO's 18 digits (plus leading zeros a sender may write). */
+    private static final Pattern DECIMAL = Pattern.compile("^[+-]?(?=\\.?[0-9])[0-9]{0,30}(\\.[0-9]{0,30})?$");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
 
     private IsoXmlReader() {
     }
@@ -67,14 +69,27 @@ public final class IsoXmlReader {
             return text;
         }
 
-        /** A positive amount with at most two decimals, in {@code currency} (its {@code Ccy} attribute). */
+        /**
+         * A positive amount with at most two decimals and fifteen integer digits, in {@code currency} (its {@code Ccy}
+         * attribute), scaled to two decimals. Any xs:decimal spelling of it is read: {@code 89.670}, {@code +5}.
+         */
         public BigDecimal amount(String currency) {
-            if (!AMOUNT.matcher(text).matches() || new BigDecimal(text).signum() <= 0) {
+            BigDecimal amount = DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+            if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
+                    || amount.compareTo(MAX_AMOUNT) > 0) {
                 throw new InvalidMessage(path, "not an amount greater than 0 with at most two decimals: '" + text + "'");
             }
             String ccy = attributes.get("Ccy");
             if (!currency.equals(ccy)) {
                 throw new InvalidMessage(path + "/@Ccy", "must be " + currency + ", is " + (ccy == null ? "missing" : ccy));
+            }
+            return amount.setScale(2);
+        }
+
+        /** An xs:decimal, such as a {@code CtrlSum} (ISO's DecimalNumber: at most 18 digits). */
+        public BigDecimal decimal() {
+            if (!DECIMAL.matcher(text).matches()) {
+                throw new InvalidMessage(path, "not a decimal number: '" + text + "'");
             }
             return new BigDecimal(text);
         }

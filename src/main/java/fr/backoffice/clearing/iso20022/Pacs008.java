@@ -81,7 +81,7 @@ public final class Pacs008 {
 
     /**
      * A pacs.008 from the clearing system. Checks what posting relies on: the group header, that {@code NbOfTxs}
-     * and, when given, the total agree with the transactions, and each transaction's TxId (present, and not repeated
+     * and, when given, {@code CtrlSum} and {@code TtlIntrBkSttlmAmt} agree with the transactions, and each transaction's TxId (present, and not repeated
      * in the message), EndToEndId, EUR amount, settlement date (its own or the group's), debtor and creditor account.
      * A creditor IBAN we do not hold is no error here: that transaction is returned.
      */
@@ -94,10 +94,7 @@ public final class Pacs008 {
         if (transactions.isEmpty()) {
             throw new InvalidMessage(root.path() + "/CdtTrfTxInf", "missing");
         }
-        IsoXmlReader.Element count = header.one("NbOfTxs");
-        if (count.count() != transactions.size()) {
-            throw new InvalidMessage(count.path(), "says " + count.text() + " transactions, the message has " + transactions.size());
-        }
+        GroupTotals.checkCount(header, transactions.size());
         List<Credit> credits = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (IsoXmlReader.Element tx : transactions) {
@@ -117,13 +114,7 @@ public final class Pacs008 {
                     tx.one("CdtrAcct").one("Id").text("IBAN", 34),
                     tx.maybe("RmtInf").flatMap(r -> r.optionalText("Ustrd", 140)).orElse(null)));
         }
-        Optional<IsoXmlReader.Element> total = header.maybe("TtlIntrBkSttlmAmt");
-        if (total.isPresent()) {
-            BigDecimal sum = credits.stream().map(Credit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (total.get().amount(CURRENCY).compareTo(sum) != 0) {
-                throw new InvalidMessage(total.get().path(), "is " + total.get().text() + ", the transactions add up to " + IsoXmlWriter.decimal(sum));
-            }
-        }
+        GroupTotals.checkSums(header, "TtlIntrBkSttlmAmt", credits.stream().map(Credit::amount).toList(), CURRENCY);
         return new Incoming(messageId, credits);
     }
 }

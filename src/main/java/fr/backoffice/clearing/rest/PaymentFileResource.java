@@ -175,7 +175,7 @@ public class PaymentFileResource {
                     examples = @ExampleObject(name = "report", value = ClearingExamples.INCOMING_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
             + "a required element missing (TxId included), a TxId repeated in the message, a bad amount or date, "
-            + "`NbOfTxs` or the total not agreeing: nothing was posted")
+            + "`NbOfTxs`, `CtrlSum` or `TtlIntrBkSttlmAmt` not agreeing with the transactions: nothing was posted")
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
     public Uni<IncomingReport> importCredits(byte[] body) {
         return incoming.credits(read(body, Pacs008::read));
@@ -192,14 +192,17 @@ public class PaymentFileResource {
                     + "RETURNED with the ISO 20022 reason code (`returnReason`), a history line and the event "
                     + "`operation.returned-by-clearing`. A return that matches no settled transfer, or several, or "
                     + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
-                    + "transfers as ALREADY_RETURNED and posts nothing. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
+                    + "transfers as ALREADY_RETURNED and posts nothing. The group header's `NbOfTxs`, and `CtrlSum` and "
+                    + "`TtlRtrdIntrBkSttlmAmt` when given, must agree with the transactions, or the message is refused "
+                    + "whole. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.004", value = ClearingExamples.PACS_004)))
     @APIResponse(responseCode = "200", description = "What was returned, and what matched nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnReport.class),
                     examples = @ExampleObject(name = "report", value = ClearingExamples.RETURN_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.004.001.09, "
-            + "a required element missing, a bad amount or reason code: nothing was posted")
+            + "a required element missing, a bad amount or reason code, `NbOfTxs`, `CtrlSum` or `TtlRtrdIntrBkSttlmAmt` "
+            + "not agreeing with the transactions: nothing was posted")
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
     public Uni<ReturnReport> importReturns(byte[] body) {
         return incoming.returns(read(body, Pacs004::read));
