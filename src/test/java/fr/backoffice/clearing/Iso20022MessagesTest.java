@@ -99,6 +99,52 @@ class Iso20022MessagesTest {
     }
 
     @Test
+    void dates_are_read_as_written_with_or_without_a_time_zone() {
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8);
+        for (String date : new String[]{"2026-12-07", "2026-12-07+01:00", "2026-12-07Z", "2026-12-07-14:00", "2026-12-07+14:00"}) {
+            assertThat(Pacs008.read(bytes(xml.replace("<IntrBkSttlmDt>2026-12-02<", "<IntrBkSttlmDt>" + date + "<")))
+                    .credits().get(0).settlementDate()).as(date).isEqualTo(LocalDate.of(2026, 12, 7));
+        }
+        for (String bad : new String[]{"2026-12-07+15:00", "2026-12-07+1:00", "2026-12-07T00:00:00", "2026-02-30", "07/12/2026",
+                "2026-12-07+01:00:00"}) {
+            assertInvalid(() -> Pacs008.read(bytes(xml.replace("<IntrBkSttlmDt>2026-12-02<", "<IntrBkSttlmDt>" + bad + "<"))),
+                    "/Document/FIToFICstmrCdtTrf/GrpHdr/IntrBkSttlmDt");
+        }
+    }
+
+    @Test
+    void lengths_are_counted_in_characters_as_xml_schema_counts_them() {
+        String clef = "\uD834\uDD1E";
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8);
+        // 140 characters, though 150 chars in Java: the longest Ustrd there is
+        String ustrd = clef.repeat(10) + "a".repeat(130);
+        assertThat(Pacs008.read(bytes(xml.replace("<Ustrd>Invoice 1</Ustrd>", "<Ustrd>" + ustrd + "</Ustrd>")))
+                .credits().get(0).remittance()).isEqualTo(ustrd);
+        assertInvalid(() -> Pacs008.read(bytes(xml.replace("<Ustrd>Invoice 1</Ustrd>", "<Ustrd>" + ustrd + "b</Ustrd>"))),
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/RmtInf/Ustrd");
+    }
+
+    @Test
+    void an_iban_must_be_written_as_iso_writes_it() {
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8);
+        for (String bad : new String[]{"DE89 3704 0044 0532 0130 00", "DE89-370400440532013000", "de89370400440532013000",
+                "DE8937040044053201300012345678901234"}) {
+            assertInvalid(() -> Pacs008.read(bytes(xml.replace("<IBAN>DE89370400440532013000</IBAN>", "<IBAN>" + bad + "</IBAN>"))),
+                    "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/CdtrAcct/Id/IBAN");
+        }
+    }
+
+    @Test
+    void xml_1_1_is_refused_so_no_c0_control_reaches_a_text() {
+        String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8)
+                .replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"").replace("Invoice 1", "Invoice&#x1;1");
+        assertThatThrownBy(() -> Pacs008.read(bytes(xml))).isInstanceOfSatisfying(InvalidMessage.class, e -> {
+            assertThat(e.path()).isEqualTo("/");
+            assertThat(e.getMessage()).contains("XML 1.0");
+        });
+    }
+
+    @Test
     void a_tx_id_is_required_and_unique_within_a_message_while_end_to_end_ids_may_repeat() {
         String xml = new String(Pacs008.write(FILE), StandardCharsets.UTF_8).replace("E2E-2", "E2E-1");
         assertThat(Pacs008.read(bytes(xml)).credits()).extracting(Pacs008.Credit::endToEndId).containsExactly("E2E-1", "E2E-1");

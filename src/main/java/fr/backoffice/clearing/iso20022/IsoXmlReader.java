@@ -6,8 +6,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,6 +36,12 @@ public final class IsoXmlReader {
     /** xs:decimal's lexical space, bounded to ISO's 18 digits (plus leading zeros a sender may write). */
     private static final Pattern DECIMAL = Pattern.compile("^[+-]?(?=\\.?[0-9])[0-9]{0,30}(\\.[0-9]{0,30})?$");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
+    private static final Pattern IBAN = Pattern.compile("^[A-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$");
+    /** xs:date: a date, then optionally {@code Z} or an offset {@code +hh:mm} / {@code -hh:mm} of at most 14 hours. */
+    private static final DateTimeFormatter XS_DATE = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+    private static final int MAX_XS_OFFSET_SECONDS = 14 * 3600;
 
     private IsoXmlReader() {
     }
@@ -50,7 +62,7 @@ public final class IsoXmlReader {
             return children.stream().filter(e -> e.name.equals(child)).toList();
         }
 
-        /** The text of a required child, 1 to {@code maxLength} characters. */
+        /** The text of a required child, 1 to {@code maxLength} characters (ISO's MaxNText). */
         public String text(String child, int maxLength) {
             return one(child).text(maxLength);
         }
@@ -59,12 +71,25 @@ public final class IsoXmlReader {
             return maybe(child).map(e -> e.text(maxLength));
         }
 
+        /**
+         * The text, 1 to {@code maxLength} characters. Characters as XML Schema counts them: a character outside the
+         * Basic Multilingual Plane is one, though Java holds it in two {@code char}s.
+         */
         public String text(int maxLength) {
             if (text.isEmpty()) {
                 throw new InvalidMessage(path, "empty");
             }
-            if (text.length() > maxLength) {
+            if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
                 throw new InvalidMessage(path, "longer than " + maxLength + " characters");
+            }
+            return text;
+        }
+
+        /** An IBAN as ISO 20022 writes it (IBAN2007Identifier: two letters, two digits, 1 to 30 letters or digits). */
+        public String iban() {
+            if (!IBAN.matcher(text).matches()) {
+                throw new InvalidMessage(path, "not an IBAN (two letters, two digits, then letters and digits, 34 at "
+                        + "most, no spaces): '" + text + "'");
             }
             return text;
         }
@@ -94,11 +119,20 @@ public final class IsoXmlReader {
             return new BigDecimal(text);
         }
 
+        /**
+         * An xs:date (ISO's ISODate), with or without its optional time zone ({@code 2026-12-07}, {@code 2026-12-07Z},
+         * {@code 2026-12-07+01:00}): the date is the date written, whatever the zone.
+         */
         public LocalDate date() {
             try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new InvalidMessage(path, "not a date (YYYY-MM-DD): '" + text + "'");
+                TemporalAccessor parsed = XS_DATE.parse(text);
+                if (parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                        && Math.abs(parsed.get(ChronoField.OFFSET_SECONDS)) > MAX_XS_OFFSET_SECONDS) {
+                    throw new InvalidMessage(path, "not a date: its time zone is beyond +/-14:00: '" + text + "'");
+                }
+                return LocalDate.from(parsed);
+            } catch (DateTimeException e) {
+                throw new InvalidMessage(path, "not a date (YYYY-MM-DD, optionally with a time zone: Z, +01:00): '" + text + "'");
             }
         }
 
@@ -119,6 +153,11 @@ public final class IsoXmlReader {
         XMLStreamReader reader = null;
         try {
             reader = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            // XML 1.1 would let a character reference put C0 controls in a text, which no XML 1.0 document (a statement)
+            // may carry on
+            if (reader.getVersion() != null && !"1.0".equals(reader.getVersion())) {
+                throw new InvalidMessage("/", "XML version " + reader.getVersion() + ": ISO 20022 messages are XML 1.0");
+            }
             Element document = tree(reader);
             String namespace = document.attributes().get("xmlns");
             if (!"Document".equals(document.name()) || !(NAMESPACE_PREFIX + message).equals(namespace)) {

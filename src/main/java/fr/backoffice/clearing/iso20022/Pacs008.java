@@ -110,8 +110,8 @@ public final class Pacs008 {
                     .orElseThrow(() -> new InvalidMessage(tx.path() + "/IntrBkSttlmDt", "missing, here and in GrpHdr"));
             credits.add(new Credit(tx.path(), txId.text(), paymentId.text("EndToEndId", 35), amount.amount(CURRENCY), date,
                     tx.one("Dbtr").text("Nm", 140),
-                    tx.one("DbtrAcct").one("Id").text("IBAN", 34),
-                    tx.one("CdtrAcct").one("Id").text("IBAN", 34),
+                    tx.one("DbtrAcct").one("Id").one("IBAN").iban(),
+                    tx.one("CdtrAcct").one("Id").one("IBAN").iban(),
                     tx.maybe("RmtInf").flatMap(r -> r.optionalText("Ustrd", 140)).orElse(null)));
         }
         GroupTotals.checkSums(header, "TtlIntrBkSttlmAmt", credits.stream().map(Credit::amount).toList(), CURRENCY);

@@ -98,11 +98,13 @@ public class IncomingPayments {
                             return Uni.createFrom().voidItem();
                         }
                         posted.add(operationId);
+                        String debtorName = MessageText.of(credit.debtorName(), MessageText.NAME);
+                        String label = credit.remittance() != null ? MessageText.of(credit.remittance(), MessageText.LABEL)
+                                : "Transfer from " + debtorName;
                         return clearing.recordIncoming(operationId, new ClearingOperations.IncomingCredit(account.id,
-                                account.unit, credit.amount(), account.currency, credit.endToEndId(),
-                                cut(credit.debtorName(), 70), normalized(credit.debtorIban()), credit.settlementDate(),
-                                credit.remittance() != null ? credit.remittance() : "Transfer from " + cut(credit.debtorName(), 70)),
-                                caller.id(), now).replaceWithVoid();
+                                account.unit, credit.amount(), account.currency, credit.endToEndId(), debtorName,
+                                normalized(credit.debtorIban()), credit.settlementDate(), label), caller.id(), now)
+                                .replaceWithVoid();
                     }));
         }
         return done.map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates[0], posted));
@@ -172,7 +174,8 @@ public class IncomingPayments {
                                     returned.add(transfer.id);
                                     return clearing.returnToDebtor(transfer, InternalPurpose.CLEARING_SETTLEMENT, r.reason(),
                                             "Returned by the creditor's bank (" + r.reason() + "), pacs.004 "
-                                                    + message.messageId(), caller.id(), now, valueDate).replaceWithVoid();
+                                                    + MessageText.of(message.messageId(), MessageText.IDENTIFIER),
+                                            caller.id(), now, valueDate).replaceWithVoid();
                                 });
                             });
                 });
@@ -198,7 +201,4 @@ public class IncomingPayments {
         return iban.replace(" ", "").toUpperCase();
     }
 
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
 }
