@@ -216,6 +216,16 @@ final class Clearing {
         return xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString();
     }
 
+    /** One credit as the EPC schema accepts it, at its tightest. */
+    static String tightCredit(int n) {
+        return "<CdtTrfTxInf><PmtId><EndToEndId>NOTPROVIDED</EndToEndId><TxId>T" + n + "</TxId></PmtId>"
+                + "<IntrBkSttlmAmt Ccy=\"EUR\">1.00</IntrBkSttlmAmt><ChrgBr>SLEV</ChrgBr><Dbtr><Nm>A</Nm></Dbtr>"
+                + "<DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>"
+                + "<DbtrAgt><FinInstnId><BICFI>COBADEFF</BICFI></FinInstnId></DbtrAgt>"
+                + "<CdtrAgt><FinInstnId><BICFI>BOFRFRPP</BICFI></FinInstnId></CdtrAgt><Cdtr><Nm>B</Nm></Cdtr>"
+                + "<CdtrAcct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></CdtrAcct></CdtTrfTxInf>";
+    }
+
     /** One returned transaction of a pacs.004. */
     record Return(String originalMessageId, String originalEndToEndId, String originalTxId, String amount, String reason) {
     }

@@ -457,6 +457,60 @@ class IncomingPaymentsTest {
         }
     }
 
+    @Test
+    void five_mebibytes_of_empty_elements_are_refused_with_413_and_the_service_keeps_serving() {
+        String open = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf>";
+        String close = "</FIToFICstmrCdtTrf></Document>";
+        StringBuilder xml = new StringBuilder(open);
+        while (xml.length() + close.length() + 4 <= 5 * 1024 * 1024) {
+            xml.append("<a/>");
+        }
+        byte[] bomb = xml.append(close).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bomb.length).isBetween(5 * 1024 * 1024 - 4, 5 * 1024 * 1024);
+
+        // deliberately invalid: only the answer is checked against the contract
+        JsonPath problem = assertProblem(Api.invalidRequestAs(Tokens.admin()).contentType("application/xml").body(bomb)
+                .post("/payment-files/incoming"), 413, "MESSAGE_LIMIT_EXCEEDED");
+
+        assertThat(problem.getString("errors[0].field")).startsWith("/Document/FIToFICstmrCdtTrf/a[");
+        assertThat(problem.getString("detail")).contains("elements");
+        // the next message is served
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String next = Clearing.pacs008("STET-" + UUID.randomUUID().toString().substring(0, 12),
+                List.of(new Credit("E2E-AFTER", "5.00", customer.getString("iban"))));
+        assertThat(Clearing.post("/payment-files/incoming", next, Tokens.admin()).then().statusCode(200).extract()
+                .jsonPath().getInt("accepted")).isEqualTo(1);
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("5.00");
+    }
+
+    @Test
+    void a_genuine_message_of_the_greatest_size_accepted_is_taken_in_whole() {
+        // five mebibytes of real credits written as tightly as the EPC schema allows: the most transactions a
+        // message can bring; none is for us, so each is listed for return
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        String close = "</FIToFICstmrCdtTrf></Document>";
+        StringBuilder transactions = new StringBuilder();
+        int count = 0;
+        while (transactions.length() + close.length() + 1000 < 5 * 1024 * 1024) {
+            count++;
+            transactions.append(Clearing.tightCredit(count));
+        }
+        String xml = IsoSchemas.assertValid("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf><GrpHdr><MsgId>"
+                + messageId + "</MsgId><CreDtTm>2026-12-01T07:00:00Z</CreDtTm><NbOfTxs>" + count + "</NbOfTxs>"
+                + "<TtlIntrBkSttlmAmt Ccy=\"EUR\">" + count + ".00</TtlIntrBkSttlmAmt><IntrBkSttlmDt>2026-12-01</IntrBkSttlmDt>"
+                + "<SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf><PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf></GrpHdr>"
+                + transactions + close);
+
+        JsonPath report = Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getList("returned")).hasSize(count);
+        assertThat(report.getString("returned[" + (count - 1) + "].transactionId")).isEqualTo("T" + count);
+        assertThat(count).isGreaterThan(10_000);
+    }
+
     private static void assertInvalid(String path, String xml, String elementPath) {
         JsonPath problem = assertProblem(Clearing.post(path, xml, Tokens.admin()), 400, "INVALID_MESSAGE");
         assertThat(problem.getString("errors[0].field")).isEqualTo(elementPath);

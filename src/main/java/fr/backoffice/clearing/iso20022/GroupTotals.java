@@ -17,11 +17,18 @@ final class GroupTotals {
     private GroupTotals() {
     }
 
-    /** {@code NbOfTxs} against the transactions there are; checked before any transaction is read. */
-    static void checkCount(IsoXmlReader.Element header, int transactions) {
+    /**
+     * The transactions there are against the limit per message ({@link IsoXmlReader#MAX_TRANSACTIONS}), then against
+     * {@code NbOfTxs}; checked before any transaction is read.
+     */
+    static void checkCount(IsoXmlReader.Element header, List<IsoXmlReader.Element> transactions) {
+        if (transactions.size() > IsoXmlReader.MAX_TRANSACTIONS) {
+            throw new MessageLimitExceeded(transactions.get(IsoXmlReader.MAX_TRANSACTIONS).path(), "more than " + IsoXmlReader.MAX_TRANSACTIONS
+                    + " transactions in one message (" + transactions.size() + ")");
+        }
         IsoXmlReader.Element count = header.one("NbOfTxs");
-        if (count.count() != transactions) {
-            throw new InvalidMessage(count.path(), "says " + count.text() + " transactions, the message has " + transactions);
+        if (count.count() != transactions.size()) {
+            throw new InvalidMessage(count.path(), "says " + count.text() + " transactions, the message has " + transactions.size());
         }
     }
 

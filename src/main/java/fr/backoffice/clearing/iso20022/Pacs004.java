@@ -41,7 +41,7 @@ public final class Pacs004 {
         if (transactions.isEmpty()) {
             throw new InvalidMessage(root.path() + "/TxInf", "missing");
         }
-        GroupTotals.checkCount(header, transactions.size());
+        GroupTotals.checkCount(header, transactions);
         List<Returned> returns = new ArrayList<>();
         for (IsoXmlReader.Element tx : transactions) {
             IsoXmlReader.Element reason = tx.one("RtrRsnInf").one("Rsn").one("Cd");

@@ -94,7 +94,7 @@ public final class Pacs008 {
         if (transactions.isEmpty()) {
             throw new InvalidMessage(root.path() + "/CdtTrfTxInf", "missing");
         }
-        GroupTotals.checkCount(header, transactions.size());
+        GroupTotals.checkCount(header, transactions);
         List<Credit> credits = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (IsoXmlReader.Element tx : transactions) {

@@ -5,6 +5,7 @@ import fr.backoffice.clearing.api.IncomingReport;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.api.ReturnReport;
 import fr.backoffice.clearing.iso20022.InvalidMessage;
+import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.clearing.iso20022.Pacs004;
 import fr.backoffice.clearing.iso20022.Pacs008;
 import fr.backoffice.clearing.service.IncomingPayments;
@@ -54,6 +55,11 @@ public class PaymentFileResource {
 
     private static final String FILE_ID = "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d";
     private static final String XML = "application/xml";
+    /** What IsoXmlReader refuses while reading (README "Clearing and statements"). */
+    private static final String READER_LIMITS = "more than " + IsoXmlReader.MAX_ELEMENTS + " elements, elements nested "
+            + "deeper than " + IsoXmlReader.MAX_DEPTH + ", more than " + IsoXmlReader.MAX_ATTRIBUTES + " attributes on one "
+            + "element (namespace declarations included), a text or attribute value longer than " + IsoXmlReader.MAX_TEXT
+            + " characters, or more than " + IsoXmlReader.MAX_TRANSACTIONS + " transactions";
 
     @Inject
     PaymentFiles files;
@@ -167,7 +173,9 @@ public class PaymentFileResource {
                     + "moment, while a TxId repeated inside one message refuses it whole (400). A malformed "
                     + "message, or one that breaks a rule of the schema, is refused whole (400 `INVALID_MESSAGE`, naming "
                     + "the first error's element path). DTDs and entities are refused; at most 5 MiB "
-                    + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`).")
+                    + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`), and the reader refuses, as soon as it meets it, "
+                    + READER_LIMITS + " (413 `MESSAGE_LIMIT_EXCEEDED`): the densest genuine 5 MiB message, about "
+                    + "11,000 credits, is within them.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.008", value = ClearingExamples.INCOMING_PACS_008)))
     @APIResponse(responseCode = "200", description = "What was posted, returned, or already taken in",
@@ -176,7 +184,8 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
             + "a required element missing (TxId included), a TxId repeated in the message, a bad amount or date, "
             + "`NbOfTxs`, `CtrlSum` or `TtlIntrBkSttlmAmt` not agreeing with the transactions: nothing was posted")
-    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<IncomingReport> importCredits(byte[] body) {
         return incoming.credits(read(body, Pacs008::read));
     }
@@ -194,7 +203,8 @@ public class PaymentFileResource {
                     + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
                     + "transfers as ALREADY_RETURNED and posts nothing. The group header's `NbOfTxs`, and `CtrlSum` and "
                     + "`TtlRtrdIntrBkSttlmAmt` when given, must agree with the transactions, or the message is refused "
-                    + "whole. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
+                    + "whole. Malformed: 400 `INVALID_MESSAGE`, nothing posted. The size and reader limits are those of "
+                    + "`/payment-files/incoming`.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.004", value = ClearingExamples.PACS_004)))
     @APIResponse(responseCode = "200", description = "What was returned, and what matched nothing",
@@ -203,7 +213,8 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.004.001.09, "
             + "a required element missing, a bad amount or reason code, `NbOfTxs`, `CtrlSum` or `TtlRtrdIntrBkSttlmAmt` "
             + "not agreeing with the transactions: nothing was posted")
-    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<ReturnReport> importReturns(byte[] body) {
         return incoming.returns(read(body, Pacs004::read));
     }
