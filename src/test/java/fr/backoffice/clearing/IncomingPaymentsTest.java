@@ -118,6 +118,33 @@ class IncomingPaymentsTest {
     }
 
     @Test
+    void one_message_imported_twice_at_the_same_moment_books_each_credit_once() throws Exception {
+        String unit = Fixtures.unit();
+        JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
+        String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
+        List<Credit> credits = new java.util.ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            credits.add(new Credit("NOTPROVIDED", messageId + "-" + i, "1.00", customer.getString("iban")));
+            credits.add(new Credit("NOTPROVIDED", messageId + "-U" + i, "2.00", org.iban4j.Iban.random(CountryCode.FR).toString()));
+        }
+        String xml = Clearing.pacs008(messageId, credits);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> imports = two.invokeAll(List.of(
+                    () -> Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath(),
+                    () -> Clearing.post("/payment-files/incoming", xml, Tokens.admin()).then().statusCode(200).extract().jsonPath()));
+            JsonPath first = imports.get(0).get();
+            JsonPath second = imports.get(1).get();
+            assertThat(first.getInt("accepted") + second.getInt("accepted")).isEqualTo(50);
+            assertThat(first.getList("returned").size() + second.getList("returned").size()).isEqualTo(50);
+            assertThat(first.getInt("duplicates") + second.getInt("duplicates")).isEqualTo(100);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(Ledgers.balance(customer.getString("id"))).isEqualTo("50.00");
+    }
+
+    @Test
     void credits_to_return_are_listed_each_with_its_tx_id_even_when_they_share_an_end_to_end_id() {
         String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);
         String xml = Clearing.pacs008(messageId, List.of(
