@@ -16,6 +16,8 @@ BEGIN
     EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
     EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
                    runtime);
+    -- an incoming credit taken in before TxIds were kept gets its TxId once, when a replay claims it (V15)
+    EXECUTE format('GRANT UPDATE (transaction_id) ON incoming_credit TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
     -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);

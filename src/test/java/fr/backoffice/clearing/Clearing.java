@@ -4,7 +4,6 @@ import fr.backoffice.support.Api;
 import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.iban4j.CountryCode;
@@ -23,6 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the clearing tests share: external transfers, files, XML read back with XPath, messages from other banks. */
 final class Clearing {
@@ -71,8 +72,12 @@ final class Clearing {
                 .then().statusCode(200).contentType("application/xml").extract().asByteArray();
     }
 
+    /**
+     * Posts an XML message, in UTF-8 as it declares, through {@link Api}: the request and the answer are checked
+     * against the contract.
+     */
     static Response post(String path, String xml, String token) {
-        return RestAssured.given().auth().oauth2(token).contentType("application/xml").body(xml).post(path);
+        return Api.as(token).contentType("application/xml").body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(path);
     }
 
     static JsonPath operation(String id) {
@@ -142,12 +147,40 @@ final class Clearing {
         }
     }
 
-    /** One credit of an incoming pacs.008. */
-    record Credit(String endToEndId, String amount, String creditorIban) {
+    /** One credit of an incoming pacs.008; a {@code null} remittance leaves {@code RmtInf} out. */
+    record Credit(String endToEndId, String txId, String amount, String creditorIban, String debtorName, String remittance) {
+
+        /** A credit with its own TxId, from Acme GmbH, "Invoice" and its EndToEndId as remittance. */
+        Credit(String endToEndId, String amount, String creditorIban) {
+            this(endToEndId, "TX-" + UUID.randomUUID().toString().substring(0, 30), amount, creditorIban);
+        }
+
+        Credit(String endToEndId, String txId, String amount, String creditorIban) {
+            this(endToEndId, txId, amount, creditorIban, "Acme GmbH", "Invoice " + endToEndId);
+        }
     }
 
     /** A pacs.008 as the clearing system sends it, valid against the official schemas (ISO and EPC). */
     static String pacs008(String messageId, List<Credit> credits) {
+        return IsoSchemas.assertValid(pacs008Document(messageId, credits));
+    }
+
+    /**
+     * A pacs.008 ISO's schema accepts though the EPC's SEPA restriction does not (a name over 70 characters, a
+     * CtrlSum): what a bank outside the strict SEPA profile may send.
+     */
+    static String pacs008BeyondSepa(String messageId, List<Credit> credits) {
+        return validButForEpc(pacs008Document(messageId, credits));
+    }
+
+    /** Fails unless only the EPC's schema refuses {@code xml} (where the schemas are present). */
+    static String validButForEpc(String xml) {
+        assertThat(IsoSchemas.errors(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .allSatisfy(error -> assertThat(error).startsWith("EPC115-06"));
+        return xml;
+    }
+
+    private static String pacs008Document(String messageId, List<Credit> credits) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
@@ -168,17 +201,29 @@ final class Clearing {
                           <PmtId><EndToEndId>%s</EndToEndId><TxId>%s</TxId></PmtId>
                           <IntrBkSttlmAmt Ccy="EUR">%s</IntrBkSttlmAmt>
                           <ChrgBr>SLEV</ChrgBr>
-                          <Dbtr><Nm>Acme GmbH</Nm></Dbtr>
+                          <Dbtr><Nm>%s</Nm></Dbtr>
                           <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
                           <DbtrAgt><FinInstnId><BICFI>COBADEFFXXX</BICFI></FinInstnId></DbtrAgt>
                           <CdtrAgt><FinInstnId><BICFI>BOFRFRPPXXX</BICFI></FinInstnId></CdtrAgt>
                           <Cdtr><Nm>Customer</Nm></Cdtr>
                           <CdtrAcct><Id><IBAN>%s</IBAN></Id></CdtrAcct>
-                          <RmtInf><Ustrd>Invoice %s</Ustrd></RmtInf>
-                        </CdtTrfTxInf>
-                    """.formatted(c.endToEndId(), UUID.randomUUID().toString().substring(0, 30), c.amount(), c.creditorIban(), c.endToEndId()));
+                    """.formatted(c.endToEndId(), c.txId(), c.amount(), c.debtorName(), c.creditorIban()));
+            if (c.remittance() != null) {
+                xml.append("      <RmtInf><Ustrd>").append(c.remittance()).append("</Ustrd></RmtInf>\n");
+            }
+            xml.append("    </CdtTrfTxInf>\n");
         }
-        return IsoSchemas.assertValid(xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString());
+        return xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString();
+    }
+
+    /** One credit as the EPC schema accepts it, at its tightest. */
+    static String tightCredit(int n) {
+        return "<CdtTrfTxInf><PmtId><EndToEndId>NOTPROVIDED</EndToEndId><TxId>T" + n + "</TxId></PmtId>"
+                + "<IntrBkSttlmAmt Ccy=\"EUR\">1.00</IntrBkSttlmAmt><ChrgBr>SLEV</ChrgBr><Dbtr><Nm>A</Nm></Dbtr>"
+                + "<DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>"
+                + "<DbtrAgt><FinInstnId><BICFI>COBADEFF</BICFI></FinInstnId></DbtrAgt>"
+                + "<CdtrAgt><FinInstnId><BICFI>BOFRFRPP</BICFI></FinInstnId></CdtrAgt><Cdtr><Nm>B</Nm></Cdtr>"
+                + "<CdtrAcct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></CdtrAcct></CdtTrfTxInf>";
     }
 
     /** One returned transaction of a pacs.004. */
@@ -195,9 +240,11 @@ final class Clearing {
                       <MsgId>%s</MsgId>
                       <CreDtTm>2026-12-03T07:00:00Z</CreDtTm>
                       <NbOfTxs>%d</NbOfTxs>
+                      <TtlRtrdIntrBkSttlmAmt Ccy="EUR">%s</TtlRtrdIntrBkSttlmAmt>
                       <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf>
                     </GrpHdr>
-                """.formatted(messageId, returns.size()));
+                """.formatted(messageId, returns.size(), returns.stream().map(r -> new java.math.BigDecimal(r.amount()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString()));
         for (Return r : returns) {
             xml.append("""
                         <TxInf>

@@ -27,6 +27,11 @@ public final class Pacs004 {
     public record Message(String messageId, List<Returned> returns) {
     }
 
+    /**
+     * A pacs.004 from the clearing system: the group header (its {@code NbOfTxs} and, when given, {@code CtrlSum} and
+     * {@code TtlRtrdIntrBkSttlmAmt} must agree with the transactions), and each returned transaction's original
+     * references, EUR amount and reason code.
+     */
     public static Message read(byte[] message) {
         IsoXmlReader.Element root = IsoXmlReader.read(message, MESSAGE).one("PmtRtr");
         IsoXmlReader.Element header = root.one("GrpHdr");
@@ -36,10 +41,7 @@ public final class Pacs004 {
         if (transactions.isEmpty()) {
             throw new InvalidMessage(root.path() + "/TxInf", "missing");
         }
-        IsoXmlReader.Element count = header.one("NbOfTxs");
-        if (count.count() != transactions.size()) {
-            throw new InvalidMessage(count.path(), "says " + count.text() + " transactions, the message has " + transactions.size());
-        }
+        GroupTotals.checkCount(header, transactions);
         List<Returned> returns = new ArrayList<>();
         for (IsoXmlReader.Element tx : transactions) {
             IsoXmlReader.Element reason = tx.one("RtrRsnInf").one("Rsn").one("Cd");
@@ -52,6 +54,7 @@ public final class Pacs004 {
                     tx.optionalText("OrgnlTxId", 35).orElse(null),
                     tx.one("RtrdIntrBkSttlmAmt").amount(Pacs008.CURRENCY), reason.text()));
         }
+        GroupTotals.checkSums(header, "TtlRtrdIntrBkSttlmAmt", returns.stream().map(Returned::amount).toList(), Pacs008.CURRENCY);
         return new Message(messageId, returns);
     }
 }

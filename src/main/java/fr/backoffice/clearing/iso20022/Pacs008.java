@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +37,12 @@ public final class Pacs008 {
                            String debtorIban, String creditorName, String creditorIban, String remittance) {
     }
 
-    /** A credit another bank sent, as read; {@code path} names its CdtTrfTxInf. */
-    public record Credit(String path, String endToEndId, BigDecimal amount, LocalDate settlementDate, String debtorName,
-                         String debtorIban, String creditorIban, String remittance) {
+    /**
+     * A credit another bank sent, as read; {@code path} names its CdtTrfTxInf. The TxId identifies it in the scheme
+     * (with the message's MsgId); the EndToEndId is the payer's reference, often {@code NOTPROVIDED}.
+     */
+    public record Credit(String path, String transactionId, String endToEndId, BigDecimal amount, LocalDate settlementDate,
+                         String debtorName, String debtorIban, String creditorIban, String remittance) {
     }
 
     public record Incoming(String messageId, List<Credit> credits) {
@@ -76,9 +81,9 @@ public final class Pacs008 {
 
     /**
      * A pacs.008 from the clearing system. Checks what posting relies on: the group header, that {@code NbOfTxs}
-     * and, when given, the total agree with the transactions, and each transaction's EndToEndId, EUR amount,
-     * settlement date (its own or the group's), debtor and creditor account. A creditor IBAN we do not hold is no
-     * error here: that transaction is returned.
+     * and, when given, {@code CtrlSum} and {@code TtlIntrBkSttlmAmt} agree with the transactions, and each transaction's TxId (present, and not repeated
+     * in the message), EndToEndId, EUR amount, settlement date (its own or the group's), debtor and creditor account.
+     * A creditor IBAN we do not hold is no error here: that transaction is returned.
      */
     public static Incoming read(byte[] message) {
         IsoXmlReader.Element root = IsoXmlReader.read(message, MESSAGE).one("FIToFICstmrCdtTrf");
@@ -89,28 +94,27 @@ public final class Pacs008 {
         if (transactions.isEmpty()) {
             throw new InvalidMessage(root.path() + "/CdtTrfTxInf", "missing");
         }
-        IsoXmlReader.Element count = header.one("NbOfTxs");
-        if (count.count() != transactions.size()) {
-            throw new InvalidMessage(count.path(), "says " + count.text() + " transactions, the message has " + transactions.size());
-        }
+        GroupTotals.checkCount(header, transactions);
         List<Credit> credits = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (IsoXmlReader.Element tx : transactions) {
+            IsoXmlReader.Element paymentId = tx.one("PmtId");
+            IsoXmlReader.Element txId = paymentId.one("TxId");
+            Integer first = seen.putIfAbsent(txId.text(35), seen.size() + 1);
+            if (first != null) {
+                // the same transaction twice in one message is an error of the sender, not a replay
+                throw new InvalidMessage(txId.path(), "TxId '" + txId.text() + "' repeats the TxId of CdtTrfTxInf[" + first + "]");
+            }
             IsoXmlReader.Element amount = tx.one("IntrBkSttlmAmt");
             LocalDate date = tx.maybe("IntrBkSttlmDt").map(IsoXmlReader.Element::date).or(() -> groupDate)
                     .orElseThrow(() -> new InvalidMessage(tx.path() + "/IntrBkSttlmDt", "missing, here and in GrpHdr"));
-            credits.add(new Credit(tx.path(), tx.one("PmtId").text("EndToEndId", 35), amount.amount(CURRENCY), date,
+            credits.add(new Credit(tx.path(), txId.text(), paymentId.text("EndToEndId", 35), amount.amount(CURRENCY), date,
                     tx.one("Dbtr").text("Nm", 140),
-                    tx.one("DbtrAcct").one("Id").text("IBAN", 34),
-                    tx.one("CdtrAcct").one("Id").text("IBAN", 34),
+                    tx.one("DbtrAcct").one("Id").one("IBAN").iban(),
+                    tx.one("CdtrAcct").one("Id").one("IBAN").iban(),
                     tx.maybe("RmtInf").flatMap(r -> r.optionalText("Ustrd", 140)).orElse(null)));
         }
-        Optional<IsoXmlReader.Element> total = header.maybe("TtlIntrBkSttlmAmt");
-        if (total.isPresent()) {
-            BigDecimal sum = credits.stream().map(Credit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (total.get().amount(CURRENCY).compareTo(sum) != 0) {
-                throw new InvalidMessage(total.get().path(), "is " + total.get().text() + ", the transactions add up to " + IsoXmlWriter.decimal(sum));
-            }
-        }
+        GroupTotals.checkSums(header, "TtlIntrBkSttlmAmt", credits.stream().map(Credit::amount).toList(), CURRENCY);
         return new Incoming(messageId, credits);
     }
 }

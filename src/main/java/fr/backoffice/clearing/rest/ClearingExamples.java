@@ -102,7 +102,7 @@ final class ClearingExamples {
             """;
 
     static final String INCOMING_REPORT = """
-            {"messageId":"STET-20261201-7781","accepted":1,"returned":[{"endToEndId":"SALARY-2026-11-B","reason":"AC01"}],\
+            {"messageId":"STET-20261201-7781","accepted":1,"returned":[{"transactionId":"STET7781-2","endToEndId":"NOTPROVIDED","reason":"AC01"}],\
             "duplicates":0,"operationIds":["019ad0c9-3333-7a00-8000-000000000003"]}""";
 
     static final String PACS_004 = """

@@ -5,6 +5,7 @@ import fr.backoffice.clearing.api.IncomingReport;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.api.ReturnReport;
 import fr.backoffice.clearing.iso20022.InvalidMessage;
+import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.clearing.iso20022.Pacs004;
 import fr.backoffice.clearing.iso20022.Pacs008;
 import fr.backoffice.clearing.service.IncomingPayments;
@@ -16,6 +17,8 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** The exchanges with the clearing system: payment files out, credits and returns in (ISO 20022). */
@@ -54,6 +59,11 @@ public class PaymentFileResource {
 
     private static final String FILE_ID = "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d";
     private static final String XML = "application/xml";
+    /** What IsoXmlReader refuses while reading (README "Clearing and statements"). */
+    private static final String READER_LIMITS = "more than " + IsoXmlReader.MAX_ELEMENTS + " elements, elements nested "
+            + "deeper than " + IsoXmlReader.MAX_DEPTH + ", more than " + IsoXmlReader.MAX_ATTRIBUTES + " attributes on one "
+            + "element (namespace declarations included), a text or attribute value longer than " + IsoXmlReader.MAX_TEXT
+            + " characters, or more than " + IsoXmlReader.MAX_TRANSACTIONS + " transactions";
 
     @Inject
     PaymentFiles files;
@@ -161,21 +171,27 @@ public class PaymentFileResource {
             description = "Each transaction whose creditor IBAN is an open EUR customer account of ours is posted as an "
                     + "executed INCOMING_TRANSFER (from the unit's clearing settlement account to the customer; EndToEndId, "
                     + "debtor name and IBAN kept; event `operation.executed`). The others are not posted and are listed "
-                    + "for return with their ISO 20022 reason. A transaction already taken in (same MsgId and EndToEndId) "
-                    + "posts nothing again: importing a message twice is safe, even at the same moment. A malformed "
+                    + "for return with their ISO 20022 reason and TxId. A transaction is identified by the message's MsgId and "
+                    + "its TxId (mandatory; the EndToEndId is the payer's reference and may repeat, e.g. NOTPROVIDED): "
+                    + "one already taken in posts nothing again, so importing a message twice is safe, even at the same "
+                    + "moment, while a TxId repeated inside one message refuses it whole (400). A malformed "
                     + "message, or one that breaks a rule of the schema, is refused whole (400 `INVALID_MESSAGE`, naming "
                     + "the first error's element path). DTDs and entities are refused; at most 5 MiB "
-                    + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`).")
+                    + "(`BACKOFFICE_CLEARING_MAX_MESSAGE_SIZE`), and the reader refuses, as soon as it meets it, "
+                    + READER_LIMITS + " (413 `MESSAGE_LIMIT_EXCEEDED`): the densest genuine 5 MiB message, about "
+                    + "11,000 credits, is within them.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.008", value = ClearingExamples.INCOMING_PACS_008)))
     @APIResponse(responseCode = "200", description = "What was posted, returned, or already taken in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncomingReport.class),
                     examples = @ExampleObject(name = "report", value = ClearingExamples.INCOMING_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
-            + "a required element missing, a bad amount or date, `NbOfTxs` or the total not agreeing: nothing was posted")
-    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+            + "a required element missing (TxId included), a TxId repeated in the message, a bad amount or date, "
+            + "`NbOfTxs`, `CtrlSum` or `TtlIntrBkSttlmAmt` not agreeing with the transactions: nothing was posted")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<IncomingReport> importCredits(byte[] body) {
-        return incoming.credits(read(body, Pacs008::read));
+        return read(body, Pacs008::read).flatMap(incoming::credits);
     }
 
     @POST
@@ -189,24 +205,37 @@ public class PaymentFileResource {
                     + "RETURNED with the ISO 20022 reason code (`returnReason`), a history line and the event "
                     + "`operation.returned-by-clearing`. A return that matches no settled transfer, or several, or "
                     + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
-                    + "transfers as ALREADY_RETURNED and posts nothing. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
+                    + "transfers as ALREADY_RETURNED and posts nothing. The group header's `NbOfTxs`, and `CtrlSum` and "
+                    + "`TtlRtrdIntrBkSttlmAmt` when given, must agree with the transactions, or the message is refused "
+                    + "whole. Malformed: 400 `INVALID_MESSAGE`, nothing posted. The size and reader limits are those of "
+                    + "`/payment-files/incoming`.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.004", value = ClearingExamples.PACS_004)))
     @APIResponse(responseCode = "200", description = "What was returned, and what matched nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnReport.class),
                     examples = @ExampleObject(name = "report", value = ClearingExamples.RETURN_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.004.001.09, "
-            + "a required element missing, a bad amount or reason code: nothing was posted")
-    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+            + "a required element missing, a bad amount or reason code, `NbOfTxs`, `CtrlSum` or `TtlRtrdIntrBkSttlmAmt` "
+            + "not agreeing with the transactions: nothing was posted")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<ReturnReport> importReturns(byte[] body) {
-        return incoming.returns(read(body, Pacs004::read));
+        return read(body, Pacs004::read).flatMap(incoming::returns);
     }
 
-    private static <T> T read(byte[] body, Function<byte[], T> reader) {
-        try {
-            return reader.apply(body == null ? new byte[0] : body);
-        } catch (InvalidMessage invalid) {
-            throw invalid.problem();
-        }
+    /**
+     * Reads the message on a worker thread: reading 5 MiB takes the better part of a second, which the event loop
+     * owes to every other request. The answer comes back on the request's event loop, where the database session is.
+     */
+    private static <T> Uni<T> read(byte[] body, Function<byte[], T> reader) {
+        Callable<T> read = () -> {
+            try {
+                return reader.apply(body == null ? new byte[0] : body);
+            } catch (InvalidMessage invalid) {
+                throw invalid.problem();
+            }
+        };
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(read, false).toCompletionStage());
     }
 }

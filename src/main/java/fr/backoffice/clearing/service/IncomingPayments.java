@@ -22,6 +22,7 @@ import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.service.ClearingOperations;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,8 +65,9 @@ public class IncomingPayments {
 
     /**
      * Posts each credit to an open EUR customer account as an executed INCOMING_TRANSFER; lists the others for
-     * return. A transaction already taken in (same MsgId and EndToEndId) is counted as a duplicate, nothing posted.
-     * The credited accounts are locked first, in id order, so their status cannot change before the credit is posted.
+     * return. A transaction already taken in (same MsgId and TxId) is counted as a duplicate, nothing posted. The
+     * credited accounts are locked first, in id order, so their status cannot change before the credit is posted.
+     * The transactions are claimed at once, then the new credits are posted one after the other.
      */
     @Audited
     @WithTransaction
@@ -72,36 +75,48 @@ public class IncomingPayments {
         List<String> ibans = message.credits().stream().map(c -> normalized(c.creditorIban())).distinct().toList();
         return accounts.lockByIbans(ibans).flatMap(found -> {
             Map<String, Account> byIban = found.stream().collect(Collectors.toMap(a -> a.iban, Function.identity()));
-            Instant now = time.now();
-            List<IncomingReport.ToReturn> returned = new ArrayList<>();
-            List<UUID> posted = new ArrayList<>();
-            int[] duplicates = {0};
-            Uni<Void> done = Uni.createFrom().voidItem();
+            List<IncomingCreditRepository.Claim> claims = new ArrayList<>();
             for (Pacs008.Credit credit : message.credits()) {
-                Account account = byIban.get(normalized(credit.creditorIban()));
-                String reason = refusal(account);
-                UUID operationId = reason == null ? Ids.newId() : null;
-                done = done.call(() -> incoming.claim(message.messageId(), credit.endToEndId(), now, caller.id(),
-                                credit.amount(), normalized(credit.creditorIban()), operationId, reason)
-                        .flatMap(claimed -> {
-                            if (!claimed) {
-                                duplicates[0]++;
-                                return Uni.createFrom().voidItem();
-                            }
-                            if (reason != null) {
-                                returned.add(new IncomingReport.ToReturn(credit.endToEndId(), reason));
-                                return Uni.createFrom().voidItem();
-                            }
-                            posted.add(operationId);
-                            return clearing.recordIncoming(operationId, new ClearingOperations.IncomingCredit(account.id,
-                                    account.unit, credit.amount(), account.currency, credit.endToEndId(),
-                                    cut(credit.debtorName(), 70), normalized(credit.debtorIban()), credit.settlementDate(),
-                                    credit.remittance() != null ? credit.remittance() : "Transfer from " + cut(credit.debtorName(), 70)),
-                                    caller.id(), now).replaceWithVoid();
-                        }));
+                String reason = refusal(byIban.get(normalized(credit.creditorIban())));
+                claims.add(new IncomingCreditRepository.Claim(credit.transactionId(), credit.endToEndId(), credit.amount(),
+                        normalized(credit.creditorIban()), reason == null ? Ids.newId() : null, reason));
             }
-            return done.map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates[0], posted));
+            Instant now = time.now();
+            return incoming.claim(message.messageId(), claims, now, caller.id())
+                    .flatMap(fresh -> post(message, claims, fresh, byIban, now));
         });
+    }
+
+    private Uni<IncomingReport> post(Pacs008.Incoming message, List<IncomingCreditRepository.Claim> claims, Set<String> fresh,
+                                     Map<String, Account> byIban, Instant now) {
+        List<IncomingReport.ToReturn> returned = new ArrayList<>();
+        List<ClearingOperations.IncomingCredit> toPost = new ArrayList<>();
+        List<UUID> posted = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            IncomingCreditRepository.Claim claim = claims.get(i);
+            Pacs008.Credit credit = message.credits().get(i);
+            if (!fresh.contains(claim.transactionId())) {
+                continue;
+            }
+            if (claim.returnReason() != null) {
+                returned.add(new IncomingReport.ToReturn(claim.transactionId(), claim.endToEndId(), claim.returnReason()));
+                continue;
+            }
+            Account account = byIban.get(claim.creditorIban());
+            String debtorName = MessageText.of(credit.debtorName(), MessageText.NAME);
+            String label = credit.remittance() != null ? MessageText.of(credit.remittance(), MessageText.LABEL)
+                    : "Transfer from " + debtorName;
+            posted.add(claim.operationId());
+            toPost.add(new ClearingOperations.IncomingCredit(account.id, account.unit, credit.amount(), account.currency,
+                    credit.endToEndId(), debtorName, normalized(credit.debtorIban()), credit.settlementDate(), label));
+        }
+        int duplicates = claims.size() - fresh.size();
+        // one after the other on the request's session, as a stream: a chain of thousands of nested steps would not fit
+        // on the stack
+        return Multi.createFrom().range(0, toPost.size())
+                .onItem().transformToUniAndConcatenate(i -> clearing.recordIncoming(posted.get(i), toPost.get(i), caller.id(), now))
+                .collect().last()
+                .map(ignored -> new IncomingReport(message.messageId(), posted.size(), returned, duplicates, posted));
     }
 
     /** The ISO 20022 reason a credit to this account is sent back, or null when it can be posted. */
@@ -168,7 +183,8 @@ public class IncomingPayments {
                                     returned.add(transfer.id);
                                     return clearing.returnToDebtor(transfer, InternalPurpose.CLEARING_SETTLEMENT, r.reason(),
                                             "Returned by the creditor's bank (" + r.reason() + "), pacs.004 "
-                                                    + message.messageId(), caller.id(), now, valueDate).replaceWithVoid();
+                                                    + MessageText.of(message.messageId(), MessageText.IDENTIFIER),
+                                            caller.id(), now, valueDate).replaceWithVoid();
                                 });
                             });
                 });
@@ -194,7 +210,4 @@ public class IncomingPayments {
         return iban.replace(" ", "").toUpperCase();
     }
 
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
 }

@@ -49,7 +49,10 @@ class RuntimeRoleTest {
             sql.executeUpdate("update payment_file set status = status, acknowledged_at = acknowledged_at, acknowledged_by = "
                     + "acknowledged_by, rejection_reason = rejection_reason, version = version where false");
             sql.executeQuery("select nextval('payment_file_number_seq')").close();
-            sql.executeUpdate("insert into incoming_credit select * from incoming_credit where false");
+            sql.executeUpdate("insert into incoming_credit (message_id, transaction_id, end_to_end_id, received_at, received_by, "
+                    + "amount, creditor_iban, operation_id, return_reason) select message_id, transaction_id, end_to_end_id, "
+                    + "received_at, received_by, amount, creditor_iban, operation_id, return_reason from incoming_credit where false");
+            sql.executeUpdate("update incoming_credit set transaction_id = transaction_id where false");
             // webhooks: endpoints and deliveries are created, changed and deleted; the fan-out locks and moves its position
             sql.executeUpdate("update webhook_endpoint set status = status where false");
             sql.executeUpdate("delete from webhook_endpoint where false");
@@ -78,6 +81,7 @@ class RuntimeRoleTest {
                     "update payment_file set sha256 = '' where false",
                     "delete from payment_file where false",
                     "update incoming_credit set operation_id = null where false",
+                    "update incoming_credit set message_id = message_id where false",
                     "delete from incoming_credit where false",
                     "delete from event where false",
                     "delete from operation where false",
