@@ -1,13 +1,13 @@
 package fr.backoffice.clearing;
 
 import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.iban4j.CountryCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -40,8 +40,9 @@ final class Clearing {
         }
     }
 
+    /** An IBAN at another bank, one the test BIC directory knows (see {@link Fixtures#externalIban()}). */
     static String externalIban() {
-        return org.iban4j.Iban.random(CountryCode.DE).toString();
+        return Fixtures.externalIban();
     }
 
     /** A straight-through external transfer from {@code from} (funded by the caller). */

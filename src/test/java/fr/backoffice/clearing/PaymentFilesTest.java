@@ -79,6 +79,9 @@ class PaymentFilesTest {
         assertThat(xml.text(TX + "[1]/d:Dbtr/d:Nm")).isEqualTo(debtor.getString("holder.name"));
         assertThat(xml.text(TX + "[1]/d:DbtrAcct/d:Id/d:IBAN")).isEqualTo(debtor.getString("iban"));
         assertThat(xml.text(TX + "[1]/d:DbtrAgt/d:FinInstnId/d:BICFI")).isEqualTo("BOFRFRPPXXX");
+        assertThat(xml.text(TX + "[1]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo(first.getString("creditor.bic"))
+                .isEqualTo(Fixtures.EXTERNAL_BIC);
+        assertThat(xml.count(TX + "/d:CdtrAgt/d:FinInstnId/d:Othr")).isZero();
         assertThat(xml.text(TX + "[1]/d:Cdtr/d:Nm")).isEqualTo("Dupont SARL");
         assertThat(xml.text(TX + "[1]/d:CdtrAcct/d:Id/d:IBAN")).isEqualTo(first.getString("creditor.iban"));
         // a reference outside the SEPA character set is not sent: the id is the EndToEndId

@@ -1,6 +1,7 @@
 package fr.backoffice.clearing.service;
 
 import fr.backoffice.account.Account;
+import fr.backoffice.account.Iban;
 import fr.backoffice.account.InternalPurpose;
 import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.audit.Audited;
@@ -14,6 +15,7 @@ import fr.backoffice.clearing.repository.PaymentFileRepository;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -26,6 +28,7 @@ import fr.backoffice.event.service.Events;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.service.ClearingOperations;
+import fr.backoffice.operation.service.CreditorBanks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +41,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,9 @@ public class PaymentFiles {
 
     @Inject
     ClearingOperations clearing;
+
+    @Inject
+    CreditorBanks creditorBanks;
 
     @Inject
     AccountRepository accounts;
@@ -110,14 +117,25 @@ public class PaymentFiles {
         file.settlementDate = BusinessCalendar.onOrAfter(time.today());
         file.currency = Pacs008.CURRENCY;
         file.status = PaymentFileStatus.GENERATED;
+        List<FieldError> unknownBanks = new ArrayList<>();
         List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
             t.paymentFileId = file.id;
             t.endToEndId = SepaText.endToEndId(t.reference, t.id);
             Account debtor = debtorById.get(t.debitAccountId);
+            String creditorBic = t.creditorBic != null ? t.creditorBic : creditorBanks.listed(Iban.parse(t.creditorIban)).orElse(null);
+            if (creditorBic == null) {
+                unknownBanks.add(new FieldError(t.id.toString(), "its creditor's bank (IBAN " + t.creditorIban + ") is not in the BIC directory"));
+            }
             return new Pacs008.Transfer(t.endToEndId, t.id.toString().replace("-", ""), t.amount,
-                    SepaText.name(debtor.holderName), debtor.iban, SepaText.name(t.creditorName),
+                    SepaText.name(debtor.holderName), debtor.iban, creditorBic, SepaText.name(t.creditorName),
                     t.creditorIban.replace(" ", "").toUpperCase(), SepaText.of(t.label, SepaText.REMITTANCE_LENGTH));
         }).toList();
+        if (!unknownBanks.isEmpty()) {
+            // transfers submitted before BICs were kept, to a bank the directory does not list: reverse them, or list
+            // their banks, then close again; nothing was written
+            throw new ApiException(422, "CREDITOR_BANK_UNKNOWN", unknownBanks.size() + " waiting transfer(s) have a "
+                    + "creditor bank the BIC directory does not list; no file was written.", unknownBanks);
+        }
         Pacs008.Outgoing outgoing = new Pacs008.Outgoing(file.messageId, now, file.settlementDate, config.clearing().bic(), lines);
         file.numberOfTransactions = lines.size();
         file.controlSum = outgoing.controlSum();

@@ -1,0 +1,9 @@
+-- Clearing (README "Clearing and statements"): the files a SEPA clearing accepts, and the clearing system's outcomes.
+
+-- 1. THE CREDITOR'S BANK
+-- An external transfer's creditor bank as a BIC (ISO 9362, the BICFI of the pacs.008's CdtrAgt): given by the
+-- submitter (creditor.bic) or found from the IBAN in the BIC directory at submission. Transfers submitted before this
+-- migration have none: the directory is asked again when their file is closed.
+ALTER TABLE operation ADD COLUMN creditor_bic varchar(11)
+    CONSTRAINT operation_creditor_bic_format CHECK (creditor_bic ~ '^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$'),
+    ADD CONSTRAINT operation_creditor_bic_external CHECK (creditor_bic IS NULL OR creditor_iban IS NOT NULL);
