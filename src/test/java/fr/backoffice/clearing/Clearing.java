@@ -60,7 +60,11 @@ final class Clearing {
     }
 
     static JsonPath closeFile(String supervisorUnit) {
-        return Api.as(Tokens.supervisor(supervisorUnit)).post("/payment-files").then().statusCode(201).extract().jsonPath();
+        Response closed = Api.as(Tokens.supervisor(supervisorUnit)).post("/payment-files");
+        if (closed.statusCode() != 201) {
+            throw new AssertionError("closing a file answered " + closed.statusCode() + " " + closed.asString());
+        }
+        return closed.jsonPath();
     }
 
     static Response acknowledge(String unit, String fileId, Map<String, Object> body) {

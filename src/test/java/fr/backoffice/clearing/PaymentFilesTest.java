@@ -114,6 +114,47 @@ class PaymentFilesTest {
     }
 
     @Test
+    void a_file_of_varied_transfers_passes_the_iso_and_the_epc_schemas() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "1100.00");
+        // 140 characters, the most a label may have: accents, an ampersand, a ß that becomes two letters
+        String label = ("Loyer & charges Décembre 2026 – Résidence Les Érables, bâtiment Ä, Straße " + "x".repeat(80)).substring(0, 140);
+        Map<String, Object> given = new java.util.HashMap<>(Map.of("type", "TRANSFER", "amount", "12.34", "currency", "EUR",
+                "debitAccountId", from, "label", label, "reference", "LOYER-2026-12",
+                "creditor", Map.of("name", "Société Immobilière & Foncière de l'Île-de-France – Gestion Locative SA".substring(0, 70),
+                        "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.NO).toString(), "bic", "DNBANOKK")));
+        JsonPath withBic = Ledgers.submit(Tokens.frontOffice(), given);
+        JsonPath fromDirectory = Clearing.externalTransfer(from, "999.99", "Jürgen Groß & Söhne GmbH", "RE 2026/12/001");
+        JsonPath plain = Clearing.externalTransfer(from, "0.01", "A", null);
+
+        JsonPath file = Clearing.closeFile(unit);
+        // the tests' HTTP client validated it against ISO's pacs.008.001.08 and the EPC's SCT inter-PSP schema
+        Clearing.Xml xml = new Clearing.Xml(Clearing.document(file.getString("id")), "pacs.008.001.08");
+
+        assertThat(xml.count(TX)).isEqualTo(3);
+        assertThat(xml.text(TX + "[1]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo("DNBANOKK");
+        assertThat(xml.text(TX + "[1]/d:PmtId/d:EndToEndId")).isEqualTo("LOYER-2026-12");
+        assertThat(xml.text(TX + "[1]/d:Cdtr/d:Nm")).hasSize(70).startsWith("Societe Immobiliere + Fonciere de l'Ile-de-France");
+        assertThat(xml.text(TX + "[1]/d:RmtInf/d:Ustrd")).hasSize(140)
+                .startsWith("Loyer + charges Decembre 2026 . Residence Les Erables, batiment A, Strasse x");
+        assertThat(xml.text(TX + "[2]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo(fromDirectory.getString("creditor.bic"))
+                .isEqualTo(Fixtures.EXTERNAL_BIC);
+        assertThat(xml.text(TX + "[2]/d:PmtId/d:EndToEndId")).isEqualTo("RE 2026/12/001");
+        assertThat(xml.text(TX + "[2]/d:Cdtr/d:Nm")).isEqualTo("Jurgen Gross + Sohne GmbH");
+        assertThat(xml.text(TX + "[2]/d:IntrBkSttlmAmt")).isEqualTo("999.99");
+        assertThat(xml.text(TX + "[3]/d:IntrBkSttlmAmt")).isEqualTo("0.01");
+        assertThat(xml.text(TX + "[3]/d:PmtId/d:EndToEndId")).isEqualTo(plain.getString("id").replace("-", ""));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(xml.text(TX + "[" + i + "]/d:PmtTpInf/d:SvcLvl/d:Cd")).isEqualTo("SEPA");
+            assertThat(xml.text(TX + "[" + i + "]/d:ChrgBr")).isEqualTo("SLEV");
+        }
+        assertThat(file.getString("controlSum")).isEqualTo("1012.34");
+        assertThat(withBic.getString("creditor.bic")).isEqualTo("DNBANOKK");
+    }
+
+    @Test
     void two_files_closed_at_the_same_moment_take_each_transfer_exactly_once() throws Exception {
         Clearing.drain();
         String unit = Fixtures.unit();

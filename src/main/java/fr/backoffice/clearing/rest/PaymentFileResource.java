@@ -75,7 +75,10 @@ public class PaymentFileResource {
                     examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "422", description = "`NOTHING_TO_SEND`: no executed external transfer is waiting; "
-            + "`IDEMPOTENCY_KEY_REUSED`")
+            + "`CREDITOR_BANK_UNKNOWN`: a waiting transfer submitted before creditor BICs were kept has a bank the BIC "
+            + "directory does not list (`errors` names each); `SEPA_RULES_BROKEN`: the file would break a rule of the "
+            + "SEPA scheme (`errors` names the element and the operation); `IDEMPOTENCY_KEY_REUSED`. Nothing was written: "
+            + "reverse the transfers named, or complete the directory, and close again")
     public Uni<Response> create(@Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return files.close(Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }

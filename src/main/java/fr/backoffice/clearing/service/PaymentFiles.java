@@ -11,6 +11,7 @@ import fr.backoffice.clearing.SepaText;
 import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.clearing.iso20022.SepaRules;
 import fr.backoffice.clearing.repository.PaymentFileRepository;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
@@ -48,6 +49,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -140,9 +143,29 @@ public class PaymentFiles {
         file.numberOfTransactions = lines.size();
         file.controlSum = outgoing.controlSum();
         file.document = Pacs008.write(outgoing);
+        List<FieldError> broken = SepaRules.check(file.document);
+        if (!broken.isEmpty()) {
+            // every input was checked at submission: a transfer that still breaks a rule is refused here, whole, rather
+            // than sent to a clearing that would reject the file (reverse it, then close again)
+            throw new ApiException(422, "SEPA_RULES_BROKEN", "The payment file would break the SEPA scheme's rules; "
+                    + "nothing was written: " + broken.get(0).field() + " " + broken.get(0).message(), named(broken, transfers));
+        }
         file.sha256 = sha256(file.document);
         List<UUID> ids = transfers.stream().map(t -> t.id).toList();
         return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids));
+    }
+
+    /** The rules broken, each transaction's named by the operation it is. */
+    private static List<FieldError> named(List<FieldError> broken, List<Operation> transfers) {
+        Pattern transaction = Pattern.compile("^/Document/FIToFICstmrCdtTrf/CdtTrfTxInf(?:\\[([0-9]+)])?/");
+        return broken.stream().map(error -> {
+            Matcher found = transaction.matcher(error.field());
+            if (!found.find()) {
+                return error;
+            }
+            int index = found.group(1) == null ? 0 : Integer.parseInt(found.group(1)) - 1;
+            return new FieldError(error.field(), "operation " + transfers.get(index).id + ": " + error.message());
+        }).toList();
     }
 
     @WithSession
