@@ -62,13 +62,14 @@ public class PaymentFileResource {
     IncomingPayments incoming;
 
     @POST
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "createPaymentFile", summary = "Close the waiting external transfers into a pacs.008 file (supervisor, admin)",
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "createPaymentFile", summary = "Close the waiting external transfers into a pacs.008 file (clearing, admin)",
             description = "Every executed external TRANSFER not yet in a file (the oldest 10000 at most; the rest wait for "
                     + "the next file) goes into a new pacs.008.001.08 file, in execution order; each transfer goes into "
                     + "exactly one file, even when two requests close files at the same moment. The transfers get their "
                     + "`paymentFileId` and `endToEndId` and can no longer be reversed (the money has left). The file is "
-                    + "settled on the next TARGET2 business day. Event `payment-file.generated`.")
+                    + "settled on the next TARGET2 business day. Whoever closes a file cannot record its outcome (four "
+                    + "eyes). Event `payment-file.generated`.")
     @APIResponse(responseCode = "201", description = "The file, GENERATED; `Location` names it",
             headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
@@ -84,8 +85,10 @@ public class PaymentFileResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "listPaymentFiles", summary = "List payment files, newest first (supervisor, auditor, admin)")
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listPaymentFiles", summary = "List payment files, newest first (clearing, auditor, admin)",
+            description = "Files hold every unit's transfers, their customers' names and IBANs: they are the bank's "
+                    + "clearing desk's, read by auditors and admins; a unit's agents and supervisors get 403.")
     @APIResponse(responseCode = "200", description = "A page of payment files")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
     public Uni<Page<PaymentFileView>> list(@BeanParam PageRequest page) {
@@ -94,8 +97,8 @@ public class PaymentFileResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getPaymentFile", summary = "Read a payment file (supervisor, auditor, admin)")
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFile", summary = "Read a payment file (clearing, auditor, admin)")
     @APIResponse(responseCode = "200", description = "The file",
             headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
@@ -108,10 +111,11 @@ public class PaymentFileResource {
     @GET
     @Path("/{id}/document")
     @Produces(XML)
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getPaymentFileDocument", summary = "The pacs.008.001.08 document, byte for byte as generated",
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFileDocument", summary = "The pacs.008.001.08 document, byte for byte as generated (clearing, auditor, admin)",
             description = "UTF-8 XML, the same bytes on every read; its SHA-256 is the file's `sha256`, and `Repr-Digest` "
-                    + "(RFC 9530) carries it in base64.")
+                    + "(RFC 9530) carries it in base64. It names every debtor and creditor of the file, of every unit: "
+                    + "only the clearing desk, auditors and admins read it.")
     @APIResponse(responseCode = "200", description = "The pacs.008 document",
             headers = @Header(name = "Repr-Digest", description = "`sha-256=:<base64>:` of the body", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 50_000_000),
@@ -127,9 +131,12 @@ public class PaymentFileResource {
     @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "acknowledgePaymentFile", summary = "Record the clearing system's answer to a file (supervisor)",
-            description = "`ACCEPTED`: the file is settled; for each unit with transfers in it, a CLEARING_SETTLEMENT "
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "acknowledgePaymentFile", summary = "Record the clearing system's answer to a file by hand (clearing, admin; not the closer)",
+            description = "The manual fallback for when the clearing system's status report (pacs.002, "
+                    + "`POST /payment-files/status-reports`) cannot be imported: another person than the one who closed "
+                    + "the file records what the clearing system answered (403 `FOUR_EYES_VIOLATION` for the closer). "
+                    + "`ACCEPTED`: the file is settled; for each unit with transfers in it, a CLEARING_SETTLEMENT "
                     + "operation moves their total from the unit's outgoing transfers account to its clearing settlement "
                     + "account. `REJECTED` (with `reason`): every transfer of the file is given back to its debtor: a "
                     + "REVERSAL credits the debtor's account from outgoing transfers, and the transfer becomes RETURNED "
@@ -143,6 +150,8 @@ public class PaymentFileResource {
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no outcome, or REJECTED without a reason; malformed body")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: the file was already acknowledged; "
             + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")

@@ -201,6 +201,7 @@ public class PaymentFiles {
             throw ApiException.invalidField("reason", "is required when the outcome is REJECTED");
         }
         return idempotency.once(idempotencyKey, answer, () -> files.requireLocked(id, "Payment file")
+                .invoke(this::requireSecondPerson)
                 .invoke(file -> ETags.checkMatch(ifMatch, file.version))
                 .flatMap(file -> {
                     if (file.status != PaymentFileStatus.GENERATED) {
@@ -221,6 +222,14 @@ public class PaymentFiles {
                 .call(view -> events.append(view.status() == PaymentFileStatus.ACCEPTED ? EventType.PAYMENT_FILE_ACCEPTED
                         : EventType.PAYMENT_FILE_REJECTED, view.id(), view))
                 .map(view -> Reply.ok(view, view.version())));
+    }
+
+    /** Four eyes (README "Security rules"): whoever closed a file does not record what the clearing system answered. */
+    private void requireSecondPerson(PaymentFile file) {
+        if (caller.id().equals(file.createdBy)) {
+            throw ApiException.forbidden("FOUR_EYES_VIOLATION", "You closed this payment file: another person of the "
+                    + "clearing desk records the clearing system's answer to it.");
+        }
     }
 
     private Uni<Void> settle(PaymentFile file, List<Operation> transfers, Instant now) {
