@@ -47,10 +47,18 @@ final class Clearing {
 
     /** A straight-through external transfer from {@code from} (funded by the caller). */
     static JsonPath externalTransfer(String from, String amount, String creditorName, String reference) {
+        return externalTransfer(from, amount, creditorName, reference, null);
+    }
+
+    /** The same, with a label (the remittance information sent). */
+    static JsonPath externalTransfer(String from, String amount, String creditorName, String reference, String label) {
         Map<String, Object> request = new HashMap<>(Map.of("type", "TRANSFER", "amount", amount, "currency", "EUR",
                 "debitAccountId", from, "creditor", Map.of("name", creditorName, "iban", externalIban())));
         if (reference != null) {
             request.put("reference", reference);
+        }
+        if (label != null) {
+            request.put("label", label);
         }
         JsonPath op = Ledgers.submit(Tokens.frontOffice(), request);
         if (!"EXECUTED".equals(op.getString("status"))) {

@@ -20,6 +20,7 @@ import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
+import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
@@ -244,8 +245,8 @@ public class PaymentFiles {
     }
 
     private Uni<Void> giveBack(PaymentFile file, List<Operation> transfers, Instant now) {
-        String full = "Payment file " + file.messageId + " rejected: " + file.rejectionReason;
-        String comment = full.length() <= 500 ? full : full.substring(0, 500);
+        String comment = ClearingOperations.cut("Payment file " + file.messageId + " rejected: " + file.rejectionReason,
+                Limits.REASON_LENGTH);
         LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Operation transfer : transfers) {

@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.account.InternalPurpose;
 import fr.backoffice.account.service.InternalAccounts;
 import fr.backoffice.common.Ids;
+import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.BusinessCalendar;
@@ -36,6 +37,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ClearingOperations {
+
+    /** An operation's and a ledger entry's label: {@code varchar(140)}. */
+    public static final int LABEL_LENGTH = 140;
 
     @Inject
     OperationRepository operations;
@@ -126,14 +130,17 @@ public class ClearingOperations {
                 at, valueDate);
         refund.reversalOf = transfer.id;
         refund.creditAccountId = transfer.debitAccountId;
-        refund.label = "Returned (" + returnReason + "): " + Execution.label(transfer);
-        refund.newHistory.get(0).reason = comment;
+        // derived texts are cut to their columns (label varchar(140), comments varchar(500)), never refused: a
+        // transfer labelled with the 140 characters it may have still comes back
+        refund.label = cut("Returned (" + returnReason + "): " + Execution.label(transfer), LABEL_LENGTH);
+        String reason = cut(comment, Limits.REASON_LENGTH);
+        refund.newHistory.get(0).reason = reason;
         return internalAccounts.of(transfer.unit, transfer.currency, Set.of(from)).flatMap(internal -> {
             refund.debitAccountId = internal.get(from);
             List<Posting> postings = Postings.refund(transfer.amount, transfer.debitAccountId, from, internal::get);
-            transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, comment, at);
+            transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, reason, at);
             transfer.returnReason = returnReason;
-            transfer.reasonComment = comment;
+            transfer.reasonComment = reason;
             transfer.reversedBy = refund.id;
             return persistAndBook(refund, postings, Ledger.Check.CORRECTION, "the return of " + transfer.id)
                     .flatMap(booked -> journal.publish(transfer))
@@ -152,6 +159,18 @@ public class ClearingOperations {
         incoming.label = credit.label();
         return execution.postings(incoming)
                 .flatMap(postings -> persistAndBook(incoming, postings, Ledger.Check.FULL, "the incoming transfer"));
+    }
+
+    /**
+     * {@code text} cut to {@code max} characters (never between the two halves of a surrogate pair), so that a text
+     * the service derives always fits its column; null stays null.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     private Uni<Operation> persistAndBook(Operation op, List<Posting> postings, Ledger.Check check, String what) {
