@@ -256,32 +256,6 @@ class PaymentFilesTest {
     }
 
     @Test
-    void a_rejection_that_a_closed_debtor_account_cannot_take_changes_nothing() {
-        Clearing.drain();
-        String unit = Fixtures.unit();
-        String from = Fixtures.currentAccount(unit);
-        String still = Fixtures.currentAccount(unit);
-        Ledgers.fund(from, "80.00");
-        Ledgers.fund(still, "50.00");
-        String closedDebtor = Clearing.externalTransfer(from, "80.00", "Dupont SARL", null).getString("id");
-        String other = Clearing.externalTransfer(still, "50.00", "Martin SA", null).getString("id");
-        Api.as(Tokens.agent(unit)).post("/accounts/{id}/close", from).then().statusCode(200);
-        JsonPath file = Clearing.closeFile();
-
-        assertProblem(Clearing.acknowledge(file.getString("id"), Map.of("outcome", "REJECTED", "reason", "Bad file")),
-                422, "ACCOUNT_CLOSED");
-
-        // all or nothing: the other transfer was not given back either, and the file can still be acknowledged
-        assertThat(Api.as(Tokens.auditor()).get("/payment-files/{id}", file.getString("id")).then().statusCode(200)
-                .extract().jsonPath().getString("status")).isEqualTo("GENERATED");
-        assertThat(Clearing.operation(closedDebtor).getString("status")).isEqualTo("EXECUTED");
-        assertThat(Clearing.operation(other).getString("status")).isEqualTo("EXECUTED");
-        assertThat(Ledgers.balance(still)).isEqualTo("0.00");
-        assertThat(Clearing.internalBalance(unit, "Outgoing transfers")).isEqualTo("130.00");
-        Clearing.acknowledge(file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
-    }
-
-    @Test
     void the_clearing_desk_and_admins_close_files_and_auditors_read_them() {
         String unit = Fixtures.unit();
         assertProblem(Api.as(Tokens.agent(unit)).post("/payment-files"), 403, "FORBIDDEN");

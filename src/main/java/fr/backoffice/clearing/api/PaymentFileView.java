@@ -31,12 +31,16 @@ public record PaymentFileView(
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String acknowledgedBy,
         @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String rejectionReason,
         @Schema(maxItems = 10000, description = "The external transfers in the file, in file order") List<UUID> operationIds,
+        @Schema(maxItems = 10000, description = "Those of them that the clearing gave back (file rejected, transaction "
+                + "rejected, or returned by the creditor's bank) when their debtor's account was closed: their money is "
+                + "in their unit's suspense account, for the bank to pay out to the customer by other means")
+        List<UUID> refundedToSuspense,
         @Schema(minimum = "0") long version) {
 
-    public static PaymentFileView of(PaymentFile file, List<UUID> operationIds) {
+    public static PaymentFileView of(PaymentFile file, List<UUID> operationIds, List<UUID> refundedToSuspense) {
         return new PaymentFileView(file.id.toString(), file.messageId, file.createdAt, file.createdBy, file.settlementDate,
                 file.numberOfTransactions, IsoXmlWriter.decimal(file.controlSum), file.currency, file.status, file.sha256,
                 file.acknowledgedAt, file.acknowledgedBy, file.rejectionReason,
-                List.copyOf(operationIds), file.version);
+                List.copyOf(operationIds), List.copyOf(refundedToSuspense), file.version);
     }
 }

@@ -9,7 +9,7 @@ final class ClearingExamples {
             "numberOfTransactions":2,"controlSum":"1250.00","currency":"EUR","status":"GENERATED",\
             "sha256":"9f2c1a7e5b3d4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60","acknowledgedAt":null,\
             "acknowledgedBy":null,"rejectionReason":null,"operationIds":["019ad0b1-1111-7a00-8000-000000000001",\
-            "019ad0b1-2222-7a00-8000-000000000002"],"version":0}""";
+            "019ad0b1-2222-7a00-8000-000000000002"],"refundedToSuspense":[],"version":0}""";
 
     static final String PACS_008 = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -133,7 +133,7 @@ final class ClearingExamples {
 
     static final String RETURN_REPORT = """
             {"messageId":"STET-RTR-20261203-0007","returned":1,"operationIds":["019ad0b1-1111-7a00-8000-000000000001"],\
-            "unmatched":[]}""";
+            "refundedToSuspense":[],"unmatched":[]}""";
 
     private ClearingExamples() {
     }

@@ -140,8 +140,10 @@ public class PaymentFileResource {
                     + "operation moves their total from the unit's outgoing transfers account to its clearing settlement "
                     + "account. `REJECTED` (with `reason`): every transfer of the file is given back to its debtor: a "
                     + "REVERSAL credits the debtor's account from outgoing transfers, and the transfer becomes RETURNED "
-                    + "(`returnReason` NARR, the reason in `reasonComment`, event `operation.returned-by-clearing`). "
-                    + "All in one transaction. Events `payment-file.accepted` / `payment-file.rejected`.")
+                    + "(`returnReason` NARR, the reason in `reasonComment`, event `operation.returned-by-clearing`); a "
+                    + "debtor account closed since never blocks the file: that transfer's money goes to its unit's "
+                    + "suspense account (`refundedToSuspense`). All in one transaction. Events `payment-file.accepted` / "
+                    + "`payment-file.rejected`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Acknowledgement.class), examples = {
             @ExampleObject(name = "accepted", value = "{\"outcome\":\"ACCEPTED\"}"),
@@ -156,8 +158,7 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: the file was already acknowledged; "
             + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
-    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`: a debtor's account was closed since, it cannot take "
-            + "its money back (nothing was done); `IDEMPOTENCY_KEY_REUSED`")
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`")
     public Uni<Response> acknowledge(@Parameter(example = FILE_ID) @PathParam("id") String id,
                                      @Valid @NotNull Acknowledgement body,
                                      @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -200,7 +201,8 @@ public class PaymentFileResource {
                     + "from the unit's clearing settlement account (a REVERSAL operation), and the transfer becomes "
                     + "RETURNED with the ISO 20022 reason code (`returnReason`), a history line and the event "
                     + "`operation.returned-by-clearing`. A return that matches no settled transfer, or several, or "
-                    + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
+                    + "another amount, is listed in `unmatched` and nothing is guessed; a debtor account closed since takes "
+                    + "nothing: the money goes to the unit's suspense account (`refundedToSuspense`); a replayed message lists its "
                     + "transfers as ALREADY_RETURNED and posts nothing. Malformed: 400 `INVALID_MESSAGE`, nothing posted.")
     @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
             examples = @ExampleObject(name = "pacs.004", value = ClearingExamples.PACS_004)))

@@ -153,7 +153,7 @@ public class PaymentFiles {
         }
         file.sha256 = sha256(file.document);
         List<UUID> ids = transfers.stream().map(t -> t.id).toList();
-        return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids));
+        return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids, List.of()));
     }
 
     /** The rules broken, each transaction's named by the operation it is. */
@@ -187,7 +187,7 @@ public class PaymentFiles {
             List<PaymentFile> shown = rows.stream().limit(limit).toList();
             return clearing.transfersOf(shown.stream().map(f -> f.id).toList())
                     .map(byFile -> Page.of(rows, limit, f -> f.id.toString(),
-                            f -> PaymentFileView.of(f, byFile.getOrDefault(f.id, List.of()))));
+                            f -> view(f, byFile.getOrDefault(f.id, List.of()))));
         });
     }
 
@@ -248,7 +248,8 @@ public class PaymentFiles {
         String comment = ClearingOperations.cut("Payment file " + file.messageId + " rejected: " + file.rejectionReason,
                 Limits.REASON_LENGTH);
         LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
-        Uni<Void> done = Uni.createFrom().voidItem();
+        // every debtor locked first, in id order (the order every path locks accounts in)
+        Uni<Void> done = accounts.lockAll(transfers.stream().map(t -> t.debitAccountId).distinct().toList()).replaceWithVoid();
         for (Operation transfer : transfers) {
             done = done.call(() -> clearing.returnToDebtor(transfer, InternalPurpose.OUTGOING_TRANSFERS, "NARR",
                     comment, caller.id(), now, valueDate));
@@ -257,8 +258,12 @@ public class PaymentFiles {
     }
 
     private Uni<PaymentFileView> view(PaymentFile file) {
-        return clearing.transfersOf(List.of(file.id))
-                .map(byFile -> PaymentFileView.of(file, byFile.getOrDefault(file.id, List.of())));
+        return clearing.transfersOf(List.of(file.id)).map(byFile -> view(file, byFile.getOrDefault(file.id, List.of())));
+    }
+
+    private static PaymentFileView view(PaymentFile file, List<ClearingOperations.Filed> transfers) {
+        return PaymentFileView.of(file, transfers.stream().map(ClearingOperations.Filed::id).toList(),
+                transfers.stream().filter(ClearingOperations.Filed::refundedToSuspense).map(ClearingOperations.Filed::id).toList());
     }
 
     static String sha256(byte[] bytes) {
