@@ -14,8 +14,8 @@ BEGIN
                    'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
     EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
     EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
-                   runtime);
+    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, status_report_id, version) '
+                   'ON payment_file TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
     -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);

@@ -211,6 +211,64 @@ final class Clearing {
         return IsoSchemas.assertValid(xml.append("  </FIToFICstmrCdtTrf>\n</Document>\n").toString());
     }
 
+    /** One transaction's status in a pacs.002: named by TxId and/or EndToEndId, with an optional reason code. */
+    record TxStatus(String originalEndToEndId, String originalTxId, String status, String reason) {
+    }
+
+    /**
+     * A pacs.002.001.10 status report as a SEPA clearing sends it (EPC115-06, SCT inter-PSP): the group status of the
+     * file {@code originalMessageId} with an optional reason, and the transactions it names. No XSD of
+     * pacs.002.001.10 is in the shared schemas, so it is not validated against one.
+     */
+    static String pacs002(String messageId, String originalMessageId, String groupStatus, String groupReason,
+                          List<TxStatus> transactions) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10">
+                  <FIToFIPmtStsRpt>
+                    <GrpHdr>
+                      <MsgId>%s</MsgId>
+                      <CreDtTm>2026-12-02T06:15:00.000+01:00</CreDtTm>
+                      <InstdAgt><FinInstnId><BICFI>BOFRFRPPXXX</BICFI></FinInstnId></InstdAgt>
+                    </GrpHdr>
+                    <OrgnlGrpInfAndSts>
+                      <OrgnlMsgId>%s</OrgnlMsgId>
+                      <OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId>
+                      <GrpSts>%s</GrpSts>
+                """.formatted(messageId, originalMessageId, groupStatus));
+        if (groupReason != null) {
+            xml.append("""
+                          <StsRsnInf><Orgtr><Nm>CSM</Nm></Orgtr><Rsn><Cd>%s</Cd></Rsn><AddtlInf>Rejected by the CSM</AddtlInf></StsRsnInf>
+                    """.formatted(groupReason));
+        }
+        xml.append("    </OrgnlGrpInfAndSts>\n");
+        for (TxStatus tx : transactions) {
+            xml.append("    <TxInfAndSts>\n      <StsId>").append(UUID.randomUUID().toString().replace("-", "").substring(0, 30))
+                    .append("</StsId>\n");
+            if (tx.originalEndToEndId() != null) {
+                xml.append("      <OrgnlEndToEndId>").append(tx.originalEndToEndId()).append("</OrgnlEndToEndId>\n");
+            }
+            if (tx.originalTxId() != null) {
+                xml.append("      <OrgnlTxId>").append(tx.originalTxId()).append("</OrgnlTxId>\n");
+            }
+            xml.append("      <TxSts>").append(tx.status()).append("</TxSts>\n");
+            if (tx.reason() != null) {
+                xml.append("      <StsRsnInf><Orgtr><Nm>CSM</Nm></Orgtr><Rsn><Cd>").append(tx.reason()).append("</Cd></Rsn></StsRsnInf>\n");
+            }
+            xml.append("    </TxInfAndSts>\n");
+        }
+        return xml.append("  </FIToFIPmtStsRpt>\n</Document>\n").toString();
+    }
+
+    /** Posts a status report as another person of the clearing desk than the closer, checked against the contract. */
+    static Response postStatusReport(String xml) {
+        return postStatusReport(xml, Tokens.clearing(CHECKER));
+    }
+
+    static Response postStatusReport(String xml, String token) {
+        return Api.as(token).contentType("application/xml").body(xml).post("/payment-files/status-reports");
+    }
+
     /** One returned transaction of a pacs.004. */
     record Return(String originalMessageId, String originalEndToEndId, String originalTxId, String amount, String reason) {
     }

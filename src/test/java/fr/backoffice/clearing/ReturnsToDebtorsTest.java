@@ -126,6 +126,32 @@ class ReturnsToDebtorsTest {
     }
 
     @Test
+    void a_transaction_a_status_report_rejects_whose_debtor_account_was_closed_goes_to_the_units_suspense_account() throws SQLException {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String open = Fixtures.currentAccount(unit);
+        String closing = Fixtures.currentAccount(unit);
+        Ledgers.fund(open, "100.00");
+        Ledgers.fund(closing, "30.00");
+        JsonPath kept = Clearing.externalTransfer(open, "100.00", "Martin SA", null);
+        JsonPath closedDebtor = Clearing.externalTransfer(closing, "30.00", "Dupont SARL", null);
+        JsonPath file = Clearing.closeFile();
+        closeInSql(closing);
+        String report = Clearing.pacs002("CSM-" + UUID.randomUUID().toString().substring(0, 12), file.getString("messageId"),
+                "PART", null, List.of(new Clearing.TxStatus(null, closedDebtor.getString("id").replace("-", ""), "RJCT", "AC04")));
+
+        JsonPath outcome = Clearing.postStatusReport(report).then().statusCode(200).extract().jsonPath();
+
+        assertThat(outcome.getString("file.status")).isEqualTo("PARTIALLY_ACCEPTED");
+        assertThat(outcome.getList("refundedToSuspense", String.class)).containsExactly(closedDebtor.getString("id"));
+        assertThat(outcome.getList("file.refundedToSuspense", String.class)).containsExactly(closedDebtor.getString("id"));
+        assertThat(outcome.getList("accepted", String.class)).containsExactly(kept.getString("id"));
+        assertThat(Clearing.internalBalance(unit, "Suspense")).isEqualTo("30.00");
+        assertThat(Ledgers.balance(closing)).isEqualTo("0.00");
+        assertThat(Clearing.operation(closedDebtor.getString("id")).getString("returnReason")).isEqualTo("AC04");
+    }
+
+    @Test
     void a_pacs004_return_to_a_debtor_account_closed_since_goes_to_the_units_suspense_account() {
         Clearing.drain();
         String unit = Fixtures.unit();

@@ -23,7 +23,7 @@ public record ReturnReport(
             @Schema(maxLength = 20, implementation = String.class, enumeration = {"UNKNOWN", "AMBIGUOUS", "NOT_SETTLED",
                     "ALREADY_RETURNED", "AMOUNT_MISMATCH"},
                     description = "UNKNOWN: no transfer we sent in that message has this EndToEndId (and TxId); AMBIGUOUS: "
-                            + "several have it and no TxId tells them apart; NOT_SETTLED: its file is not ACCEPTED; "
+                            + "several have it and no TxId tells them apart; NOT_SETTLED: its file is not ACCEPTED (nor PARTIALLY_ACCEPTED); "
                             + "ALREADY_RETURNED: returned before (a replayed message); AMOUNT_MISMATCH: the returned amount is "
                             + "not the amount sent")
             String reason) {

@@ -4,11 +4,14 @@ import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.IncomingReport;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.api.ReturnReport;
+import fr.backoffice.clearing.api.StatusReportOutcome;
 import fr.backoffice.clearing.iso20022.InvalidMessage;
+import fr.backoffice.clearing.iso20022.Pacs002;
 import fr.backoffice.clearing.iso20022.Pacs004;
 import fr.backoffice.clearing.iso20022.Pacs008;
 import fr.backoffice.clearing.service.IncomingPayments;
 import fr.backoffice.clearing.service.PaymentFiles;
+import fr.backoffice.clearing.service.StatusReports;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -42,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Function;
@@ -60,6 +65,9 @@ public class PaymentFileResource {
 
     @Inject
     IncomingPayments incoming;
+
+    @Inject
+    StatusReports statusReports;
 
     @POST
     @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
@@ -167,6 +175,54 @@ public class PaymentFileResource {
     }
 
     @POST
+    @Path("/status-reports")
+    @Consumes({XML, MediaType.TEXT_XML})
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "importPaymentStatusReport", summary = "Take in the clearing system's status report on a payment file: a pacs.002.001.10 (clearing, admin; not the closer)",
+            description = "The FIToFIPmtStsRpt the SEPA clearing sends about one of our files (EPC SCT inter-PSP "
+                    + "guidelines; namespace `urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10`), read without DTDs or "
+                    + "entities. `OrgnlGrpInfAndSts/OrgnlMsgId` names the file (our `messageId`); its `GrpSts` says what "
+                    + "became of it: `ACCP` or `ACSC`, accepted: for each unit a CLEARING_SETTLEMENT moves its transfers' "
+                    + "total from outgoing transfers to clearing settlement (as `acknowledge` ACCEPTED); `RJCT`, rejected: "
+                    + "every transfer is given back to its debtor, RETURNED with the report's ISO 20022 reason "
+                    + "(`StsRsnInf/Rsn/Cd`, NARR when none) as `returnReason`; `PART`: each transaction the report names "
+                    + "in `TxInfAndSts` (by `OrgnlTxId`, our TxId, and/or `OrgnlEndToEndId`) with `TxSts` `RJCT` is given "
+                    + "back with its reason, every other transfer of the file is settled. The file becomes ACCEPTED, "
+                    + "REJECTED or PARTIALLY_ACCEPTED. A debtor account closed since takes nothing: that money goes to the "
+                    + "unit's suspense account (`refundedToSuspense`). All in one transaction; events "
+                    + "`payment-file.accepted`, `payment-file.rejected`, `payment-file.partially-accepted` and "
+                    + "`operation.returned-by-clearing`. Whoever closed the file cannot post its report (four eyes). A "
+                    + "report for a file whose outcome is already recorded (this report again, another, or the manual "
+                    + "acknowledgement) posts nothing and answers `applied: false` with the file as it stands. No XSD of "
+                    + "pacs.002.001.10 is published with the shared schemas: the service checks what posting relies on.")
+    @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
+            examples = @ExampleObject(name = "pacs.002, one transaction rejected", value = ClearingExamples.PACS_002)))
+    @APIResponse(responseCode = "200", description = "What the report did; `applied` false when the file's outcome was already recorded",
+            headers = @Header(name = "Idempotent-Replayed", description = "`true` on the stored answer to an earlier "
+                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusReportOutcome.class),
+                    examples = @ExampleObject(name = "partly accepted", value = ClearingExamples.STATUS_REPORT_OUTCOME)))
+    @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.002.001.10, "
+            + "not about a pacs.008, a required element missing (one OrgnlGrpInfAndSts with its OrgnlMsgId and GrpSts; "
+            + "each TxInfAndSts named and with a TxSts), a bad status or reason code, a transaction named twice or "
+            + "contradicting the group's status; `VALIDATION_FAILED`: a malformed `Idempotency-Key`. Nothing was posted")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_PAYMENT_FILE`: `OrgnlMsgId` names none of our files; "
+            + "`UNKNOWN_TRANSACTION`: a TxInfAndSts names no transfer of the file, or several (`errors[0].field` is its "
+            + "path); `STATUS_NOT_FINAL`: a status that is no outcome (ACTC, PDNG, ACSP...); `IDEMPOTENCY_KEY_REUSED`. "
+            + "Nothing was posted")
+    public Uni<Response> importStatusReport(byte[] body,
+                                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        byte[] message = body == null ? new byte[0] : body;
+        Pacs002.Report report = read(message, Pacs002::read);
+        return statusReports.apply(report, HexFormat.of().formatHex(sha256(message)), Idempotency.checkKey(idempotencyKey, false))
+                .map(Reply::toResponse);
+    }
+
+    @POST
     @Path("/incoming")
     @Consumes({XML, MediaType.TEXT_XML})
     @RolesAllowed(Roles.ADMIN)
@@ -214,6 +270,14 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit")
     public Uni<ReturnReport> importReturns(byte[] body) {
         return incoming.returns(read(body, Pacs004::read));
+    }
+
+    private static byte[] sha256(byte[] message) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(message);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static <T> T read(byte[] body, Function<byte[], T> reader) {

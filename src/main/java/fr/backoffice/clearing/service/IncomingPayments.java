@@ -184,7 +184,8 @@ public class IncomingPayments {
         if (transfer.status == OperationStatus.RETURNED) {
             return "ALREADY_RETURNED";
         }
-        if (file.status != PaymentFileStatus.ACCEPTED) {
+        // a transfer of a partly accepted file that is not RETURNED was accepted: settled
+        if (file.status != PaymentFileStatus.ACCEPTED && file.status != PaymentFileStatus.PARTIALLY_ACCEPTED) {
             return "NOT_SETTLED";
         }
         if (transfer.amount.compareTo(r.amount()) != 0) {

@@ -2,7 +2,6 @@ package fr.backoffice.clearing.service;
 
 import fr.backoffice.account.Account;
 import fr.backoffice.account.Iban;
-import fr.backoffice.account.InternalPurpose;
 import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.clearing.PaymentFile;
@@ -20,7 +19,6 @@ import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
-import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
@@ -37,17 +35,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -75,6 +70,9 @@ public class PaymentFiles {
 
     @Inject
     CreditorBanks creditorBanks;
+
+    @Inject
+    FileOutcomes outcomes;
 
     @Inject
     AccountRepository accounts;
@@ -171,7 +169,7 @@ public class PaymentFiles {
 
     @WithSession
     public Uni<Reply> get(String id) {
-        return files.require(id, "Payment file").flatMap(file -> view(file).map(view -> Reply.ok(view, file.version)));
+        return files.require(id, "Payment file").flatMap(file -> outcomes.view(file).map(view -> Reply.ok(view, file.version)));
     }
 
     @WithSession
@@ -187,7 +185,7 @@ public class PaymentFiles {
             List<PaymentFile> shown = rows.stream().limit(limit).toList();
             return clearing.transfersOf(shown.stream().map(f -> f.id).toList())
                     .map(byFile -> Page.of(rows, limit, f -> f.id.toString(),
-                            f -> view(f, byFile.getOrDefault(f.id, List.of()))));
+                            f -> FileOutcomes.view(f, byFile.getOrDefault(f.id, List.of()))));
         });
     }
 
@@ -202,7 +200,7 @@ public class PaymentFiles {
             throw ApiException.invalidField("reason", "is required when the outcome is REJECTED");
         }
         return idempotency.once(idempotencyKey, answer, () -> files.requireLocked(id, "Payment file")
-                .invoke(this::requireSecondPerson)
+                .invoke(outcomes::requireSecondPerson)
                 .invoke(file -> ETags.checkMatch(ifMatch, file.version))
                 .flatMap(file -> {
                     if (file.status != PaymentFileStatus.GENERATED) {
@@ -215,55 +213,15 @@ public class PaymentFiles {
                     file.acknowledgedBy = caller.id();
                     file.rejectionReason = file.status == PaymentFileStatus.REJECTED ? answer.reason() : null;
                     return clearing.lockedInFile(file.id)
-                            .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? settle(file, transfers, now)
-                                    : giveBack(file, transfers, now))
+                            .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? outcomes.settle(file, transfers, now)
+                                    : outcomes.giveBack(transfers, transfer -> "NARR",
+                                    "Payment file " + file.messageId + " rejected: " + file.rejectionReason, now).replaceWithVoid())
                             .flatMap(done -> files.flush())
-                            .flatMap(flushed -> view(file));
+                            .flatMap(flushed -> outcomes.view(file));
                 })
                 .call(view -> events.append(view.status() == PaymentFileStatus.ACCEPTED ? EventType.PAYMENT_FILE_ACCEPTED
                         : EventType.PAYMENT_FILE_REJECTED, view.id(), view))
                 .map(view -> Reply.ok(view, view.version())));
-    }
-
-    /** Four eyes (README "Security rules"): whoever closed a file does not record what the clearing system answered. */
-    private void requireSecondPerson(PaymentFile file) {
-        if (caller.id().equals(file.createdBy)) {
-            throw ApiException.forbidden("FOUR_EYES_VIOLATION", "You closed this payment file: another person of the "
-                    + "clearing desk records the clearing system's answer to it.");
-        }
-    }
-
-    private Uni<Void> settle(PaymentFile file, List<Operation> transfers, Instant now) {
-        Map<String, BigDecimal> byUnit = new TreeMap<>();
-        transfers.forEach(t -> byUnit.merge(t.unit, t.amount, BigDecimal::add));
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (Map.Entry<String, BigDecimal> unit : byUnit.entrySet()) {
-            done = done.call(() -> clearing.settle(unit.getKey(), file.currency, unit.getValue(), file.messageId,
-                    caller.id(), now, file.settlementDate));
-        }
-        return done;
-    }
-
-    private Uni<Void> giveBack(PaymentFile file, List<Operation> transfers, Instant now) {
-        String comment = ClearingOperations.cut("Payment file " + file.messageId + " rejected: " + file.rejectionReason,
-                Limits.REASON_LENGTH);
-        LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
-        // every debtor locked first, in id order (the order every path locks accounts in)
-        Uni<Void> done = accounts.lockAll(transfers.stream().map(t -> t.debitAccountId).distinct().toList()).replaceWithVoid();
-        for (Operation transfer : transfers) {
-            done = done.call(() -> clearing.returnToDebtor(transfer, InternalPurpose.OUTGOING_TRANSFERS, "NARR",
-                    comment, caller.id(), now, valueDate));
-        }
-        return done;
-    }
-
-    private Uni<PaymentFileView> view(PaymentFile file) {
-        return clearing.transfersOf(List.of(file.id)).map(byFile -> view(file, byFile.getOrDefault(file.id, List.of())));
-    }
-
-    private static PaymentFileView view(PaymentFile file, List<ClearingOperations.Filed> transfers) {
-        return PaymentFileView.of(file, transfers.stream().map(ClearingOperations.Filed::id).toList(),
-                transfers.stream().filter(ClearingOperations.Filed::refundedToSuspense).map(ClearingOperations.Filed::id).toList());
     }
 
     static String sha256(byte[] bytes) {

@@ -54,7 +54,8 @@ public class RequestLimits {
     /** The XML messages from the clearing system, which may be larger than any JSON request. */
     private static boolean isClearingMessage(HttpServerRequest request) {
         return request.method() == HttpMethod.POST
-                && (request.path().equals("/payment-files/incoming") || request.path().equals("/payment-files/returns"));
+                && (request.path().equals("/payment-files/incoming") || request.path().equals("/payment-files/returns")
+                || request.path().equals("/payment-files/status-reports"));
     }
 
     /** As the HTTP codec counts it: each header line, name, colon, space and value. */

@@ -116,6 +116,7 @@ class PermissionMatrixTest {
         granted.put("GET /payment-files/{id}", readers);
         granted.put("GET /payment-files/{id}/document", readers);
         granted.put("POST /payment-files/{id}/acknowledge", desk);
+        granted.put("POST /payment-files/status-reports", desk);
         granted.put("POST /payment-files/incoming", Set.of(Roles.ADMIN));
         granted.put("POST /payment-files/returns", Set.of(Roles.ADMIN));
         List<Set<String>> roleSets = List.of(Set.of(Roles.FRONT_OFFICE), Set.of(Roles.AGENT), Set.of(Roles.SUPERVISOR),
@@ -147,7 +148,9 @@ class PermissionMatrixTest {
             case "GET /payment-files/{id}/document" -> request.accept("application/xml").get("/payment-files/{id}/document", nowhere);
             case "POST /payment-files/{id}/acknowledge" -> request.contentType(ContentType.JSON)
                     .body(Map.of("outcome", "ACCEPTED")).post("/payment-files/{id}/acknowledge", nowhere);
-            // an empty message: refused as invalid (400) once let through
+            // a message that is not XML: refused as invalid (400) once let through
+            case "POST /payment-files/status-reports" -> request.contentType("application/xml").body("<x/>")
+                    .post("/payment-files/status-reports");
             case "POST /payment-files/incoming" -> request.contentType("application/xml").body("<x/>").post("/payment-files/incoming");
             case "POST /payment-files/returns" -> request.contentType("application/xml").body("<x/>").post("/payment-files/returns");
             default -> throw new IllegalArgumentException(endpoint);
