@@ -108,8 +108,10 @@ public class StatusReports {
         file.rejectionReason = rejectionReason(file, report, given.size(), transfers.size());
         String comment = "Rejected by the clearing system, status report " + report.messageId()
                 + (report.groupReason().text() == null ? "" : ": " + report.groupReason().text());
-        return outcomes.settle(file, accepted, now)
-                .flatMap(settled -> outcomes.giveBack(given, transfer -> rejected.get(transfer.id), comment, now))
+        // the rejected first: their debtors (customer accounts) are locked before any internal account, the order
+        // every path locks accounts in
+        return outcomes.giveBack(given, transfer -> rejected.get(transfer.id), comment, now)
+                .call(returned -> outcomes.settle(file, accepted, now))
                 .call(returned -> files.flush())
                 .flatMap(returned -> outcomes.view(file).map(view -> outcome(report, view, accepted, given, rejected, returned)));
     }
