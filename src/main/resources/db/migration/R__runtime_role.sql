@@ -14,8 +14,8 @@ BEGIN
                    'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
     EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
     EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
-                   runtime);
+    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, status_report_id, version) '
+                   'ON payment_file TO %I', runtime);
     -- an incoming credit taken in before TxIds were kept gets its TxId once, when a replay claims it (V15)
     EXECUTE format('GRANT UPDATE (transaction_id) ON incoming_credit TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);

@@ -8,7 +8,13 @@ public enum InternalPurpose {
     /** What the unit is owed by or owes to the clearing system: settled files, credits and returns from other banks. */
     CLEARING_SETTLEMENT("Clearing settlement"),
     FEE_INCOME("Fee income"),
-    VAT_COLLECTED("VAT collected");
+    VAT_COLLECTED("VAT collected"),
+    /**
+     * Money the bank holds for a customer it can no longer credit (README "Clearing and statements"): a transfer the
+     * clearing gave back whose debtor account was closed since. It stays there until the bank pays it out to the
+     * customer by other means; no endpoint moves it.
+     */
+    SUSPENSE("Suspense");
 
     private final String label;
 

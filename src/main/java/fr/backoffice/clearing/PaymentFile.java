@@ -64,6 +64,10 @@ public class PaymentFile {
     @Column(name = "rejection_reason")
     public String rejectionReason;
 
+    /** The MsgId of the clearing system's status report (pacs.002) that recorded the outcome; null when done by hand. */
+    @Column(name = "status_report_id")
+    public String statusReportId;
+
     @Version
     public long version;
 }

@@ -6,6 +6,14 @@ public enum PaymentFileStatus {
     GENERATED,
     /** Settled by the clearing system: its money moved from outgoing transfers to clearing settlement. */
     ACCEPTED,
-    /** Refused as a whole: every transfer in it was given back to its debtor (RETURNED, reason NARR). */
-    REJECTED
+    /**
+     * Refused as a whole: every transfer in it was given back to its debtor (RETURNED, reason NARR by hand, or the ISO
+     * 20022 reason of the clearing system's status report).
+     */
+    REJECTED,
+    /**
+     * The clearing system's status report (pacs.002, PART) accepted some transactions and rejected others: the accepted
+     * ones are settled, the rejected ones given back to their debtors with their reason.
+     */
+    PARTIALLY_ACCEPTED
 }

@@ -38,7 +38,12 @@ public final class SepaText {
         return of(name, NAME_LENGTH);
     }
 
-    /** Whether {@code id} can be sent as it is as an EndToEndId. */
+    /** Whether {@code text} holds only characters of the SEPA character set. */
+    public static boolean isSepaText(String text) {
+        return text != null && ALLOWED.matcher(text).matches();
+    }
+
+    /** Whether {@code id} can be sent as it is as an identifier (MsgId, EndToEndId, TxId). */
     public static boolean isIdentifier(String id) {
         return id != null && !id.isBlank() && id.length() <= IDENTIFIER_LENGTH && ALLOWED.matcher(id).matches()
                 && !id.startsWith("/") && !id.endsWith("/") && !id.contains("//") && id.strip().equals(id);

@@ -38,6 +38,7 @@ public enum EventType {
     PAYMENT_FILE_GENERATED("payment-file.generated", "payment-file"),
     PAYMENT_FILE_ACCEPTED("payment-file.accepted", "payment-file"),
     PAYMENT_FILE_REJECTED("payment-file.rejected", "payment-file"),
+    PAYMENT_FILE_PARTIALLY_ACCEPTED("payment-file.partially-accepted", "payment-file"),
     FILING_CREATED("filing.created", "filing"),
     FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
     FILING_VALIDATED("filing.validated", "filing"),
@@ -72,7 +73,8 @@ public enum EventType {
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
             | `operation.returned-by-clearing` | operation | an executed external transfer's money came back to its debtor (`RETURNED`, `returnReason`): its payment file was rejected, or the creditor's bank returned it (pacs.004); the REVERSAL operation that credited the debtor has its own `operation.executed` |
             | `payment-file.generated` | payment-file | `POST /payment-files` closed the waiting external transfers into a pacs.008 file |
-            | `payment-file.accepted` / `payment-file.rejected` | payment-file | the clearing system's acknowledgement (`POST /payment-files/{id}/acknowledge`) |
+            | `payment-file.accepted` / `payment-file.rejected` | payment-file | the clearing system's answer: its status report (`POST /payment-files/status-reports`) or the acknowledgement by hand (`POST /payment-files/{id}/acknowledge`) |
+            | `payment-file.partially-accepted` | payment-file | a status report accepted some of the file's transactions and rejected the others (`PARTIALLY_ACCEPTED`) |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |

@@ -52,6 +52,10 @@ public class Operation {
     @Column(name = "creditor_iban", updatable = false)
     public String creditorIban;
 
+    /** An external transfer's creditor bank, as a BIC: given by the submitter or found in the BIC directory. */
+    @Column(name = "creditor_bic", updatable = false)
+    public String creditorBic;
+
     @Column(name = "cheque_number", updatable = false)
     public String chequeNumber;
 

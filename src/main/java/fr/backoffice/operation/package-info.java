@@ -14,7 +14,10 @@
  * {@code AccountReader} and {@code InternalAccounts}, and books through {@code Ledger}; it never queries their tables
  * itself.</li>
  * <li><b>Rules.</b> The state machine is {@link fr.backoffice.operation.OperationLifecycle}; the entries of each type,
- * {@link fr.backoffice.operation.Postings}; the business days, {@link fr.backoffice.operation.BusinessCalendar}.
+ * {@link fr.backoffice.operation.Postings}; the business days, {@link fr.backoffice.operation.BusinessCalendar}; an
+ * external transfer's creditor bank, {@link fr.backoffice.operation.Bic} and {@link fr.backoffice.operation.BicDirectory}
+ * (README "The BIC directory"; loaded at start by {@code service.CreditorBanks}, the creditor's BIC column:
+ * V14__clearing_banks_and_outcomes.sql).
  * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, one call of
  * {@code operation_submit}, checks in {@code OperationIntake}); {@code OperationActions} are what people do to a
  * recorded operation; {@code Execution} books one (validation, approval, scheduler); {@code ScheduledExecutions} runs

@@ -1,12 +1,12 @@
 package fr.backoffice.clearing;
 
 import fr.backoffice.support.Api;
+import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.IsoSchemas;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.iban4j.CountryCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -41,16 +41,25 @@ final class Clearing {
         }
     }
 
+    /** An IBAN at another bank, one the test BIC directory knows (see {@link Fixtures#externalIban()}). */
     static String externalIban() {
-        return org.iban4j.Iban.random(CountryCode.DE).toString();
+        return Fixtures.externalIban();
     }
 
     /** A straight-through external transfer from {@code from} (funded by the caller). */
     static JsonPath externalTransfer(String from, String amount, String creditorName, String reference) {
+        return externalTransfer(from, amount, creditorName, reference, null);
+    }
+
+    /** The same, with a label (the remittance information sent). */
+    static JsonPath externalTransfer(String from, String amount, String creditorName, String reference, String label) {
         Map<String, Object> request = new HashMap<>(Map.of("type", "TRANSFER", "amount", amount, "currency", "EUR",
                 "debitAccountId", from, "creditor", Map.of("name", creditorName, "iban", externalIban())));
         if (reference != null) {
             request.put("reference", reference);
+        }
+        if (label != null) {
+            request.put("label", label);
         }
         JsonPath op = Ledgers.submit(Tokens.frontOffice(), request);
         if (!"EXECUTED".equals(op.getString("status"))) {
@@ -59,12 +68,33 @@ final class Clearing {
         return op;
     }
 
-    static JsonPath closeFile(String supervisorUnit) {
-        return Api.as(Tokens.supervisor(supervisorUnit)).post("/payment-files").then().statusCode(201).extract().jsonPath();
+    /** The person of the clearing desk who closes files in these tests. */
+    static final String CLOSER = "clearing-closer";
+    /** Another person of the clearing desk, who records the outcomes (four eyes). */
+    static final String CHECKER = "clearing-checker";
+
+    /** The clearing desk closes the waiting transfers into a file. */
+    static JsonPath closeFile() {
+        Response closed = Api.as(Tokens.clearing(CLOSER)).post("/payment-files");
+        if (closed.statusCode() != 201) {
+            throw new AssertionError("closing a file answered " + closed.statusCode() + " " + closed.asString());
+        }
+        return closed.jsonPath();
     }
 
+    /** Files are the clearing desk's whatever the unit (README "Security rules"): the unit is not used. */
+    static JsonPath closeFile(String unit) {
+        return closeFile();
+    }
+
+    /** Another person of the clearing desk than the one who closed the file records its outcome. */
+    static Response acknowledge(String fileId, Map<String, Object> body) {
+        return Api.as(Tokens.clearing(CHECKER)).body(body).post("/payment-files/{id}/acknowledge", fileId);
+    }
+
+    /** See {@link #closeFile(String)}: the unit is not used. */
     static Response acknowledge(String unit, String fileId, Map<String, Object> body) {
-        return Api.as(Tokens.supervisor(unit)).body(body).post("/payment-files/{id}/acknowledge", fileId);
+        return acknowledge(fileId, body);
     }
 
     static byte[] document(String fileId) {
@@ -224,6 +254,64 @@ final class Clearing {
                 + "<DbtrAgt><FinInstnId><BICFI>COBADEFF</BICFI></FinInstnId></DbtrAgt>"
                 + "<CdtrAgt><FinInstnId><BICFI>BOFRFRPP</BICFI></FinInstnId></CdtrAgt><Cdtr><Nm>B</Nm></Cdtr>"
                 + "<CdtrAcct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></CdtrAcct></CdtTrfTxInf>";
+    }
+
+    /** One transaction's status in a pacs.002: named by TxId and/or EndToEndId, with an optional reason code. */
+    record TxStatus(String originalEndToEndId, String originalTxId, String status, String reason) {
+    }
+
+    /**
+     * A pacs.002.001.10 status report as a SEPA clearing sends it (EPC115-06, SCT inter-PSP): the group status of the
+     * file {@code originalMessageId} with an optional reason, and the transactions it names. No XSD of
+     * pacs.002.001.10 is in the shared schemas, so it is not validated against one.
+     */
+    static String pacs002(String messageId, String originalMessageId, String groupStatus, String groupReason,
+                          List<TxStatus> transactions) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10">
+                  <FIToFIPmtStsRpt>
+                    <GrpHdr>
+                      <MsgId>%s</MsgId>
+                      <CreDtTm>2026-12-02T06:15:00.000+01:00</CreDtTm>
+                      <InstdAgt><FinInstnId><BICFI>BOFRFRPPXXX</BICFI></FinInstnId></InstdAgt>
+                    </GrpHdr>
+                    <OrgnlGrpInfAndSts>
+                      <OrgnlMsgId>%s</OrgnlMsgId>
+                      <OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId>
+                      <GrpSts>%s</GrpSts>
+                """.formatted(messageId, originalMessageId, groupStatus));
+        if (groupReason != null) {
+            xml.append("""
+                          <StsRsnInf><Orgtr><Nm>CSM</Nm></Orgtr><Rsn><Cd>%s</Cd></Rsn><AddtlInf>Rejected by the CSM</AddtlInf></StsRsnInf>
+                    """.formatted(groupReason));
+        }
+        xml.append("    </OrgnlGrpInfAndSts>\n");
+        for (TxStatus tx : transactions) {
+            xml.append("    <TxInfAndSts>\n      <StsId>").append(UUID.randomUUID().toString().replace("-", "").substring(0, 30))
+                    .append("</StsId>\n");
+            if (tx.originalEndToEndId() != null) {
+                xml.append("      <OrgnlEndToEndId>").append(tx.originalEndToEndId()).append("</OrgnlEndToEndId>\n");
+            }
+            if (tx.originalTxId() != null) {
+                xml.append("      <OrgnlTxId>").append(tx.originalTxId()).append("</OrgnlTxId>\n");
+            }
+            xml.append("      <TxSts>").append(tx.status()).append("</TxSts>\n");
+            if (tx.reason() != null) {
+                xml.append("      <StsRsnInf><Orgtr><Nm>CSM</Nm></Orgtr><Rsn><Cd>").append(tx.reason()).append("</Cd></Rsn></StsRsnInf>\n");
+            }
+            xml.append("    </TxInfAndSts>\n");
+        }
+        return xml.append("  </FIToFIPmtStsRpt>\n</Document>\n").toString();
+    }
+
+    /** Posts a status report as another person of the clearing desk than the closer, checked against the contract. */
+    static Response postStatusReport(String xml) {
+        return postStatusReport(xml, Tokens.clearing(CHECKER));
+    }
+
+    static Response postStatusReport(String xml, String token) {
+        return Api.as(token).contentType("application/xml").body(xml).post("/payment-files/status-reports");
     }
 
     /** One returned transaction of a pacs.004. */

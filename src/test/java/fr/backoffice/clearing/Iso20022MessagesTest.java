@@ -21,9 +21,9 @@ class Iso20022MessagesTest {
     private static final Pacs008.Outgoing FILE = new Pacs008.Outgoing("BO-20261201-00000001",
             Instant.parse("2026-12-01T16:30:00.123Z"), LocalDate.of(2026, 12, 2), "BOFRFRPPXXX", List.of(
             new Pacs008.Transfer("E2E-1", "tx1", new BigDecimal("100.1"), "Jeanne Martin", "FR7630001007941234567890185",
-                    "Dupont SARL", "DE89370400440532013000", "Invoice 1"),
+                    "COBADEFFXXX", "Dupont SARL", "DE89370400440532013000", "Invoice 1"),
             new Pacs008.Transfer("E2E-2", "tx2", new BigDecimal("0.90"), "Jeanne Martin", "FR7630001007941234567890185",
-                    "Martin SA", "DE89370400440532013000", null)));
+                    "COBADEFF", "Martin SA", "DE89370400440532013000", null)));
 
     @Test
     void a_written_file_reads_back_with_the_same_transactions_and_the_same_bytes_each_time() {

@@ -44,7 +44,7 @@ class PaymentFilesTest {
         JsonPath second = Clearing.externalTransfer(other, "250.00", longName, "Facture n°12 // été");
         JsonPath third = Clearing.externalTransfer(from, "0.90", "Zoë Œuvre", null);
 
-        JsonPath file = Clearing.closeFile(paris);
+        JsonPath file = Clearing.closeFile();
 
         assertThat(file.getString("status")).isEqualTo("GENERATED");
         assertThat(file.getInt("numberOfTransactions")).isEqualTo(3);
@@ -79,6 +79,9 @@ class PaymentFilesTest {
         assertThat(xml.text(TX + "[1]/d:Dbtr/d:Nm")).isEqualTo(debtor.getString("holder.name"));
         assertThat(xml.text(TX + "[1]/d:DbtrAcct/d:Id/d:IBAN")).isEqualTo(debtor.getString("iban"));
         assertThat(xml.text(TX + "[1]/d:DbtrAgt/d:FinInstnId/d:BICFI")).isEqualTo("BOFRFRPPXXX");
+        assertThat(xml.text(TX + "[1]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo(first.getString("creditor.bic"))
+                .isEqualTo(Fixtures.EXTERNAL_BIC);
+        assertThat(xml.count(TX + "/d:CdtrAgt/d:FinInstnId/d:Othr")).isZero();
         assertThat(xml.text(TX + "[1]/d:Cdtr/d:Nm")).isEqualTo("Dupont SARL");
         assertThat(xml.text(TX + "[1]/d:CdtrAcct/d:Id/d:IBAN")).isEqualTo(first.getString("creditor.iban"));
         // a reference outside the SEPA character set is not sent: the id is the EndToEndId
@@ -104,10 +107,51 @@ class PaymentFilesTest {
         // the money has left: a reversal is refused, the clearing system alone gives it back
         assertProblem(Api.as(Tokens.supervisor(paris)).body(Map.of("reason", "customer asked"))
                 .post("/operations/{id}/reverse", first.getString("id")), 409, "SENT_TO_CLEARING");
-        assertProblem(Api.as(Tokens.supervisor(paris)).post("/payment-files"), 422, "NOTHING_TO_SEND");
+        assertProblem(Api.as(Tokens.clearing(Clearing.CLOSER)).post("/payment-files"), 422, "NOTHING_TO_SEND");
         assertThat(Api.as(Tokens.admin()).queryParam("types", "payment-file.generated").queryParam("limit", 200)
                 .get("/events").then().statusCode(200).extract().jsonPath().getList("items.resource.id", String.class))
                 .contains(file.getString("id"));
+    }
+
+    @Test
+    void a_file_of_varied_transfers_passes_the_iso_and_the_epc_schemas() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "1100.00");
+        // 140 characters, the most a label may have: accents, an ampersand, a ß that becomes two letters
+        String label = ("Loyer & charges Décembre 2026 – Résidence Les Érables, bâtiment Ä, Straße " + "x".repeat(80)).substring(0, 140);
+        Map<String, Object> given = new java.util.HashMap<>(Map.of("type", "TRANSFER", "amount", "12.34", "currency", "EUR",
+                "debitAccountId", from, "label", label, "reference", "LOYER-2026-12",
+                "creditor", Map.of("name", "Société Immobilière & Foncière de l'Île-de-France – Gestion Locative SA".substring(0, 70),
+                        "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.NO).toString(), "bic", "DNBANOKK")));
+        JsonPath withBic = Ledgers.submit(Tokens.frontOffice(), given);
+        JsonPath fromDirectory = Clearing.externalTransfer(from, "999.99", "Jürgen Groß & Söhne GmbH", "RE 2026/12/001");
+        JsonPath plain = Clearing.externalTransfer(from, "0.01", "A", null);
+
+        JsonPath file = Clearing.closeFile();
+        // the tests' HTTP client validated it against ISO's pacs.008.001.08 and the EPC's SCT inter-PSP schema
+        Clearing.Xml xml = new Clearing.Xml(Clearing.document(file.getString("id")), "pacs.008.001.08");
+
+        assertThat(xml.count(TX)).isEqualTo(3);
+        assertThat(xml.text(TX + "[1]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo("DNBANOKK");
+        assertThat(xml.text(TX + "[1]/d:PmtId/d:EndToEndId")).isEqualTo("LOYER-2026-12");
+        assertThat(xml.text(TX + "[1]/d:Cdtr/d:Nm")).hasSize(70).startsWith("Societe Immobiliere + Fonciere de l'Ile-de-France");
+        assertThat(xml.text(TX + "[1]/d:RmtInf/d:Ustrd")).hasSize(140)
+                .startsWith("Loyer + charges Decembre 2026 . Residence Les Erables, batiment A, Strasse x");
+        assertThat(xml.text(TX + "[2]/d:CdtrAgt/d:FinInstnId/d:BICFI")).isEqualTo(fromDirectory.getString("creditor.bic"))
+                .isEqualTo(Fixtures.EXTERNAL_BIC);
+        assertThat(xml.text(TX + "[2]/d:PmtId/d:EndToEndId")).isEqualTo("RE 2026/12/001");
+        assertThat(xml.text(TX + "[2]/d:Cdtr/d:Nm")).isEqualTo("Jurgen Gross + Sohne GmbH");
+        assertThat(xml.text(TX + "[2]/d:IntrBkSttlmAmt")).isEqualTo("999.99");
+        assertThat(xml.text(TX + "[3]/d:IntrBkSttlmAmt")).isEqualTo("0.01");
+        assertThat(xml.text(TX + "[3]/d:PmtId/d:EndToEndId")).isEqualTo(plain.getString("id").replace("-", ""));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(xml.text(TX + "[" + i + "]/d:PmtTpInf/d:SvcLvl/d:Cd")).isEqualTo("SEPA");
+            assertThat(xml.text(TX + "[" + i + "]/d:ChrgBr")).isEqualTo("SLEV");
+        }
+        assertThat(file.getString("controlSum")).isEqualTo("1012.34");
+        assertThat(withBic.getString("creditor.bic")).isEqualTo("DNBANOKK");
     }
 
     @Test
@@ -124,7 +168,7 @@ class PaymentFilesTest {
         List<Callable<JsonPath>> closers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             closers.add(() -> {
-                io.restassured.response.Response r = Api.as(Tokens.supervisor(unit)).post("/payment-files");
+                io.restassured.response.Response r = Api.as(Tokens.clearing(Clearing.CLOSER)).post("/payment-files");
                 assertThat(r.statusCode()).isIn(201, 422);
                 return r.statusCode() == 201 ? r.jsonPath() : null;
             });
@@ -154,13 +198,13 @@ class PaymentFilesTest {
         Clearing.externalTransfer(from, "120.00", "Dupont SARL", null);
         Clearing.externalTransfer(from, "30.50", "Martin SA", null);
         assertThat(Clearing.internalBalance(unit, "Outgoing transfers")).isEqualTo("150.50");
-        JsonPath file = Clearing.closeFile(unit);
+        JsonPath file = Clearing.closeFile();
 
-        assertProblem(Api.invalidRequestAs(Tokens.supervisor(unit)).body(Map.of("outcome", "MAYBE"))
+        assertProblem(Api.invalidRequestAs(Tokens.clearing(Clearing.CHECKER)).body(Map.of("outcome", "MAYBE"))
                 .post("/payment-files/{id}/acknowledge", file.getString("id")), 400, "INVALID_JSON");
-        assertProblem(Api.as(Tokens.supervisor(unit)).header("If-Match", "\"99\"").body(Map.of("outcome", "ACCEPTED"))
+        assertProblem(Api.as(Tokens.clearing(Clearing.CHECKER)).header("If-Match", "\"99\"").body(Map.of("outcome", "ACCEPTED"))
                 .post("/payment-files/{id}/acknowledge", file.getString("id")), 412, "PRECONDITION_FAILED");
-        JsonPath accepted = Api.as(Tokens.supervisor(unit)).header("If-Match", "\"" + file.getInt("version") + "\"")
+        JsonPath accepted = Api.as(Tokens.clearing(Clearing.CHECKER)).header("If-Match", "\"" + file.getInt("version") + "\"")
                 .body(Map.of("outcome", "ACCEPTED")).post("/payment-files/{id}/acknowledge", file.getString("id"))
                 .then().statusCode(200).extract().jsonPath();
 
@@ -173,7 +217,7 @@ class PaymentFilesTest {
                 .get("/operations").then().statusCode(200).extract().jsonPath();
         assertThat(settlements.getList("items.amount", String.class)).containsExactly("150.50");
         assertThat(settlements.getString("items[0].status")).isEqualTo("EXECUTED");
-        assertProblem(Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "REJECTED", "reason", "late")),
+        assertProblem(Clearing.acknowledge(file.getString("id"), Map.of("outcome", "REJECTED", "reason", "late")),
                 409, "INVALID_TRANSITION");
         assertProblem(Api.as(Tokens.agent(unit)).body(Map.of("outcome", "ACCEPTED"))
                 .post("/payment-files/{id}/acknowledge", file.getString("id")), 403, "FORBIDDEN");
@@ -186,12 +230,12 @@ class PaymentFilesTest {
         String from = Fixtures.currentAccount(unit);
         Ledgers.fund(from, "500.00");
         String transfer = Clearing.externalTransfer(from, "200.00", "Dupont SARL", null).getString("id");
-        JsonPath file = Clearing.closeFile(unit);
+        JsonPath file = Clearing.closeFile();
         assertThat(Ledgers.balance(from)).isEqualTo("300.00");
 
-        assertProblem(Api.invalidRequestAs(Tokens.supervisor(unit)).body(Map.of("outcome", "REJECTED"))
+        assertProblem(Api.invalidRequestAs(Tokens.clearing(Clearing.CHECKER)).body(Map.of("outcome", "REJECTED"))
                 .post("/payment-files/{id}/acknowledge", file.getString("id")), 400, "VALIDATION_FAILED");
-        JsonPath rejected = Clearing.acknowledge(unit, file.getString("id"),
+        JsonPath rejected = Clearing.acknowledge(file.getString("id"),
                 Map.of("outcome", "REJECTED", "reason", "Duplicate message id")).then().statusCode(200).extract().jsonPath();
 
         assertThat(rejected.getString("status")).isEqualTo("REJECTED");
@@ -212,38 +256,75 @@ class PaymentFilesTest {
     }
 
     @Test
-    void a_rejection_that_a_closed_debtor_account_cannot_take_changes_nothing() {
-        Clearing.drain();
-        String unit = Fixtures.unit();
-        String from = Fixtures.currentAccount(unit);
-        String still = Fixtures.currentAccount(unit);
-        Ledgers.fund(from, "80.00");
-        Ledgers.fund(still, "50.00");
-        String closedDebtor = Clearing.externalTransfer(from, "80.00", "Dupont SARL", null).getString("id");
-        String other = Clearing.externalTransfer(still, "50.00", "Martin SA", null).getString("id");
-        Api.as(Tokens.agent(unit)).post("/accounts/{id}/close", from).then().statusCode(200);
-        JsonPath file = Clearing.closeFile(unit);
-
-        assertProblem(Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "REJECTED", "reason", "Bad file")),
-                422, "ACCOUNT_CLOSED");
-
-        // all or nothing: the other transfer was not given back either, and the file can still be acknowledged
-        assertThat(Api.as(Tokens.auditor()).get("/payment-files/{id}", file.getString("id")).then().statusCode(200)
-                .extract().jsonPath().getString("status")).isEqualTo("GENERATED");
-        assertThat(Clearing.operation(closedDebtor).getString("status")).isEqualTo("EXECUTED");
-        assertThat(Clearing.operation(other).getString("status")).isEqualTo("EXECUTED");
-        assertThat(Ledgers.balance(still)).isEqualTo("0.00");
-        assertThat(Clearing.internalBalance(unit, "Outgoing transfers")).isEqualTo("130.00");
-        Clearing.acknowledge(unit, file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
-    }
-
-    @Test
-    void only_supervisors_and_admins_close_files_and_auditors_read_them() {
+    void the_clearing_desk_and_admins_close_files_and_auditors_read_them() {
         String unit = Fixtures.unit();
         assertProblem(Api.as(Tokens.agent(unit)).post("/payment-files"), 403, "FORBIDDEN");
+        assertProblem(Api.as(Tokens.supervisor(unit)).post("/payment-files"), 403, "FORBIDDEN");
         assertProblem(Api.as(Tokens.frontOffice()).get("/payment-files"), 403, "FORBIDDEN");
         assertProblem(Api.as(Tokens.auditor()).post("/payment-files"), 403, "FORBIDDEN");
         assertProblem(Api.as(Tokens.admin()).get("/payment-files/{id}", "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d"), 404, "NOT_FOUND");
         Api.as(Tokens.auditor()).get("/payment-files").then().statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
+        Api.as(Tokens.clearing(Clearing.CHECKER)).get("/payment-files").then().statusCode(200);
+    }
+
+    /**
+     * Finding 1 of issue 18: a PAR-01 supervisor closed a file holding a LYO-01 transfer, read the LYO-01 customer's
+     * name and IBAN in its pacs.008 and acknowledged it REJECTED. Files are the clearing desk's: a unit's supervisor
+     * gets nothing of them, and the LYO-01 transfer stays as it is.
+     */
+    @Test
+    void a_units_supervisor_neither_closes_nor_reads_nor_acknowledges_payment_files() {
+        Clearing.drain();
+        String paris = Fixtures.unit();
+        String lyon = Fixtures.unit();
+        String lyonCustomer = Fixtures.currentAccount(lyon);
+        Ledgers.fund(lyonCustomer, "300.00");
+        String transfer = Clearing.externalTransfer(lyonCustomer, "200.00", "Dupont SARL", null).getString("id");
+        String parisSupervisor = Tokens.supervisor(paris);
+
+        assertProblem(Api.as(parisSupervisor).post("/payment-files"), 403, "FORBIDDEN");
+        String file = Clearing.closeFile().getString("id");
+        assertProblem(Api.as(parisSupervisor).get("/payment-files"), 403, "FORBIDDEN");
+        assertProblem(Api.as(parisSupervisor).get("/payment-files/{id}", file), 403, "FORBIDDEN");
+        assertProblem(Api.as(parisSupervisor).accept("application/xml").get("/payment-files/{id}/document", file), 403, "FORBIDDEN");
+        assertProblem(Api.as(parisSupervisor).body(Map.of("outcome", "REJECTED", "reason", "Rejected by STET"))
+                .post("/payment-files/{id}/acknowledge", file), 403, "FORBIDDEN");
+        // nor does Lyon's own supervisor: the clearing is the bank's, not a unit's
+        assertProblem(Api.as(Tokens.supervisor(lyon)).accept("application/xml").get("/payment-files/{id}/document", file),
+                403, "FORBIDDEN");
+
+        assertThat(Clearing.operation(transfer).getString("status")).isEqualTo("EXECUTED");
+        assertThat(Ledgers.balance(lyonCustomer)).isEqualTo("100.00");
+        assertThat(Api.as(Tokens.auditor()).get("/payment-files/{id}", file).then().statusCode(200).extract().jsonPath()
+                .getString("status")).isEqualTo("GENERATED");
+    }
+
+    @Test
+    void whoever_closed_a_file_cannot_record_its_outcome() {
+        Clearing.drain();
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "100.00");
+        Clearing.externalTransfer(from, "40.00", "Dupont SARL", null);
+        JsonPath file = Clearing.closeFile();
+        assertThat(file.getString("createdBy")).isEqualTo(Clearing.CLOSER);
+
+        for (Map<String, Object> outcome : List.<Map<String, Object>>of(Map.of("outcome", "ACCEPTED"),
+                Map.of("outcome", "REJECTED", "reason", "Rejected by STET"))) {
+            assertProblem(Api.as(Tokens.clearing(Clearing.CLOSER)).body(outcome)
+                    .post("/payment-files/{id}/acknowledge", file.getString("id")), 403, "FOUR_EYES_VIOLATION");
+        }
+        // an admin who closed a file is held to the same rule
+        Clearing.externalTransfer(from, "10.00", "Martin SA", null);
+        JsonPath byAdmin = Api.as(Tokens.admin()).post("/payment-files").then().statusCode(201).extract().jsonPath();
+        assertProblem(Api.as(Tokens.admin()).body(Map.of("outcome", "ACCEPTED"))
+                .post("/payment-files/{id}/acknowledge", byAdmin.getString("id")), 403, "FOUR_EYES_VIOLATION");
+
+        assertThat(Api.as(Tokens.auditor()).get("/payment-files/{id}", file.getString("id")).then().statusCode(200)
+                .extract().jsonPath().getString("status")).isEqualTo("GENERATED");
+        JsonPath accepted = Clearing.acknowledge(file.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(accepted.getString("acknowledgedBy")).isEqualTo(Clearing.CHECKER);
+        Clearing.acknowledge(byAdmin.getString("id"), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
     }
 }

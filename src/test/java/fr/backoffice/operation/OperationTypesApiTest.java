@@ -50,8 +50,8 @@ class OperationTypesApiTest {
         String unit = Fixtures.unit();
         String from = Fixtures.currentAccount(unit);
         Ledgers.fund(from, "500.00");
-        // a random German IBAN: other tests register well-known ones as accounts of ours
-        org.iban4j.Iban creditor = org.iban4j.Iban.random(org.iban4j.CountryCode.DE);
+        // a random IBAN at a bank of the test BIC directory: other tests register well-known ones as accounts of ours
+        org.iban4j.Iban creditor = org.iban4j.Iban.valueOf(Fixtures.externalIban());
         Map<String, Object> request = new HashMap<>(Map.of("type", "TRANSFER", "amount", "300.00", "currency", "EUR",
                 "debitAccountId", from, "creditor", Map.of("name", "Dupont SARL", "iban", creditor.toFormattedString())));
         JsonPath op = submit(Tokens.frontOffice(), request);
@@ -81,15 +81,19 @@ class OperationTypesApiTest {
         String dollars = Fixtures.account(unit, "CURRENT", "USD", "0.00").getString("id");
         Api.as(Tokens.frontOffice()).header("Idempotency-Key", "not-sepa-usd-" + from)
                 .body(Map.of("type", "TRANSFER", "amount", "1.00", "currency", "USD", "debitAccountId", dollars,
-                        "creditor", Map.of("name", "Dupont SARL", "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.DE).toString())))
+                        "creditor", Map.of("name", "Dupont SARL", "iban", Fixtures.externalIban())))
                 .post("/operations").then().statusCode(422).body("code", equalTo("NOT_SEPA"))
                 .body("errors[0].field", equalTo("currency"));
-        // the EEA beyond the EU, and the scheme's other countries, are SEPA
+        // the EEA beyond the EU, and the scheme's other countries, are SEPA (their banks given as BICs: the test
+        // directory lists none of theirs)
+        Map<org.iban4j.CountryCode, String> banks = Map.of(org.iban4j.CountryCode.NO, "DNBANOKKXXX",
+                org.iban4j.CountryCode.CH, "UBSWCHZH80A", org.iban4j.CountryCode.GB, "BARCGB22XXX");
         for (org.iban4j.CountryCode inside : List.of(org.iban4j.CountryCode.NO, org.iban4j.CountryCode.CH,
                 org.iban4j.CountryCode.GB)) {
             Api.as(Tokens.frontOffice()).header("Idempotency-Key", "sepa-" + inside + "-" + from)
                     .body(Map.of("type", "TRANSFER", "amount", "1.00", "currency", "EUR", "debitAccountId", from,
-                            "creditor", Map.of("name", "Near", "iban", org.iban4j.Iban.random(inside).toString())))
+                            "creditor", Map.of("name", "Near", "iban", org.iban4j.Iban.random(inside).toString(),
+                                    "bic", banks.get(inside))))
                     .post("/operations").then().statusCode(201).body("status", equalTo("EXECUTED"));
         }
     }

@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.iban4j.CountryCode;
-import org.iban4j.Iban;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -356,7 +354,7 @@ class StatementApiTest {
         rent.put("label", "Rent November");
         ops.put("rent", submit(Tokens.frontOffice(), rent).getString("id"));
         ops.put("refund", submit(Tokens.frontOffice(), Ledgers.transfer(other, account, "50.00")).getString("id"));
-        String creditorIban = Iban.random(CountryCode.DE).toString();
+        String creditorIban = Fixtures.externalIban();
         Map<String, Object> external = new HashMap<>(Map.of("type", "TRANSFER", "amount", "300.00", "currency", "EUR",
                 "debitAccountId", account, "creditor", Map.of("name", "Dupont SARL", "iban", creditorIban)));
         ops.put("external", submit(Tokens.frontOffice(), external).getString("id"));

@@ -60,4 +60,15 @@ public final class Fixtures {
     public static String currentAccount(String unit) {
         return account(unit, "CURRENT", "EUR", "0.00").getString("id");
     }
+
+    /** The bank of {@link #externalIban()} in the BIC directory tests use (docker/clearing/bic-directory.sample.csv). */
+    public static final String EXTERNAL_BIC = "COBADEFFXXX";
+
+    /**
+     * A random IBAN at another bank, one the test BIC directory knows (Commerzbank, bank code 37040044, BIC
+     * {@value #EXTERNAL_BIC}), so an external transfer to it is accepted without a {@code creditor.bic}.
+     */
+    public static String externalIban() {
+        return new org.iban4j.Iban.Builder().countryCode(org.iban4j.CountryCode.DE).bankCode("37040044").buildRandom().toString();
+    }
 }

@@ -18,10 +18,10 @@ public final class Ledgers {
                 "debitAccountId", debit, "creditAccountId", credit));
     }
 
-    /** A SEPA transfer from {@code debit} to a random German IBAN (no account of ours). */
+    /** A SEPA transfer from {@code debit} to a random IBAN at a bank the test BIC directory knows (no account of ours). */
     public static Map<String, Object> externalTransfer(String debit, String amount) {
         return new HashMap<>(Map.of("type", "TRANSFER", "amount", amount, "currency", "EUR", "debitAccountId", debit,
-                "creditor", Map.of("name", "Dupont SARL", "iban", org.iban4j.Iban.random(org.iban4j.CountryCode.DE).toString())));
+                "creditor", Map.of("name", "Dupont SARL", "iban", Fixtures.externalIban())));
     }
 
     public static Map<String, Object> cashDeposit(String credit, String amount) {

@@ -67,6 +67,11 @@ public final class Tokens {
         return token("supervisor-" + unit, unit, Roles.SUPERVISOR);
     }
 
+    /** The bank's clearing desk (README "Security rules"): one person of it, named {@code sub}. */
+    public static String clearing(String sub) {
+        return token(sub, null, Roles.CLEARING);
+    }
+
     public static String expired() {
         return Jwt.subject("late-1").groups(Set.of(Roles.ADMIN))
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();

@@ -55,6 +55,22 @@ public class AccountRepository implements EntityRepository<Account> {
         return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * Whether the account sent an external transfer the clearing system has not settled yet: executed and waiting for
+     * a payment file, or in one it has not answered (GENERATED). The clearing may still give that money back, and a
+     * closed account could not take it. The rows are the operation feature's (README "Clearing and statements"); read
+     * here in SQL, since accounts come before operations.
+     */
+    public Uni<Boolean> hasUnsettledExternalTransfer(UUID accountId) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select exists (select 1 from operation o left join payment_file f on f.id = o.payment_file_id
+                                       where o.debit_account_id = :account and o.type = 'TRANSFER'
+                                         and o.creditor_iban is not null and o.status = 'EXECUTED'
+                                         and (o.payment_file_id is null or f.status = 'GENERATED'))""", Boolean.class)
+                .setParameter("account", accountId)
+                .getSingleResult());
+    }
+
     public Uni<Boolean> ibanExists(String iban) {
         return count("iban", iban).map(count -> count > 0);
     }

@@ -28,6 +28,8 @@ import java.lang.annotation.Target;
         + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
 @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
 @APIResponse(responseCode = "422", description = "`ACCOUNT_NOT_EMPTY` (close): the balance or the held amount is not zero; "
+        + "`UNSETTLED_EXTERNAL_TRANSFER` (close): the account sent a transfer to another bank that the clearing system "
+        + "has not settled yet (waiting for a payment file, or in one not yet accepted), which may still come back; "
         + "`IDEMPOTENCY_KEY_REUSED`: the Idempotency-Key was used for another request")
 @interface StatusActionResponses {
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads of accounts (within the caller's unit when confined to one) and changes to an open account: holder, overdraft
@@ -114,19 +115,39 @@ public class AccountService {
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
+    /**
+     * Only an empty account closes, and not while an external transfer it sent may still come back from the clearing
+     * (README "Clearing and statements"): 422 {@code UNSETTLED_EXTERNAL_TRANSFER}.
+     */
     @Audited
     @WithTransaction
     public Uni<Reply> close(String id, String ifMatch, String idempotencyKey, String reason) {
         return idempotency.once(idempotencyKey, Arrays.asList(ifMatch, reason),
-                () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, account -> account.close(caller.id(), reason, time.now()))
+                () -> act(id, ifMatch, false, EventType.ACCOUNT_CLOSED, this::requireNothingComingBack,
+                        account -> account.close(caller.id(), reason, time.now()))
                         .map(account -> Reply.ok(AccountView.of(account), account.version)));
     }
 
-    /**
-     * Locks the account (so a change never interleaves with a posting), applies the change, and flushes so the
-     * answer carries the new version; then appends the change's event, in the same transaction.
-     */
+    private Uni<Void> requireNothingComingBack(Account account) {
+        return accounts.hasUnsettledExternalTransfer(account.id).invoke(unsettled -> {
+            if (unsettled) {
+                throw ApiException.unprocessable("UNSETTLED_EXTERNAL_TRANSFER", "The account sent a transfer to another "
+                        + "bank that the clearing system has not settled yet; it may still come back, so the account "
+                        + "cannot close before the transfer's payment file is accepted.");
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Account> act(String id, String ifMatch, boolean ifMatchRequired, EventType event, Consumer<Account> change) {
+        return act(id, ifMatch, ifMatchRequired, event, account -> Uni.createFrom().voidItem(), change);
+    }
+
+    /**
+     * Locks the account (so a change never interleaves with a posting), runs {@code check} on it, applies the change,
+     * and flushes so the answer carries the new version; then appends the change's event, in the same transaction.
+     */
+    private Uni<Account> act(String id, String ifMatch, boolean ifMatchRequired, EventType event,
+                             Function<Account, Uni<Void>> check, Consumer<Account> change) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> caller.cannotActOn("Account " + id));
         return accounts.findById(uuid, LockModeType.PESSIMISTIC_WRITE).flatMap(account -> {
             if (account == null || !caller.may(account.unit)) {
@@ -137,8 +158,10 @@ public class AccountService {
             } else {
                 ETags.checkMatch(ifMatch, account.version);
             }
-            change.accept(account);
-            return accounts.flush().replaceWith(account);
+            return check.apply(account).flatMap(checked -> {
+                change.accept(account);
+                return accounts.flush();
+            }).replaceWith(account);
         }).call(account -> events.append(event, account.id.toString(), AccountView.of(account)));
     }
 

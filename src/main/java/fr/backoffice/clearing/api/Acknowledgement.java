@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The clearing system's answer to a payment file, as a supervisor records it. */
+/** The clearing system's answer to a payment file, as the clearing desk records it by hand (the fallback for its status report). */
 @Schema(name = "PaymentFileAcknowledgement")
 public record Acknowledgement(
         @NotNull @Schema(required = true, enumeration = {"ACCEPTED", "REJECTED"}, implementation = String.class) Outcome outcome,

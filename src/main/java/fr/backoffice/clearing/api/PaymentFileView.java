@@ -29,14 +29,22 @@ public record PaymentFileView(
                 + "(`GET /payment-files/{id}/document`), the same bytes on every read") String sha256,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant acknowledgedAt,
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String acknowledgedBy,
-        @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String rejectionReason,
+        @Schema(nullable = true, maxLength = Limits.REASON_LENGTH, description = "Why the file was rejected (REJECTED), "
+                + "or how many of its transactions were (PARTIALLY_ACCEPTED)") String rejectionReason,
+        @Schema(nullable = true, maxLength = 35, examples = "CSM-20261202-000123", description = "The MsgId of the "
+                + "clearing system's status report (pacs.002) that recorded the outcome; null while GENERATED, or when "
+                + "acknowledged by hand") String statusReportId,
         @Schema(maxItems = 10000, description = "The external transfers in the file, in file order") List<UUID> operationIds,
+        @Schema(maxItems = 10000, description = "Those of them that the clearing gave back (file rejected, transaction "
+                + "rejected, or returned by the creditor's bank) when their debtor's account was closed: their money is "
+                + "in their unit's suspense account, for the bank to pay out to the customer by other means")
+        List<UUID> refundedToSuspense,
         @Schema(minimum = "0") long version) {
 
-    public static PaymentFileView of(PaymentFile file, List<UUID> operationIds) {
+    public static PaymentFileView of(PaymentFile file, List<UUID> operationIds, List<UUID> refundedToSuspense) {
         return new PaymentFileView(file.id.toString(), file.messageId, file.createdAt, file.createdBy, file.settlementDate,
                 file.numberOfTransactions, IsoXmlWriter.decimal(file.controlSum), file.currency, file.status, file.sha256,
-                file.acknowledgedAt, file.acknowledgedBy, file.rejectionReason,
-                List.copyOf(operationIds), file.version);
+                file.acknowledgedAt, file.acknowledgedBy, file.rejectionReason, file.statusReportId,
+                List.copyOf(operationIds), List.copyOf(refundedToSuspense), file.version);
     }
 }

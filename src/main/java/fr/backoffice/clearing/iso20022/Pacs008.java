@@ -34,7 +34,8 @@ public final class Pacs008 {
     }
 
     public record Transfer(String endToEndId, String transactionId, BigDecimal amount, String debtorName,
-                           String debtorIban, String creditorName, String creditorIban, String remittance) {
+                           String debtorIban, String creditorAgentBic, String creditorName, String creditorIban,
+                           String remittance) {
     }
 
     /**
@@ -67,8 +68,8 @@ public final class Pacs008 {
                     .open("Dbtr").text("Nm", t.debtorName()).close()
                     .open("DbtrAcct").open("Id").text("IBAN", t.debtorIban()).close().close()
                     .open("DbtrAgt").open("FinInstnId").text("BICFI", file.debtorAgentBic()).close().close()
-                    // SEPA is IBAN-only: the creditor's bank is found from the IBAN
-                    .open("CdtrAgt").open("FinInstnId").open("Othr").text("Id", "NOTPROVIDED").close().close().close()
+                    // the scheme takes the creditor's bank as a BIC only (EPC AT-C002: "Only 'BICFI' is allowed")
+                    .open("CdtrAgt").open("FinInstnId").text("BICFI", t.creditorAgentBic()).close().close()
                     .open("Cdtr").text("Nm", t.creditorName()).close()
                     .open("CdtrAcct").open("Id").text("IBAN", t.creditorIban()).close().close();
             if (t.remittance() != null && !t.remittance().isEmpty()) {

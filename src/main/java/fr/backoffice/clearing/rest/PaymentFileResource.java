@@ -4,12 +4,15 @@ import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.IncomingReport;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.api.ReturnReport;
+import fr.backoffice.clearing.api.StatusReportOutcome;
 import fr.backoffice.clearing.iso20022.InvalidMessage;
 import fr.backoffice.clearing.iso20022.IsoXmlReader;
+import fr.backoffice.clearing.iso20022.Pacs002;
 import fr.backoffice.clearing.iso20022.Pacs004;
 import fr.backoffice.clearing.iso20022.Pacs008;
 import fr.backoffice.clearing.service.IncomingPayments;
 import fr.backoffice.clearing.service.PaymentFiles;
+import fr.backoffice.clearing.service.StatusReports;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -45,7 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -71,28 +75,37 @@ public class PaymentFileResource {
     @Inject
     IncomingPayments incoming;
 
+    @Inject
+    StatusReports statusReports;
+
     @POST
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "createPaymentFile", summary = "Close the waiting external transfers into a pacs.008 file (supervisor, admin)",
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "createPaymentFile", summary = "Close the waiting external transfers into a pacs.008 file (clearing, admin)",
             description = "Every executed external TRANSFER not yet in a file (the oldest 10000 at most; the rest wait for "
                     + "the next file) goes into a new pacs.008.001.08 file, in execution order; each transfer goes into "
                     + "exactly one file, even when two requests close files at the same moment. The transfers get their "
                     + "`paymentFileId` and `endToEndId` and can no longer be reversed (the money has left). The file is "
-                    + "settled on the next TARGET2 business day. Event `payment-file.generated`.")
+                    + "settled on the next TARGET2 business day. Whoever closes a file cannot record its outcome (four "
+                    + "eyes). Event `payment-file.generated`.")
     @APIResponse(responseCode = "201", description = "The file, GENERATED; `Location` names it",
             headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
                     examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "422", description = "`NOTHING_TO_SEND`: no executed external transfer is waiting; "
-            + "`IDEMPOTENCY_KEY_REUSED`")
+            + "`CREDITOR_BANK_UNKNOWN`: a waiting transfer submitted before creditor BICs were kept has a bank the BIC "
+            + "directory does not list (`errors` names each); `SEPA_RULES_BROKEN`: the file would break a rule of the "
+            + "SEPA scheme (`errors` names the element and the operation); `IDEMPOTENCY_KEY_REUSED`. Nothing was written: "
+            + "reverse the transfers named, or complete the directory, and close again")
     public Uni<Response> create(@Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return files.close(Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
     @GET
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "listPaymentFiles", summary = "List payment files, newest first (supervisor, auditor, admin)")
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listPaymentFiles", summary = "List payment files, newest first (clearing, auditor, admin)",
+            description = "Files hold every unit's transfers, their customers' names and IBANs: they are the bank's "
+                    + "clearing desk's, read by auditors and admins; a unit's agents and supervisors get 403.")
     @APIResponse(responseCode = "200", description = "A page of payment files")
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
     public Uni<Page<PaymentFileView>> list(@BeanParam PageRequest page) {
@@ -101,8 +114,8 @@ public class PaymentFileResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getPaymentFile", summary = "Read a payment file (supervisor, auditor, admin)")
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFile", summary = "Read a payment file (clearing, auditor, admin)")
     @APIResponse(responseCode = "200", description = "The file",
             headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
@@ -115,10 +128,11 @@ public class PaymentFileResource {
     @GET
     @Path("/{id}/document")
     @Produces(XML)
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getPaymentFileDocument", summary = "The pacs.008.001.08 document, byte for byte as generated",
+    @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getPaymentFileDocument", summary = "The pacs.008.001.08 document, byte for byte as generated (clearing, auditor, admin)",
             description = "UTF-8 XML, the same bytes on every read; its SHA-256 is the file's `sha256`, and `Repr-Digest` "
-                    + "(RFC 9530) carries it in base64.")
+                    + "(RFC 9530) carries it in base64. It names every debtor and creditor of the file, of every unit: "
+                    + "only the clearing desk, auditors and admins read it.")
     @APIResponse(responseCode = "200", description = "The pacs.008 document",
             headers = @Header(name = "Repr-Digest", description = "`sha-256=:<base64>:` of the body", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 50_000_000),
@@ -134,14 +148,19 @@ public class PaymentFileResource {
     @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(operationId = "acknowledgePaymentFile", summary = "Record the clearing system's answer to a file (supervisor)",
-            description = "`ACCEPTED`: the file is settled; for each unit with transfers in it, a CLEARING_SETTLEMENT "
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "acknowledgePaymentFile", summary = "Record the clearing system's answer to a file by hand (clearing, admin; not the closer)",
+            description = "The manual fallback for when the clearing system's status report (pacs.002, "
+                    + "`POST /payment-files/status-reports`) cannot be imported: another person than the one who closed "
+                    + "the file records what the clearing system answered (403 `FOUR_EYES_VIOLATION` for the closer). "
+                    + "`ACCEPTED`: the file is settled; for each unit with transfers in it, a CLEARING_SETTLEMENT "
                     + "operation moves their total from the unit's outgoing transfers account to its clearing settlement "
                     + "account. `REJECTED` (with `reason`): every transfer of the file is given back to its debtor: a "
                     + "REVERSAL credits the debtor's account from outgoing transfers, and the transfer becomes RETURNED "
-                    + "(`returnReason` NARR, the reason in `reasonComment`, event `operation.returned-by-clearing`). "
-                    + "All in one transaction. Events `payment-file.accepted` / `payment-file.rejected`.")
+                    + "(`returnReason` NARR, the reason in `reasonComment`, event `operation.returned-by-clearing`); a "
+                    + "debtor account closed since never blocks the file: that transfer's money goes to its unit's "
+                    + "suspense account (`refundedToSuspense`). All in one transaction. Events `payment-file.accepted` / "
+                    + "`payment-file.rejected`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Acknowledgement.class), examples = {
             @ExampleObject(name = "accepted", value = "{\"outcome\":\"ACCEPTED\"}"),
@@ -150,17 +169,68 @@ public class PaymentFileResource {
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no outcome, or REJECTED without a reason; malformed body")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: the file was already acknowledged; "
             + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
-    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`: a debtor's account was closed since, it cannot take "
-            + "its money back (nothing was done); `IDEMPOTENCY_KEY_REUSED`")
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`")
     public Uni<Response> acknowledge(@Parameter(example = FILE_ID) @PathParam("id") String id,
                                      @Valid @NotNull Acknowledgement body,
                                      @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return files.acknowledge(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body).map(Reply::toResponse);
+    }
+
+    @POST
+    @Path("/status-reports")
+    @Consumes({XML, MediaType.TEXT_XML})
+    @RolesAllowed({Roles.CLEARING, Roles.ADMIN})
+    @Operation(operationId = "importPaymentStatusReport", summary = "Take in the clearing system's status report on a payment file: a pacs.002.001.10 (clearing, admin; not the closer)",
+            description = "The FIToFIPmtStsRpt the SEPA clearing sends about one of our files (EPC SCT inter-PSP "
+                    + "guidelines; namespace `urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10`), read without DTDs or "
+                    + "entities. `OrgnlGrpInfAndSts/OrgnlMsgId` names the file (our `messageId`); its `GrpSts` says what "
+                    + "became of it: `ACCP` or `ACSC`, accepted: for each unit a CLEARING_SETTLEMENT moves its transfers' "
+                    + "total from outgoing transfers to clearing settlement (as `acknowledge` ACCEPTED); `RJCT`, rejected: "
+                    + "every transfer is given back to its debtor, RETURNED with the report's ISO 20022 reason "
+                    + "(`StsRsnInf/Rsn/Cd`, NARR when none) as `returnReason`; `PART`: each transaction the report names "
+                    + "in `TxInfAndSts` (by `OrgnlTxId`, our TxId, and/or `OrgnlEndToEndId`) with `TxSts` `RJCT` is given "
+                    + "back with its reason, every other transfer of the file is settled. The file becomes ACCEPTED, "
+                    + "REJECTED or PARTIALLY_ACCEPTED. A debtor account closed since takes nothing: that money goes to the "
+                    + "unit's suspense account (`refundedToSuspense`). All in one transaction; events "
+                    + "`payment-file.accepted`, `payment-file.rejected`, `payment-file.partially-accepted` and "
+                    + "`operation.returned-by-clearing`. Whoever closed the file cannot post its report (four eyes). A "
+                    + "report for a file whose outcome is already recorded (this report again, another, or the manual "
+                    + "acknowledgement) posts nothing and answers `applied: false` with the file as it stands. No XSD of "
+                    + "pacs.002.001.10 is published with the shared schemas: the service checks what posting relies on.")
+    @RequestBody(required = true, content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 5_242_880),
+            examples = @ExampleObject(name = "pacs.002, one transaction rejected", value = ClearingExamples.PACS_002)))
+    @APIResponse(responseCode = "200", description = "What the report did; `applied` false when the file's outcome was already recorded",
+            headers = @Header(name = "Idempotent-Replayed", description = "`true` on the stored answer to an earlier "
+                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusReportOutcome.class),
+                    examples = @ExampleObject(name = "partly accepted", value = ClearingExamples.STATUS_REPORT_OUTCOME)))
+    @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.002.001.10, "
+            + "not about a pacs.008, a required element missing (one OrgnlGrpInfAndSts with its OrgnlMsgId and GrpSts; "
+            + "each TxInfAndSts named and with a TxSts), a bad status or reason code, a transaction named twice or "
+            + "contradicting the group's status; `VALIDATION_FAILED`: a malformed `Idempotency-Key`. Nothing was posted")
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_PAYMENT_FILE`: `OrgnlMsgId` names none of our files; "
+            + "`UNKNOWN_TRANSACTION`: a TxInfAndSts names no transfer of the file, or several (`errors[0].field` is its "
+            + "path); `STATUS_NOT_FINAL`: a status that is no outcome (ACTC, PDNG, ACSP...); `IDEMPOTENCY_KEY_REUSED`. "
+            + "Nothing was posted")
+    public Uni<Response> importStatusReport(byte[] body,
+                                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        byte[] message = body == null ? new byte[0] : body;
+        String key = Idempotency.checkKey(idempotencyKey, false);
+        return read(message, Pacs002::read)
+                .flatMap(report -> statusReports.apply(report, HexFormat.of().formatHex(sha256(message)), key))
+                .map(Reply::toResponse);
     }
 
     @POST
@@ -204,7 +274,8 @@ public class PaymentFileResource {
                     + "from the unit's clearing settlement account (a REVERSAL operation), and the transfer becomes "
                     + "RETURNED with the ISO 20022 reason code (`returnReason`), a history line and the event "
                     + "`operation.returned-by-clearing`. A return that matches no settled transfer, or several, or "
-                    + "another amount, is listed in `unmatched` and nothing is guessed; a replayed message lists its "
+                    + "another amount, is listed in `unmatched` and nothing is guessed; a debtor account closed since takes "
+                    + "nothing: the money goes to the unit's suspense account (`refundedToSuspense`); a replayed message lists its "
                     + "transfers as ALREADY_RETURNED and posts nothing. The group header's `NbOfTxs`, and `CtrlSum` and "
                     + "`TtlRtrdIntrBkSttlmAmt` when given, must agree with the transactions, or the message is refused "
                     + "whole. Malformed: 400 `INVALID_MESSAGE`, nothing posted. The size and reader limits are those of "
@@ -237,5 +308,13 @@ public class PaymentFileResource {
         };
         Context context = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> context.executeBlocking(read, false).toCompletionStage());
+    }
+
+    private static byte[] sha256(byte[] message) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(message);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

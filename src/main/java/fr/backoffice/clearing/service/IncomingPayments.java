@@ -141,8 +141,9 @@ public class IncomingPayments {
 
     /**
      * Gives each returned transfer's money back to its debtor, from the clearing settlement account (its file was
-     * settled), and marks it RETURNED with the reason code. A return that names no transfer we sent and settled, or
-     * names it ambiguously, or for another amount, is listed and nothing is posted for it.
+     * settled), and marks it RETURNED with the reason code; a debtor account closed since gets nothing, the money goes
+     * to the unit's suspense account (listed). A return that names no transfer we sent and settled, or names it
+     * ambiguously, or for another amount, is listed and nothing is posted for it.
      */
     @Audited
     @WithTransaction
@@ -154,6 +155,7 @@ public class IncomingPayments {
             LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
             List<UUID> returned = new ArrayList<>();
             List<ReturnReport.Unmatched> unmatched = new ArrayList<>();
+            List<UUID> toSuspense = new ArrayList<>();
             Uni<Void> done = Uni.createFrom().voidItem();
             for (Pacs004.Returned r : message.returns()) {
                 PaymentFile file = byMessage.get(r.originalMessageId());
@@ -175,21 +177,21 @@ public class IncomingPayments {
                                     return Uni.createFrom().voidItem();
                                 }
                                 Operation transfer = matching.get(0);
-                                return accounts.lockAll(List.of(transfer.debitAccountId)).flatMap(debtor -> {
-                                    if (debtor.get(0).status == AccountStatus.CLOSED) {
-                                        unmatched.add(new ReturnReport.Unmatched(r.originalEndToEndId(), "ACCOUNT_CLOSED"));
-                                        return Uni.createFrom().voidItem();
-                                    }
-                                    returned.add(transfer.id);
-                                    return clearing.returnToDebtor(transfer, InternalPurpose.CLEARING_SETTLEMENT, r.reason(),
-                                            "Returned by the creditor's bank (" + r.reason() + "), pacs.004 "
-                                                    + MessageText.of(message.messageId(), MessageText.IDENTIFIER),
-                                            caller.id(), now, valueDate).replaceWithVoid();
-                                });
+                                // a debtor account closed since takes nothing: the money goes to the unit's suspense account
+                                return clearing.returnToDebtor(transfer, InternalPurpose.CLEARING_SETTLEMENT, r.reason(),
+                                        "Returned by the creditor's bank (" + r.reason() + "), pacs.004 "
+                                                + MessageText.of(message.messageId(), MessageText.IDENTIFIER), caller.id(), now, valueDate)
+                                        .invoke(given -> {
+                                            returned.add(transfer.id);
+                                            if (given.toSuspense()) {
+                                                toSuspense.add(transfer.id);
+                                            }
+                                        })
+                                        .replaceWithVoid();
                             });
                 });
             }
-            return done.map(ignored -> new ReturnReport(message.messageId(), returned.size(), returned, unmatched));
+            return done.map(ignored -> new ReturnReport(message.messageId(), returned.size(), returned, toSuspense, unmatched));
         });
     }
 
@@ -197,7 +199,8 @@ public class IncomingPayments {
         if (transfer.status == OperationStatus.RETURNED) {
             return "ALREADY_RETURNED";
         }
-        if (file.status != PaymentFileStatus.ACCEPTED) {
+        // a transfer of a partly accepted file that is not RETURNED was accepted: settled
+        if (file.status != PaymentFileStatus.ACCEPTED && file.status != PaymentFileStatus.PARTIALLY_ACCEPTED) {
             return "NOT_SETTLED";
         }
         if (transfer.amount.compareTo(r.amount()) != 0) {

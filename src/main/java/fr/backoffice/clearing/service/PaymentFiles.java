@@ -1,7 +1,7 @@
 package fr.backoffice.clearing.service;
 
 import fr.backoffice.account.Account;
-import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.account.Iban;
 import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.clearing.PaymentFile;
@@ -10,10 +10,12 @@ import fr.backoffice.clearing.SepaText;
 import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.clearing.iso20022.SepaRules;
 import fr.backoffice.clearing.repository.PaymentFileRepository;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -26,24 +28,25 @@ import fr.backoffice.event.service.Events;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.service.ClearingOperations;
+import fr.backoffice.operation.service.CreditorBanks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +67,12 @@ public class PaymentFiles {
 
     @Inject
     ClearingOperations clearing;
+
+    @Inject
+    CreditorBanks creditorBanks;
+
+    @Inject
+    FileOutcomes outcomes;
 
     @Inject
     AccountRepository accounts;
@@ -110,26 +119,57 @@ public class PaymentFiles {
         file.settlementDate = BusinessCalendar.onOrAfter(time.today());
         file.currency = Pacs008.CURRENCY;
         file.status = PaymentFileStatus.GENERATED;
+        List<FieldError> unknownBanks = new ArrayList<>();
         List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
             t.paymentFileId = file.id;
             t.endToEndId = SepaText.endToEndId(t.reference, t.id);
             Account debtor = debtorById.get(t.debitAccountId);
+            String creditorBic = t.creditorBic != null ? t.creditorBic : creditorBanks.listed(Iban.parse(t.creditorIban)).orElse(null);
+            if (creditorBic == null) {
+                unknownBanks.add(new FieldError(t.id.toString(), "its creditor's bank (IBAN " + t.creditorIban + ") is not in the BIC directory"));
+            }
             return new Pacs008.Transfer(t.endToEndId, t.id.toString().replace("-", ""), t.amount,
-                    SepaText.name(debtor.holderName), debtor.iban, SepaText.name(t.creditorName),
+                    SepaText.name(debtor.holderName), debtor.iban, creditorBic, SepaText.name(t.creditorName),
                     t.creditorIban.replace(" ", "").toUpperCase(), SepaText.of(t.label, SepaText.REMITTANCE_LENGTH));
         }).toList();
+        if (!unknownBanks.isEmpty()) {
+            // transfers submitted before BICs were kept, to a bank the directory does not list: reverse them, or list
+            // their banks, then close again; nothing was written
+            throw new ApiException(422, "CREDITOR_BANK_UNKNOWN", unknownBanks.size() + " waiting transfer(s) have a "
+                    + "creditor bank the BIC directory does not list; no file was written.", unknownBanks);
+        }
         Pacs008.Outgoing outgoing = new Pacs008.Outgoing(file.messageId, now, file.settlementDate, config.clearing().bic(), lines);
         file.numberOfTransactions = lines.size();
         file.controlSum = outgoing.controlSum();
         file.document = Pacs008.write(outgoing);
+        List<FieldError> broken = SepaRules.check(file.document);
+        if (!broken.isEmpty()) {
+            // every input was checked at submission: a transfer that still breaks a rule is refused here, whole, rather
+            // than sent to a clearing that would reject the file (reverse it, then close again)
+            throw new ApiException(422, "SEPA_RULES_BROKEN", "The payment file would break the SEPA scheme's rules; "
+                    + "nothing was written: " + broken.get(0).field() + " " + broken.get(0).message(), named(broken, transfers));
+        }
         file.sha256 = sha256(file.document);
         List<UUID> ids = transfers.stream().map(t -> t.id).toList();
-        return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids));
+        return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids, List.of()));
+    }
+
+    /** The rules broken, each transaction's named by the operation it is. */
+    private static List<FieldError> named(List<FieldError> broken, List<Operation> transfers) {
+        Pattern transaction = Pattern.compile("^/Document/FIToFICstmrCdtTrf/CdtTrfTxInf(?:\\[([0-9]+)])?/");
+        return broken.stream().map(error -> {
+            Matcher found = transaction.matcher(error.field());
+            if (!found.find()) {
+                return error;
+            }
+            int index = found.group(1) == null ? 0 : Integer.parseInt(found.group(1)) - 1;
+            return new FieldError(error.field(), "operation " + transfers.get(index).id + ": " + error.message());
+        }).toList();
     }
 
     @WithSession
     public Uni<Reply> get(String id) {
-        return files.require(id, "Payment file").flatMap(file -> view(file).map(view -> Reply.ok(view, file.version)));
+        return files.require(id, "Payment file").flatMap(file -> outcomes.view(file).map(view -> Reply.ok(view, file.version)));
     }
 
     @WithSession
@@ -145,7 +185,7 @@ public class PaymentFiles {
             List<PaymentFile> shown = rows.stream().limit(limit).toList();
             return clearing.transfersOf(shown.stream().map(f -> f.id).toList())
                     .map(byFile -> Page.of(rows, limit, f -> f.id.toString(),
-                            f -> PaymentFileView.of(f, byFile.getOrDefault(f.id, List.of()))));
+                            f -> FileOutcomes.view(f, byFile.getOrDefault(f.id, List.of()))));
         });
     }
 
@@ -160,6 +200,7 @@ public class PaymentFiles {
             throw ApiException.invalidField("reason", "is required when the outcome is REJECTED");
         }
         return idempotency.once(idempotencyKey, answer, () -> files.requireLocked(id, "Payment file")
+                .invoke(outcomes::requireSecondPerson)
                 .invoke(file -> ETags.checkMatch(ifMatch, file.version))
                 .flatMap(file -> {
                     if (file.status != PaymentFileStatus.GENERATED) {
@@ -172,42 +213,15 @@ public class PaymentFiles {
                     file.acknowledgedBy = caller.id();
                     file.rejectionReason = file.status == PaymentFileStatus.REJECTED ? answer.reason() : null;
                     return clearing.lockedInFile(file.id)
-                            .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? settle(file, transfers, now)
-                                    : giveBack(file, transfers, now))
+                            .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? outcomes.settle(file, transfers, now)
+                                    : outcomes.giveBack(transfers, transfer -> "NARR",
+                                    "Payment file " + file.messageId + " rejected: " + file.rejectionReason, now).replaceWithVoid())
                             .flatMap(done -> files.flush())
-                            .flatMap(flushed -> view(file));
+                            .flatMap(flushed -> outcomes.view(file));
                 })
                 .call(view -> events.append(view.status() == PaymentFileStatus.ACCEPTED ? EventType.PAYMENT_FILE_ACCEPTED
                         : EventType.PAYMENT_FILE_REJECTED, view.id(), view))
                 .map(view -> Reply.ok(view, view.version())));
-    }
-
-    private Uni<Void> settle(PaymentFile file, List<Operation> transfers, Instant now) {
-        Map<String, BigDecimal> byUnit = new TreeMap<>();
-        transfers.forEach(t -> byUnit.merge(t.unit, t.amount, BigDecimal::add));
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (Map.Entry<String, BigDecimal> unit : byUnit.entrySet()) {
-            done = done.call(() -> clearing.settle(unit.getKey(), file.currency, unit.getValue(), file.messageId,
-                    caller.id(), now, file.settlementDate));
-        }
-        return done;
-    }
-
-    private Uni<Void> giveBack(PaymentFile file, List<Operation> transfers, Instant now) {
-        String full = "Payment file " + file.messageId + " rejected: " + file.rejectionReason;
-        String comment = full.length() <= 500 ? full : full.substring(0, 500);
-        LocalDate valueDate = BusinessCalendar.onOrAfter(time.today());
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (Operation transfer : transfers) {
-            done = done.call(() -> clearing.returnToDebtor(transfer, InternalPurpose.OUTGOING_TRANSFERS, "NARR",
-                    comment, caller.id(), now, valueDate));
-        }
-        return done;
-    }
-
-    private Uni<PaymentFileView> view(PaymentFile file) {
-        return clearing.transfersOf(List.of(file.id))
-                .map(byFile -> PaymentFileView.of(file, byFile.getOrDefault(file.id, List.of())));
     }
 
     static String sha256(byte[] bytes) {

@@ -135,6 +135,12 @@ public interface BackOfficeConfig {
         /** Incoming pacs.008 and pacs.004 messages beyond this get a 413 problem. */
         @WithDefault("5M")
         MemorySize maxMessageSize();
+
+        /**
+         * The BIC directory file (README "The BIC directory"): the creditor's bank of an external transfer that gives no
+         * {@code creditor.bic}, found from its IBAN. Absent: only transfers that give {@code creditor.bic} are accepted.
+         */
+        Optional<String> bicDirectory();
     }
 
     /** Webhooks (README "Webhooks"). */

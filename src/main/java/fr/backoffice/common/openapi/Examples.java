@@ -80,6 +80,16 @@ public final class Examples {
               "requestedExecutionDate": "2026-12-01"
             }""";
 
+    public static final String NEW_EXTERNAL_TRANSFER_WITH_BIC = """
+            {
+              "type": "TRANSFER",
+              "amount": "80.00",
+              "currency": "EUR",
+              "debitAccountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "creditor": { "name": "Nordmann AS", "iban": "NO9386011117947", "bic": "DNBANOKKXXX" },
+              "reference": "INV-2026-0043"
+            }""";
+
     public static final String NEW_CHEQUE_DEPOSIT = """
             {
               "type": "CHEQUE_DEPOSIT",

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
+    /** The bank's clearing desk: payment files and the clearing system's answers, for every unit (README "Security rules"). */
+    public static final String CLEARING = "clearing";
 
     private Roles() {
     }

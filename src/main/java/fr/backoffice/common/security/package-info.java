@@ -23,11 +23,15 @@
  * listed on what front-office applications do (submitting and cancelling operations, opening accounts, preparing
  * filings).</li>
  * <li><b>Objects.</b> A role reaches the accounts and operations of its own unit ({@code agent}, {@code supervisor})
- * or of every unit ({@code front-office}, {@code auditor}, {@code admin}). An endpoint is allowed on an object when
+ * or of every unit ({@code front-office}, {@code auditor}, {@code admin}, {@code clearing}). An endpoint is allowed on an object when
  * one of the caller's roles that grant the endpoint reaches the object's unit; roles the endpoint does not list widen
  * nothing. So an agent who is also an auditor reads every unit's objects but validates only in the agent's unit; an
  * agent who is also a front-office application submits for any unit (front-office grants that) but claims,
  * validates or freezes only in the agent's unit.</li>
+ * <li><b>Clearing.</b> {@code clearing} is the bank's clearing desk: payment files ({@code /payment-files}) hold every
+ * unit's transfers, so they are closed and acknowledged by the clearing desk or an admin and read by them and
+ * auditors, never by a unit's agents or supervisors; whoever closed a file does not record its outcome (403
+ * {@code FOUR_EYES_VIOLATION}, {@code clearing/package-info.java}).</li>
  * <li><b>Answers.</b> A read of an object the caller does not reach is 404, like one that does not exist; lists leave
  * such objects out; an action on an object named by id in the path is 403 {@code FORBIDDEN}, and for a caller whose
  * granting roles are confined to a unit an id that names nothing is the same 403 with the same body, so that an

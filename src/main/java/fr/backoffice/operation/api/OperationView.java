@@ -69,7 +69,7 @@ public record OperationView(
     public static OperationView of(Operation op, List<OperationHistoryEntry> history) {
         return new OperationView(op.id.toString(), op.type, op.status, Money.format(op.amount, op.currency), op.currency,
                 str(op.debitAccountId), str(op.creditAccountId),
-                op.creditorIban == null ? null : new Creditor(op.creditorName, op.creditorIban),
+                op.creditorIban == null ? null : new Creditor(op.creditorName, op.creditorIban, op.creditorBic),
                 op.chequeNumber == null ? null
                         : new Cheque(op.chequeNumber, op.chequeDrawerName, op.chequeDrawerBank, op.chequeIssueDate),
                 op.vatRate == null ? null : op.vatRate.stripTrailingZeros().toPlainString(),

@@ -96,12 +96,17 @@ public class OperationRepository implements EntityRepository<Operation> {
                 .getResultList());
     }
 
-    /** (payment file id, operation id) of the transfers in these files, in file order. */
+    /**
+     * (payment file id, operation id, whether its refund went to a suspense account) of the transfers in these files,
+     * in file order.
+     */
     public Uni<List<Object[]>> inFiles(List<UUID> fileIds) {
         return getSession().flatMap(session -> session.createNativeQuery("""
-                        select payment_file_id, id from operation
-                        where payment_file_id = any(cast(cast(:files as text) as uuid[]))
-                        order by executed_at, id""", Object[].class)
+                        select o.payment_file_id, o.id, coalesce(a.purpose = 'SUSPENSE', false) from operation o
+                        left join operation refund on refund.id = o.reversed_by
+                        left join account a on a.id = refund.credit_account_id
+                        where o.payment_file_id = any(cast(cast(:files as text) as uuid[]))
+                        order by o.executed_at, o.id""", Object[].class)
                 .setParameter("files", SqlArrays.of(fileIds))
                 .getResultList());
     }

@@ -91,6 +91,7 @@ public class OperationResource {
             schema = @Schema(implementation = NewOperation.class), examples = {
             @ExampleObject(name = "internal transfer", value = Examples.NEW_TRANSFER),
             @ExampleObject(name = "external SEPA transfer", value = Examples.NEW_EXTERNAL_TRANSFER),
+            @ExampleObject(name = "external SEPA transfer, the creditor's bank given", value = Examples.NEW_EXTERNAL_TRANSFER_WITH_BIC),
             @ExampleObject(name = "cheque deposit", value = Examples.NEW_CHEQUE_DEPOSIT),
             @ExampleObject(name = "fee with VAT", value = Examples.NEW_FEE)}))
     @APIResponse(responseCode = "201", description = "Recorded (or executed); `Location` names the operation. "
@@ -101,14 +102,18 @@ public class OperationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class),
                     examples = @ExampleObject(name = "executed transfer", value = Examples.OPERATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (missing or extra fields for the type, amount, "
-            + "currency, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, malformed body")
+            + "currency, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, `INVALID_BIC` (`creditor.bic` is not an "
+            + "ISO 9362 BIC), malformed body")
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
     @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`")
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT` (no such account, or one of a unit the caller's roles do not reach: the same answer), `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
             + "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`, `CREDITOR_HELD_HERE`, `CHEQUE_EXPIRED`, "
             + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`; "
             + "`NOT_SEPA`: a transfer to another bank (`creditor`) goes through SEPA, so it is in EUR, to an IBAN of a "
-            + "country the SEPA scheme reaches (the EEA, and AD, AL, CH, GB, GG, GI, IM, JE, MC, MD, ME, MK, SM, VA)")
+            + "country the SEPA scheme reaches (the EEA, and AD, AL, CH, GB, GG, GI, IM, JE, MC, MD, ME, MK, SM, VA); "
+            + "`CREDITOR_BANK_UNKNOWN`: no `creditor.bic` given, and the BIC directory does not list the bank of the "
+            + "creditor's IBAN (give its BIC); `AMOUNT_ABOVE_SEPA_MAXIMUM`: a transfer to another bank carries at most "
+            + "999999999.99 EUR")
     public Uni<Response> submit(@Valid @NotNull NewOperation request,
                                 @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
                                         example = "3f1c9a6e-transfer-42")

@@ -1,8 +1,11 @@
 package fr.backoffice.operation.service;
 
+import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.InternalPurpose;
+import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.account.service.InternalAccounts;
 import fr.backoffice.common.Ids;
+import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.BusinessCalendar;
@@ -37,6 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClearingOperations {
 
+    /** An operation's and a ledger entry's label: {@code varchar(140)}. */
+    public static final int LABEL_LENGTH = 140;
+
     @Inject
     OperationRepository operations;
 
@@ -51,6 +57,9 @@ public class ClearingOperations {
 
     @Inject
     Execution execution;
+
+    @Inject
+    AccountRepository accounts;
 
     /** What the other bank's pacs.008 says about one credit to one of our accounts. */
     public record IncomingCredit(UUID accountId, String unit, BigDecimal amount, String currency, String endToEndId,
@@ -73,16 +82,21 @@ public class ClearingOperations {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** The ids of the transfers in each of these files, in file order. */
-    public Uni<Map<UUID, List<UUID>>> transfersOf(List<UUID> fileIds) {
+    /** A transfer of a payment file: its id, and whether the clearing gave it back to the unit's suspense account. */
+    public record Filed(UUID id, boolean refundedToSuspense) {
+    }
+
+    /** The transfers in each of these files, in file order. */
+    public Uni<Map<UUID, List<Filed>>> transfersOf(List<UUID> fileIds) {
         if (fileIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return operations.inFiles(fileIds)
                 .map(rows -> {
-                    Map<UUID, List<UUID>> byFile = new HashMap<>();
+                    Map<UUID, List<Filed>> byFile = new HashMap<>();
                     for (Object[] row : rows) {
-                        byFile.computeIfAbsent((UUID) row[0], file -> new ArrayList<>()).add((UUID) row[1]);
+                        byFile.computeIfAbsent((UUID) row[0], file -> new ArrayList<>())
+                                .add(new Filed((UUID) row[1], Boolean.TRUE.equals(row[2])));
                     }
                     return byFile;
                 });
@@ -114,30 +128,44 @@ public class ClearingOperations {
         });
     }
 
+    /** A transfer given back: RETURNED, its money with its debtor, or in the unit's suspense account. */
+    public record Returned(Operation transfer, boolean toSuspense) {
+    }
+
     /**
      * Gives a returned external transfer's money back to its debtor: a REVERSAL credits the debtor's account from
      * where the money is now ({@code from}), and the transfer becomes RETURNED with the ISO 20022 reason. A frozen
-     * debtor account takes it (as any correction); a closed one refuses it with a 422 problem, which rolls the whole
-     * request back (callers that must not fail check the account first).
+     * debtor account takes it (as any correction). A debtor account closed since cannot: the money goes to the unit's
+     * suspense account instead (README "Clearing and statements"), said in the comment, so that one closed account
+     * never blocks the rest of a file. The debtor's account is locked here (callers giving back several transfers
+     * lock their debtors first, in id order, the order every path locks accounts in).
      */
-    public Uni<Operation> returnToDebtor(Operation transfer, InternalPurpose from, String returnReason,
-                                              String comment, String actor, Instant at, LocalDate valueDate) {
-        Operation refund = bornExecuted(Ids.newId(), OperationType.REVERSAL, transfer.unit, transfer.amount, transfer.currency, actor,
-                at, valueDate);
-        refund.reversalOf = transfer.id;
-        refund.creditAccountId = transfer.debitAccountId;
-        refund.label = "Returned (" + returnReason + "): " + Execution.label(transfer);
-        refund.newHistory.get(0).reason = comment;
-        return internalAccounts.of(transfer.unit, transfer.currency, Set.of(from)).flatMap(internal -> {
-            refund.debitAccountId = internal.get(from);
-            List<Posting> postings = Postings.refund(transfer.amount, transfer.debitAccountId, from, internal::get);
-            transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, comment, at);
-            transfer.returnReason = returnReason;
-            transfer.reasonComment = comment;
-            transfer.reversedBy = refund.id;
-            return persistAndBook(refund, postings, Ledger.Check.CORRECTION, "the return of " + transfer.id)
-                    .flatMap(booked -> journal.publish(transfer))
-                    .replaceWith(transfer);
+    public Uni<Returned> returnToDebtor(Operation transfer, InternalPurpose from, String returnReason,
+                                        String comment, String actor, Instant at, LocalDate valueDate) {
+        return accounts.lockAll(List.of(transfer.debitAccountId)).flatMap(debtor -> {
+            boolean toSuspense = debtor.get(0).status == AccountStatus.CLOSED;
+            Operation refund = bornExecuted(Ids.newId(), OperationType.REVERSAL, transfer.unit, transfer.amount,
+                    transfer.currency, actor, at, valueDate);
+            refund.reversalOf = transfer.id;
+            // derived texts are cut to their columns (label varchar(140), comments varchar(500)), never refused: a
+            // transfer labelled with the 140 characters it may have still comes back
+            refund.label = cut("Returned (" + returnReason + "): " + Execution.label(transfer), LABEL_LENGTH);
+            String reason = cut(toSuspense ? "The debtor's account is closed: the money is in the unit's suspense "
+                    + "account. " + comment : comment, Limits.REASON_LENGTH);
+            refund.newHistory.get(0).reason = reason;
+            Set<InternalPurpose> purposes = toSuspense ? EnumSet.of(from, InternalPurpose.SUSPENSE) : EnumSet.of(from);
+            return internalAccounts.of(transfer.unit, transfer.currency, purposes).flatMap(internal -> {
+                refund.debitAccountId = internal.get(from);
+                refund.creditAccountId = toSuspense ? internal.get(InternalPurpose.SUSPENSE) : transfer.debitAccountId;
+                List<Posting> postings = Postings.refund(transfer.amount, refund.creditAccountId, from, internal::get);
+                transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, reason, at);
+                transfer.returnReason = returnReason;
+                transfer.reasonComment = reason;
+                transfer.reversedBy = refund.id;
+                return persistAndBook(refund, postings, Ledger.Check.CORRECTION, "the return of " + transfer.id)
+                        .flatMap(booked -> journal.publish(transfer))
+                        .replaceWith(new Returned(transfer, toSuspense));
+            });
         });
     }
 
@@ -152,6 +180,18 @@ public class ClearingOperations {
         incoming.label = credit.label();
         return execution.postings(incoming)
                 .flatMap(postings -> persistAndBook(incoming, postings, Ledger.Check.FULL, "the incoming transfer"));
+    }
+
+    /**
+     * {@code text} cut to {@code max} characters (never between the two halves of a surrogate pair), so that a text
+     * the service derives always fits its column; null stays null.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     private Uni<Operation> persistAndBook(Operation op, List<Posting> postings, Ledger.Check check, String what) {

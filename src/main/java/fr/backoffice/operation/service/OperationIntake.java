@@ -43,6 +43,9 @@ class OperationIntake {
     @Inject
     BackOfficeConfig config;
 
+    @Inject
+    CreditorBanks creditorBanks;
+
     /** The operation as requested, checked for everything that needs no database. */
     Operation received(NewOperation request) {
         OperationRules.checkShape(request);
@@ -50,8 +53,11 @@ class OperationIntake {
         BigDecimal amount = Money.amount("amount", request.amount(), currency);
         BigDecimal vatRate = OperationRules.vatRate(request.vatRate());
         Iban creditorIban = request.creditor() == null ? null : Iban.parse("creditor.iban", request.creditor().iban());
+        String creditorBic = null;
         if (creditorIban != null) {
             OperationRules.checkSepa(currency.getCurrencyCode(), creditorIban);
+            OperationRules.checkSepaAmount(amount);
+            creditorBic = creditorBanks.of(creditorIban, request.creditor().bic());
         }
         LocalDate today = time.today();
         LocalDate requested = requestedExecutionDate(request, today);
@@ -75,6 +81,7 @@ class OperationIntake {
         if (request.creditor() != null) {
             op.creditorName = request.creditor().name().strip();
             op.creditorIban = creditorIban.value();
+            op.creditorBic = creditorBic;
         }
         if (request.cheque() != null) {
             op.chequeNumber = request.cheque().number();

@@ -86,6 +86,18 @@ final class OperationRules {
         }
     }
 
+    /** The largest amount a SEPA credit transfer carries (EPC rulebook, AT-T002: 0.01 to 999,999,999.99 euros). */
+    static final BigDecimal SEPA_MAXIMUM = new BigDecimal("999999999.99");
+
+    /** An external transfer above the scheme's maximum could never be sent: refused at submission. */
+    static void checkSepaAmount(BigDecimal amount) {
+        if (amount.compareTo(SEPA_MAXIMUM) > 0) {
+            throw new ApiException(422, "AMOUNT_ABOVE_SEPA_MAXIMUM", "A transfer to another bank carries at most "
+                    + "999999999.99 EUR (the SEPA Credit Transfer scheme's limit).",
+                    List.of(new FieldError("amount", "is above 999999999.99, the most a SEPA transfer carries")));
+        }
+    }
+
     /** Post-dated cheques are not accepted yet, and cheques are payable one year and eight days. */
     static void checkChequeDate(LocalDate issueDate, LocalDate today) {
         if (issueDate.isAfter(today)) {

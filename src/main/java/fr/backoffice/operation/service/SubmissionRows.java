@@ -25,7 +25,7 @@ final class SubmissionRows {
                 .put("id", op.id.toString()).put("type", op.type.name()).put("status", op.status.name())
                 .put("amount", op.amount.toPlainString()).put("currency", op.currency)
                 .put("debit_account_id", text(op.debitAccountId)).put("credit_account_id", text(op.creditAccountId))
-                .put("creditor_name", op.creditorName).put("creditor_iban", op.creditorIban)
+                .put("creditor_name", op.creditorName).put("creditor_iban", op.creditorIban).put("creditor_bic", op.creditorBic)
                 .put("cheque_number", op.chequeNumber).put("cheque_drawer_name", op.chequeDrawerName)
                 .put("cheque_drawer_bank", op.chequeDrawerBank).put("cheque_issue_date", text(op.chequeIssueDate))
                 .put("vat_rate", op.vatRate == null ? null : op.vatRate.toPlainString())

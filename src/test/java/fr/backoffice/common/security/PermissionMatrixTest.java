@@ -97,6 +97,66 @@ class PermissionMatrixTest {
         };
     }
 
+    /**
+     * Payment files are the bank's clearing desk's (README "Security rules"): a file holds every unit's transfers and
+     * their customers' names and IBANs, so it is closed and acknowledged by the clearing desk or an admin, read by them
+     * and by auditors, and nothing of it is given to a unit's agents or supervisors. Each endpoint is called on a file
+     * that does not exist (or, to close, with whatever waits), so the matrix changes nothing: a 404 (or 201 / 422
+     * NOTHING_TO_SEND) is "let through".
+     */
+    @Test
+    void payment_files_are_the_clearing_desks_and_the_auditors_read_them() {
+        String unit = Fixtures.unit();
+        String nowhere = UUID.randomUUID().toString();
+        Set<String> desk = Set.of(Roles.CLEARING, Roles.ADMIN);
+        Set<String> readers = Set.of(Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN);
+        Map<String, Set<String>> granted = new java.util.LinkedHashMap<>();
+        granted.put("POST /payment-files", desk);
+        granted.put("GET /payment-files", readers);
+        granted.put("GET /payment-files/{id}", readers);
+        granted.put("GET /payment-files/{id}/document", readers);
+        granted.put("POST /payment-files/{id}/acknowledge", desk);
+        granted.put("POST /payment-files/status-reports", desk);
+        granted.put("POST /payment-files/incoming", Set.of(Roles.ADMIN));
+        granted.put("POST /payment-files/returns", Set.of(Roles.ADMIN));
+        List<Set<String>> roleSets = List.of(Set.of(Roles.FRONT_OFFICE), Set.of(Roles.AGENT), Set.of(Roles.SUPERVISOR),
+                Set.of(Roles.AUDITOR), Set.of(Roles.ADMIN), Set.of(Roles.CLEARING), Set.of(Roles.SUPERVISOR, Roles.AUDITOR),
+                Set.of(Roles.SUPERVISOR, Roles.CLEARING), Set.of(Roles.AGENT, Roles.FRONT_OFFICE));
+        List<String> wrong = new ArrayList<>();
+        for (Set<String> roles : roleSets) {
+            String token = Tokens.token(String.join("+", roles) + "-files", unit, roles.toArray(String[]::new));
+            for (Map.Entry<String, Set<String>> endpoint : granted.entrySet()) {
+                Response response = callFileEndpoint(endpoint.getKey(), token, nowhere);
+                boolean allowed = roles.stream().anyMatch(endpoint.getValue()::contains);
+                int status = response.statusCode();
+                boolean letThrough = status == 200 || status == 201 || status == 404 || status == 422 || status == 400;
+                boolean refused = status == 403 && "FORBIDDEN".equals(response.jsonPath().getString("code"));
+                if (allowed ? !letThrough : !refused) {
+                    wrong.add(endpoint.getKey() + " by " + roles + ": " + status + " " + response.asString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Response callFileEndpoint(String endpoint, String token, String nowhere) {
+        var request = RestAssured.given().auth().oauth2(token);
+        return switch (endpoint) {
+            case "POST /payment-files" -> request.post("/payment-files");
+            case "GET /payment-files" -> request.get("/payment-files");
+            case "GET /payment-files/{id}" -> request.get("/payment-files/{id}", nowhere);
+            case "GET /payment-files/{id}/document" -> request.accept("application/xml").get("/payment-files/{id}/document", nowhere);
+            case "POST /payment-files/{id}/acknowledge" -> request.contentType(ContentType.JSON)
+                    .body(Map.of("outcome", "ACCEPTED")).post("/payment-files/{id}/acknowledge", nowhere);
+            // a message that is not XML: refused as invalid (400) once let through
+            case "POST /payment-files/status-reports" -> request.contentType("application/xml").body("<x/>")
+                    .post("/payment-files/status-reports");
+            case "POST /payment-files/incoming" -> request.contentType("application/xml").body("<x/>").post("/payment-files/incoming");
+            case "POST /payment-files/returns" -> request.contentType("application/xml").body("<x/>").post("/payment-files/returns");
+            default -> throw new IllegalArgumentException(endpoint);
+        };
+    }
+
     @Test
     void an_auditor_who_is_an_agent_reads_every_unit_but_acts_in_their_own() {
         String home = Fixtures.unit();

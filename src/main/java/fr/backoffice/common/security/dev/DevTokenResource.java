@@ -29,7 +29,8 @@ import java.util.Set;
 @Tag(name = "Dev mode", description = "Only in dev mode (`./mvnw quarkus:dev`): tokens for trying the API from this page")
 public class DevTokenResource {
 
-    private static final Set<String> ROLES = Set.of(Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN);
+    private static final Set<String> ROLES = Set.of(Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN,
+            Roles.CLEARING);
 
     @GET
     @PermitAll
@@ -41,7 +42,7 @@ public class DevTokenResource {
                     + "present in production builds.")
     public String token(@Parameter(description = "The role the token grants",
                                 schema = @Schema(enumeration = {Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR,
-                                        Roles.AUDITOR, Roles.ADMIN}, defaultValue = Roles.ADMIN))
+                                        Roles.AUDITOR, Roles.ADMIN, Roles.CLEARING}, defaultValue = Roles.ADMIN))
                         @QueryParam("role") @DefaultValue("admin") String role,
                         @Parameter(description = "The production unit of an agent or supervisor", example = "PAR-01")
                         @QueryParam("unit") @DefaultValue("PAR-01") String unit,
