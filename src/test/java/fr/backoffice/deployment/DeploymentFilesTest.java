@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What can be checked here of the deployment files, which no test deploys: the compose file and the Kubernetes
- * manifests probe endpoints that exist, on the port the image exposes, and set only variables the README documents;
+ * manifests probe endpoints that exist, on the port the image exposes, and set only variables the docs pages document;
  * Prometheus scrapes the compose instances, and the alert rules and the dashboard use only documented metrics.
  */
 class DeploymentFilesTest {
@@ -112,7 +112,7 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void every_variable_the_deployments_set_is_documented_in_the_readme() throws IOException {
+    void every_variable_the_deployments_set_is_documented_in_the_docs() throws IOException {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> manifest : manifests()) {
             if ("ConfigMap".equals(manifest.get("kind"))) {
@@ -130,11 +130,12 @@ class DeploymentFilesTest {
                 names.addAll(environment.keySet());
             }
         }
-        String readme = Files.readString(Path.of("README.md"));
+        String docs = Files.readString(Path.of("docs/configuration.md")) + Files.readString(Path.of("docs/deployment.md"));
         List<String> compose = names.stream().filter(name -> name.startsWith("POSTGRES_")).toList();
         assertThat(names).isNotEmpty();
         assertThat(names.stream().filter(name -> !compose.contains(name)).distinct())
-                .allSatisfy(name -> assertThat(readme).as(name + " in the README").contains("`" + name + "`"));
+                .allSatisfy(name -> assertThat(docs).as(name + " in docs/configuration.md or docs/deployment.md")
+                        .contains("`" + name + "`"));
     }
 
     @Test
@@ -191,7 +192,7 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_alert_rules_and_the_dashboard_use_only_metrics_the_readme_documents() throws IOException {
+    void the_alert_rules_and_the_dashboard_use_only_metrics_the_docs_document() throws IOException {
         Map<String, Object> alerts = new Yaml().load(Files.readString(MONITORING.resolve("alerts.yml")));
         List<String> expressions = new ArrayList<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) alerts.get("groups")) {
@@ -213,11 +214,11 @@ class DeploymentFilesTest {
                 Files.readString(MONITORING.resolve("grafana/provisioning/datasources/prometheus.yml")));
         assertThat(((List<Map<String, Object>>) datasources.get("datasources")).get(0)).containsEntry("uid", "prometheus");
 
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("\n### Metrics\n");
-        assertThat(start).as("a Metrics section in the README's Observability").isNotNegative();
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        String page = Files.readString(Path.of("docs/deployment.md"));
+        int start = page.indexOf("\n### Metrics\n");
+        assertThat(start).as("a Metrics section in docs/deployment.md's Observability").isNotNegative();
+        int end = page.indexOf("\n## ", start + 1);
+        String section = page.substring(start, end < 0 ? page.length() : end);
         Matcher metric = Pattern.compile("\\b(?:backoffice|http_server)_[a-z_]+").matcher(String.join("\n", expressions));
         List<String> used = new ArrayList<>();
         while (metric.find()) {
