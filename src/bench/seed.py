@@ -75,8 +75,8 @@ def seed(admin, front, count, amount, times, ids_file):
     ids = [None] * count
 
     def create(c, n):
-        # an opening grants no credit line above the bank's default, 0.00 (README "Security rules"); the deposits
-        # cover the benchmark's transfers of 1.00
+        # an opening grants no credit line above the bank's default, 0.00 (docs/security.md "Security rules"); the
+        # deposits cover the benchmark's transfers of 1.00
         account = post(c, front, "/accounts", {
             "holder": {"name": f"Customer {n}", "customerId": f"B-{n:06d}"},
             "type": "CURRENT", "currency": "EUR", "unit": "BEN-01", "overdraftLimit": "0.00"}, f"seed-account-{n}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the contract a running instance serves with Spectral (spectral:oas + the OWASP ruleset, .spectral.yaml) and
-# Redocly (recommended, redocly.yaml). README "The contract".
+# Redocly (recommended, redocly.yaml). docs/api.md "The contract".
 #   src/contract/lint.sh                          the instance on http://localhost:8080
 #   src/contract/lint.sh http://localhost:18080   another one
 #   src/contract/lint.sh target/openapi.json      a document already fetched

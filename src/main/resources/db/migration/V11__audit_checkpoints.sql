@@ -1,9 +1,10 @@
--- Audit checkpoints (README "Audit trail"): the hash chain proves that no sealed record was altered, inserted or
--- removed from between others, but not that the newest ones are all there. A checkpoint signs the head of the chain
--- (its chainSeq and hash, and when) with a key only the service holds (HMAC-SHA256, BACKOFFICE_AUDIT_CHECKPOINT_KEY),
--- so a chain cut or rewritten at its end no longer matches a checkpoint, and a checkpoint cannot be forged or
--- recomputed from inside the database. Each checkpoint is also published in the event feed (audit.checkpoint), where
--- consumers keep their own copy. Checkpoints are append-only, like the records they anchor.
+-- Audit checkpoints (docs/events-and-audit.md "Audit trail"): the hash chain proves that no sealed record was altered,
+-- inserted or removed from between others, but not that the newest ones are all there. A checkpoint signs the head of
+-- the chain (its chainSeq and hash, and when) with a key only the service holds (HMAC-SHA256,
+-- BACKOFFICE_AUDIT_CHECKPOINT_KEY), so a chain cut or rewritten at its end no longer matches a checkpoint, and a
+-- checkpoint cannot be forged or recomputed from inside the database. Each checkpoint is also published in the event
+-- feed (audit.checkpoint), where consumers keep their own copy. Checkpoints are append-only, like the records they
+-- anchor.
 CREATE TABLE audit_checkpoint (
     chain_seq bigint      PRIMARY KEY,
     head_hash char(64)    NOT NULL,

@@ -1,6 +1,6 @@
--- Clearing (README "Clearing and statements"): payment files sent to the clearing system (pacs.008), credits received
--- from other banks (pacs.008, operation type INCOMING_TRANSFER) and returns of transfers we sent (pacs.004, status
--- RETURNED).
+-- Clearing (docs/clearing-and-statements.md "Clearing and statements"): payment files sent to the clearing system
+-- (pacs.008), credits received from other banks (pacs.008, operation type INCOMING_TRANSFER) and returns of transfers
+-- we sent (pacs.004, status RETURNED).
 
 -- 1. OPERATIONS
 -- INCOMING_TRANSFER: another bank's credit, posted from the unit's clearing settlement account to the customer, keeping

@@ -1,6 +1,6 @@
--- Webhooks (README "Webhooks"): front-office applications subscribe an https url to event types; each committed event
--- of a subscribed type becomes one delivery per endpoint, POSTed and signed as the Standard Webhooks specification
--- says, retried with back-off, in event order per endpoint.
+-- Webhooks (docs/webhooks.md "Webhooks"): front-office applications subscribe an https url to event types; each
+-- committed event of a subscribed type becomes one delivery per endpoint, POSTed and signed as the Standard Webhooks
+-- specification says, retried with back-off, in event order per endpoint.
 --
 -- The secret signs deliveries, so the service must be able to read it: it is stored as issued ('whsec_' + base64 of
 -- 24 random bytes), readable by the schema's owner and the runtime role only, never answered after creation or

@@ -1,4 +1,5 @@
--- Clearing (README "Clearing and statements"): the files a SEPA clearing accepts, and the clearing system's outcomes.
+-- Clearing (docs/clearing-and-statements.md "Clearing and statements"): the files a SEPA clearing accepts, and the
+-- clearing system's outcomes.
 
 -- 1. THE CREDITOR'S BANK
 -- An external transfer's creditor bank as a BIC (ISO 9362, the BICFI of the pacs.008's CdtrAgt): given by the

@@ -1,7 +1,7 @@
 -- Incoming credits are keyed by what identifies a transaction in the SEPA scheme: the message's MsgId and the
--- transaction's TxId (README "Clearing and statements"). The EndToEndId is the payer's reference: it may repeat within
--- a message (NOTPROVIDED is the usual value), and the key (MsgId, EndToEndId) of V12 took the first of two such
--- credits in and dropped the second, neither booked nor listed for return.
+-- transaction's TxId (docs/clearing-and-statements.md "Clearing and statements"). The EndToEndId is the payer's
+-- reference: it may repeat within a message (NOTPROVIDED is the usual value), and the key (MsgId, EndToEndId) of V12
+-- took the first of two such credits in and dropped the second, neither booked nor listed for return.
 --
 -- Rows taken in before this migration carry no TxId (it was not kept) and keep transaction_id null. A replay of such a
 -- message must still find them: a transaction of that message with the same EndToEndId, amount and creditor IBAN

@@ -1,4 +1,5 @@
--- The daily total of transfers to other banks per debit account (README "Operations and the ledger in one minute").
+-- The daily total of transfers to other banks per debit account (docs/operations-and-ledger.md
+-- "Operations and the ledger").
 --
 -- A transfer to another bank (a TRANSFER with a creditor IBAN) that would take the transfers to other banks debited
 -- from its account in one business day above a total (backoffice.limits.external-transfers-per-day) does not execute

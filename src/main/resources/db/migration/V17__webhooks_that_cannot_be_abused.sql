@@ -1,4 +1,4 @@
--- Webhooks that cannot be abused (README "Webhooks").
+-- Webhooks that cannot be abused (docs/webhooks.md "Webhooks").
 --
 -- 1. A DELIVERY BEING SENT IS KNOWN AS SUCH
 -- A claim used to mark an attempt under way only by moving next_attempt_at past the attempt's timeout, which is also

@@ -1,4 +1,4 @@
--- Production units, accounts and idempotency keys (README "Calling the API").
+-- Production units, accounts and idempotency keys (docs/api.md "Calling the API").
 -- Money is numeric, never floating point; the database enforces what it can.
 
 CREATE SEQUENCE unit_branch_code_seq START 1 MAXVALUE 99999 NO CYCLE;

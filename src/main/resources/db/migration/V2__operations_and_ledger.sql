@@ -1,4 +1,4 @@
--- Operations, holds and the double-entry ledger (README "Operations and the ledger in one minute").
+-- Operations, holds and the double-entry ledger (docs/operations-and-ledger.md "Operations and the ledger").
 
 -- Entries name their account and its currency together, so an entry can never be in another currency.
 ALTER TABLE account ADD CONSTRAINT account_id_currency_uq UNIQUE (id, currency);

@@ -1,4 +1,4 @@
--- Declarants and regulatory filings (README "Filings in one minute"): VAT returns and annual accounts, from draft to the
+-- Declarants and regulatory filings (docs/filings.md "Filings"): VAT returns and annual accounts, from draft to the
 -- administration's acknowledgement, with the frozen documents and the outbox of the administration gateway.
 -- Filing amounts are whole euros inside the JSON content; the database keeps the lifecycle consistent.
 

@@ -1,5 +1,5 @@
--- Event feed (README "Events and audit"): a transactional outbox. Each state change inserts its event in the transaction
--- that makes the change, so an event exists if and only if the change committed.
+-- Event feed (docs/events-and-audit.md "Events and audit"): a transactional outbox. Each state change inserts its event
+-- in the transaction that makes the change, so an event exists if and only if the change committed.
 --
 -- Commit order: a sequence value taken when a row is inserted is not commit order (a transaction holding 41
 -- may commit after the one holding 42, and a reader that passed 42 would skip 41). So an event gets its seq

@@ -1,4 +1,4 @@
--- The write path without a lock that every request takes one at a time (README "Performance").
+-- The write path without a lock that every request takes one at a time (docs/performance.md "Performance").
 --
 -- 1. EVENT FEED ORDER WITHOUT A GLOBAL LOCK
 --
@@ -20,7 +20,8 @@
 -- returned anything at or above the writer's id while it was running.
 -- What delays the feed: a transaction that stays open (on any database of the cluster) holds the horizon back
 -- until it ends. The service bounds its own with statement_timeout and idle_in_transaction_session_timeout
--- (application.properties); other clients of the same server must be bounded likewise (README "Event feed").
+-- (application.properties); other clients of the same server must be bounded likewise (docs/events-and-audit.md
+-- "Event feed").
 ALTER TABLE event ADD COLUMN tx xid8;
 -- events numbered by V4 keep their order, before every new one
 UPDATE event SET tx = '0'::xid8;

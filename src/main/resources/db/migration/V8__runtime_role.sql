@@ -1,8 +1,8 @@
--- The running service needs no superuser, and not even the owner of its tables (README "Security"). Migrations run
--- as the owner (QUARKUS_FLYWAY_USERNAME); the service connects as a runtime role that may only do what the service
--- does: read everything; insert and update the mutable tables; insert only into the append-only ones (ledger entries,
--- histories, events, filing documents); seal audit records (their three chain columns) but never change or delete
--- them; delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
+-- The running service needs no superuser, and not even the owner of its tables (docs/security.md "Security").
+-- Migrations run as the owner (QUARKUS_FLYWAY_USERNAME); the service connects as a runtime role that may only do what
+-- the service does: read everything; insert and update the mutable tables; insert only into the append-only ones
+-- (ledger entries, histories, events, filing documents); seal audit records (their three chain columns) but never
+-- change or delete them; delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
 -- grant_runtime_role is applied below to the role named by the placeholder runtime_role (BACKOFFICE_RUNTIME_ROLE,
 -- default backoffice_app) when that role exists; a later migration that adds a table ends with the same block.
 CREATE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$

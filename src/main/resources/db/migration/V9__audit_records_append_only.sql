@@ -1,6 +1,7 @@
--- Audit records are append-only, like ledger entries (README "Security"): once inserted, a record changes only to be
--- sealed (its chain columns filled once, V5), and is never deleted nor truncated, whatever the role. Tampering then
--- takes switching triggers off, which only the tables' owner or a superuser can do, and which /audit/verify finds.
+-- Audit records are append-only, like ledger entries (docs/security.md "Security"): once inserted, a record changes
+-- only to be sealed (its chain columns filled once, V5), and is never deleted nor truncated, whatever the role.
+-- Tampering then takes switching triggers off, which only the tables' owner or a superuser can do, and which
+-- /audit/verify finds.
 CREATE FUNCTION audit_record_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND OLD.chain_seq IS NULL AND NEW.chain_seq IS NOT NULL

@@ -16,9 +16,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the code (README "Architecture"): each feature uses only the features below it, and only a feature's
- * {@code rest} package speaks HTTP: its services, repositories and domain never import a {@code rest} package, so
- * what events and stored answers hold (the {@code api} records) does not depend on how it is served.
+ * The shape of the code (docs/architecture.md "Architecture"): each feature uses only the features below it, and only a
+ * feature's {@code rest} package speaks HTTP: its services, repositories and domain never import a {@code rest}
+ * package, so what events and stored answers hold (the {@code api} records) does not depend on how it is served.
  */
 class ArchitectureTest {
 

@@ -21,8 +21,8 @@ import static fr.backoffice.support.Ledgers.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The business metrics in {@code /q/metrics} (README "Metrics"): counters move as operations are submitted and
- * executed, and the gauges the background refresh computes carry the expected tags once a refresh has run (called
+ * The business metrics in {@code /q/metrics} (docs/deployment.md "Metrics"): counters move as operations are submitted
+ * and executed, and the gauges the background refresh computes carry the expected tags once a refresh has run (called
  * here directly rather than waited for).
  */
 @QuarkusTest

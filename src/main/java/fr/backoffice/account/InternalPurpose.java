@@ -10,9 +10,9 @@ public enum InternalPurpose {
     FEE_INCOME("Fee income"),
     VAT_COLLECTED("VAT collected"),
     /**
-     * Money the bank holds for a customer it can no longer credit (README "Clearing and statements"): a transfer the
-     * clearing gave back whose debtor account was closed since. It stays there until the bank pays it out to the
-     * customer by other means; no endpoint moves it.
+     * Money the bank holds for a customer it can no longer credit (docs/clearing-and-statements.md
+     * "Clearing and statements"): a transfer the clearing gave back whose debtor account was closed since. It stays
+     * there until the bank pays it out to the customer by other means; no endpoint moves it.
      */
     SUSPENSE("Suspense");
 

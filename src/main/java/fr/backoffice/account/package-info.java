@@ -16,8 +16,8 @@
  * (V6__write_path_without_global_locks.sql), so an account read before a posting can never undo it. A change locks the
  * account, checks {@code If-Match}, and publishes one {@code account.*} event in the same transaction. Internal
  * accounts (one per unit, currency and {@link fr.backoffice.account.InternalPurpose}) are created on first use and
- * are moved only by postings. Who reaches which account: {@code common.security} (README "Security rules"). No
- * opening grants a credit line above {@code backoffice.accounts.default-overdraft-limit}
+ * are moved only by postings. Who reaches which account: {@code common.security} (docs/security.md "Security rules").
+ * No opening grants a credit line above {@code backoffice.accounts.default-overdraft-limit}
  * ({@link fr.backoffice.account.Account#defaultOverdraftLimit}), whoever opens (403 {@code OVERDRAFT_NEEDS_SUPERVISOR}):
  * a larger overdraft limit is a supervisor's {@code PATCH /accounts/{id}}.</li>
  * <li><b>Layout.</b> {@code api}: what answers and events carry; {@code rest}: HTTP only; {@code service};

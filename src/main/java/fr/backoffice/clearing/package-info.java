@@ -1,6 +1,6 @@
 /**
- * Clearing (README "Clearing and statements"): the money that leaves for and arrives from other banks, in the
- * ISO 20022 messages of the SEPA Credit Transfer scheme.
+ * Clearing (docs/clearing-and-statements.md "Clearing and statements"): the money that leaves for and arrives from
+ * other banks, in the ISO 20022 messages of the SEPA Credit Transfer scheme.
  *
  * <ul>
  * <li><b>Owns</b> the tables {@code payment_file} and {@code incoming_credit} (V12__clearing.sql; the outcome of a
@@ -13,7 +13,7 @@
  * <li><b>Who.</b> Payment files are the bank's clearing desk's (role {@code clearing}) and admins': they close files and
  * record their outcome, auditors read them too; a unit's agents and supervisors get nothing of them, since a file
  * holds every unit's transfers and names their customers. Whoever closed a file does not record its outcome (403
- * {@code FOUR_EYES_VIOLATION}, {@code service.FileOutcomes}). README "Security rules".</li>
+ * {@code FOUR_EYES_VIOLATION}, {@code service.FileOutcomes}). docs/security.md "Security rules".</li>
  * <li><b>Out.</b> Executed external transfers wait for a payment file; closing one takes each exactly once (rows
  * locked, re-read after a concurrent close). The creditor's bank is sent as a BIC (BICFI), the one the transfer was
  * submitted with. Before a file is stored, its bytes are checked against every EPC usage rule we rely on

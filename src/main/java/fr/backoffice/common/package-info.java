@@ -1,5 +1,6 @@
 /**
- * What every feature shares, and nothing about any one of them (README "Architecture"): it uses no feature.
+ * What every feature shares, and nothing about any one of them (docs/architecture.md "Architecture"): it uses no
+ * feature.
  *
  * <ul>
  * <li>{@code config}: every {@code backoffice.*} setting, typed ({@link fr.backoffice.common.config.BackOfficeConfig}).</li>

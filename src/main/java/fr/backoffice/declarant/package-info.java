@@ -1,6 +1,5 @@
 /**
- * Declarants: the legal entities that file declarations with the public administration (README "Filings in one
- * minute").
+ * Declarants: the legal entities that file declarations with the public administration (docs/filings.md "Filings").
  *
  * <p><b>Owns</b> the {@code declarant} table (migration {@code V3__declarants_and_filings.sql}) and the endpoints
  * {@code POST /declarants}, {@code GET /declarants} and {@code GET /declarants/{id}}, and the event

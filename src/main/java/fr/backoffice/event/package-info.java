@@ -1,6 +1,6 @@
 /**
- * The event feed (README "Events and audit"): table {@code event}; {@code GET /events}, {@code GET /events/stream}.
- * Uses {@code common} only; every feature that changes state uses it.
+ * The event feed (docs/events-and-audit.md "Events and audit"): table {@code event}; {@code GET /events},
+ * {@code GET /events/stream}. Uses {@code common} only; every feature that changes state uses it.
  *
  * <ul>
  * <li><b>Outbox.</b> A state change appends exactly one event ({@link fr.backoffice.event.EventType}) in the
@@ -12,7 +12,7 @@
  * (V6__write_path_without_global_locks.sql).</li>
  * <li><b>The stream is bounded.</b> {@code GET /events/stream} is {@code @Streaming}: however its path is spelled, it
  * draws on the {@code stream} rate limit budget and holds one of its caller's and one of the instance's open-stream
- * slots until the connection ends ({@code common/http/StreamAdmission}; README "Rate limiting").</li>
+ * slots until the connection ends ({@code common/http/StreamAdmission}; docs/security.md "Rate limiting").</li>
  * <li><b>Records that services store</b> (the feed's items and pages) are in {@code api}; {@code rest} only serves
  * them.</li>
  * <li><b>Readers.</b> Every reader of the feed reads every event but those for one caller only ({@code visible_to}:

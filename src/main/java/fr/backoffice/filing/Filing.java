@@ -152,8 +152,8 @@ public class Filing {
     }
 
     /**
-     * Whoever created or edited the draft, or validated it, cannot submit it (four-eyes, README "Security rules"):
-     * 403 {@code FOUR_EYES_VIOLATION}.
+     * Whoever created or edited the draft, or validated it, cannot submit it (four-eyes, docs/security.md
+     * "Security rules"): 403 {@code FOUR_EYES_VIOLATION}.
      */
     public void checkSubmitter(String submitter, List<FilingHistoryEntry> history) {
         if (submitter.equals(validatedBy)) {

@@ -1,6 +1,6 @@
 /**
  * Filings: VAT returns and annual accounts from draft to the administration's acknowledgement, and the obligations
- * they meet (README "Filings in one minute"; the OpenAPI descriptions of {@code FilingResource} and
+ * they meet (docs/filings.md "Filings"; the OpenAPI descriptions of {@code FilingResource} and
  * {@code ObligationResource} state each endpoint's answers).
  *
  * <p><b>Owns</b> the tables {@code filing}, {@code filing_history}, {@code filing_document} and
@@ -39,9 +39,9 @@
  * accounts {@code MISSING_FIGURES}, {@code BALANCE_SHEET_MISMATCH}, {@code NET_INCOME_MISMATCH}, the approval date
  * checks and {@code PERIOD_NOT_ENDED} ({@code VatReturnChecks}, {@code AnnualAccountsChecks}).</li>
  * <li><b>Submission.</b> A supervisor who neither prepared (created or edited) nor validated the filing submits it
- * (403 {@code FOUR_EYES_VIOLATION}, README "Security rules"). The canonical JSON document is frozen, its SHA-256
- * stored, and it is handed to the administration gateway (by default the outbox) for a deposit reference, in the
- * same transaction; {@code GET /filings/{id}/document} serves exactly those bytes.</li>
+ * (403 {@code FOUR_EYES_VIOLATION}, docs/security.md "Security rules"). The canonical JSON document is frozen, its
+ * SHA-256 stored, and it is handed to the administration gateway (by default the outbox) for a deposit reference, in
+ * the same transaction; {@code GET /filings/{id}/document} serves exactly those bytes.</li>
  * <li><b>Acknowledgement and amendments.</b> The administration's ACCEPTED or REJECTED answer (a rejection with a
  * reason) is recorded on a SUBMITTED filing. An acknowledged filing is amended once (409 {@code ALREADY_AMENDED}):
  * a new draft of the same declarant, type and period, content copied, naming the original in {@code amends} while

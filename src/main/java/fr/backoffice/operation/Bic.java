@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A BIC (ISO 9362) as the SEPA schemes carry a bank (BICFI, README "Clearing and statements"): 4 letters for the
- * institution, its ISO 3166 country, 2 letters or digits for the location, optionally 3 for the branch ({@code XXX}:
- * the head office). 8 or 11 characters, upper case.
+ * A BIC (ISO 9362) as the SEPA schemes carry a bank (BICFI, docs/clearing-and-statements.md "Clearing and statements"):
+ * 4 letters for the institution, its ISO 3166 country, 2 letters or digits for the location, optionally 3 for the
+ * branch ({@code XXX}: the head office). 8 or 11 characters, upper case.
  */
 public final class Bic {
 

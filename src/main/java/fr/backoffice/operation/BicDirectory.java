@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The BIC of a creditor's bank found from its IBAN (README "Clearing and statements", "The BIC directory"): since
- * 2016 a payer gives only the creditor's IBAN, and the SEPA scheme wants the creditor's bank as a BIC (BICFI). The
- * operator loads the directory from a file built from the national bank-code directories the central banks publish.
+ * The BIC of a creditor's bank found from its IBAN (docs/clearing-and-statements.md "Clearing and statements",
+ * docs/clearing-and-statements.md "The BIC directory"): since 2016 a payer gives only the creditor's IBAN, and the SEPA
+ * scheme wants the creditor's bank as a BIC (BICFI). The operator loads the directory from a file built from the
+ * national bank-code directories the central banks publish.
  *
  * <p>The file: UTF-8 text, one bank per line, fields separated by {@code ;}: {@code country;bankCode;bic;name}. The
  * country is the IBAN's (its first two letters), the bank code exactly as the IBAN's BBAN carries it (iban4j's

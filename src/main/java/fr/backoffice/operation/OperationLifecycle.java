@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The operation state machine (README "Operations and the ledger in one minute"). It says which statuses an action may lead to;
- * which one it does (approval threshold, execution date, funds) is for the service to decide.
+ * The operation state machine (docs/operations-and-ledger.md "Operations and the ledger"). It says which statuses an
+ * action may lead to; which one it does (approval threshold, execution date, funds) is for the service to decide.
  * Validation and approval execute at once when the date is reached, so they too may end in REJECTED
  * (insufficient funds, frozen account at execution time). The scheduler decides nothing in a person's place: a
  * scheduled operation that a business rule refuses on its date goes back to its unit's queue (RECEIVED), with the

@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Which entries an operation posts (the table in the README "Operations and the ledger in one minute" and the OpenAPI description of OperationType). Plain Java: every plan sums to zero,
- * which the tests check for every type and the database checks again at commit.
+ * Which entries an operation posts (the table in the docs/operations-and-ledger.md "Operations and the ledger" and the
+ * OpenAPI description of OperationType). Plain Java: every plan sums to zero, which the tests check for every type and
+ * the database checks again at commit.
  */
 public final class Postings {
 

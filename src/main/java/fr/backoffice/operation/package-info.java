@@ -1,7 +1,7 @@
 /**
  * Operations: what the front office submits (transfers, cheque and cash deposits, withdrawals, fees), their
- * lifecycle, the units' queues, scheduled execution, and which entries each posts (README "Operations and the ledger
- * in one minute").
+ * lifecycle, the units' queues, scheduled execution, and which entries each posts (docs/operations-and-ledger.md
+ * "Operations and the ledger").
  *
  * <ul>
  * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V2__operations_and_ledger.sql;
@@ -16,8 +16,8 @@
  * <li><b>Rules.</b> The state machine is {@link fr.backoffice.operation.OperationLifecycle}; the entries of each type,
  * {@link fr.backoffice.operation.Postings}; the business days, {@link fr.backoffice.operation.BusinessCalendar}; an
  * external transfer's creditor bank, {@link fr.backoffice.operation.Bic} and {@link fr.backoffice.operation.BicDirectory}
- * (README "The BIC directory"; loaded at start by {@code service.CreditorBanks}, the creditor's BIC column:
- * V14__clearing_banks_and_outcomes.sql).
+ * (docs/clearing-and-statements.md "The BIC directory"; loaded at start by {@code service.CreditorBanks}, the
+ * creditor's BIC column: V14__clearing_banks_and_outcomes.sql).
  * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, one call of
  * {@code operation_submit}, checks in {@code OperationIntake}); {@code OperationActions} are what people do to a
  * recorded operation; {@code Execution} books one (validation, approval, scheduler); {@code ScheduledExecutions} runs
@@ -25,7 +25,7 @@
  * operations (payment files, settlements, returns, incoming credits). Every change ends in {@code OperationJournal}: its history, and one
  * event per state change in the same transaction. Actions lock the operation, check the four-eyes rules and are
  * idempotent with an {@code Idempotency-Key}; who reaches which operation: {@code common.security}.</li>
- * <li><b>Limits on who moves money</b> (README "Operations and the ledger in one minute"). Only a front-office
+ * <li><b>Limits on who moves money</b> (docs/operations-and-ledger.md "Operations and the ledger"). Only a front-office
  * application's submissions execute straight through: what an agent submits waits in the unit's queue for another
  * person. A transfer to another bank that would take its debit account's transfers to other banks of the business day
  * above {@code backoffice.limits.external-transfers-per-day} waits for four eyes ({@code requiresApproval}); the day's

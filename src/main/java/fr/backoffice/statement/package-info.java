@@ -1,6 +1,7 @@
 /**
  * Account statements: what a customer's accounting software imports, one business day of an account as an ISO 20022
- * camt.053.001.08 bank-to-customer statement, or the same statement as JSON (README "Account statements (camt.053)").
+ * camt.053.001.08 bank-to-customer statement, or the same statement as JSON (docs/clearing-and-statements.md
+ * "Account statements (camt.053)").
  *
  * <ul>
  * <li><b>Owns</b> no table: a statement is computed on each read from the ledger. Serves

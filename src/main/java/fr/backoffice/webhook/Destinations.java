@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a delivery may go (README "Webhooks", security). Without {@code backoffice.webhooks.allow-private-networks}:
- * {@code https} only, and no address that is not public: loopback, private (RFC 1918, unique local, carrier-grade
- * NAT), link-local (cloud metadata services live at 169.254.169.254), unspecified, multicast, broadcast, reserved,
- * documentation; IPv6 addresses that carry an IPv4 address are judged by it ({@link #isPublic}).
- * The url is checked when it is given; the addresses its host resolves to are checked again before every attempt, so
- * a name that later resolves to a private address is refused then.
+ * Where a delivery may go (docs/webhooks.md "Webhooks", security). Without
+ * {@code backoffice.webhooks.allow-private-networks}: {@code https} only, and no address that is not public: loopback,
+ * private (RFC 1918, unique local, carrier-grade NAT), link-local (cloud metadata services live at 169.254.169.254),
+ * unspecified, multicast, broadcast, reserved, documentation; IPv6 addresses that carry an IPv4 address are judged by
+ * it ({@link #isPublic}). The url is checked when it is given; the addresses its host resolves to are checked again
+ * before every attempt, so a name that later resolves to a private address is refused then.
  */
 public final class Destinations {
 

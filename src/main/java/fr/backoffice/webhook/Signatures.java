@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Standard Webhooks signatures (README "Webhooks"): a secret is {@code whsec_} + base64 of 24 random bytes; a
+ * Standard Webhooks signatures (docs/webhooks.md "Webhooks"): a secret is {@code whsec_} + base64 of 24 random bytes; a
  * delivery is signed {@code v1,} + base64(HMAC-SHA256(secret's bytes, id + "." + timestamp + "." + body)), and the
  * {@code webhook-signature} header lists one signature per secret in use, separated by spaces.
  */

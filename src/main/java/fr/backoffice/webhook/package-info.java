@@ -1,6 +1,6 @@
 /**
- * Webhooks (README "Webhooks"): tables {@code webhook_endpoint}, {@code webhook_delivery}, {@code webhook_fanout}
- * (V13__webhooks.sql); the endpoints under {@code /webhook-endpoints}.
+ * Webhooks (docs/webhooks.md "Webhooks"): tables {@code webhook_endpoint}, {@code webhook_delivery},
+ * {@code webhook_fanout} (V13__webhooks.sql); the endpoints under {@code /webhook-endpoints}.
  *
  * <ul>
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit} (ArchitectureTest); nothing uses it.</li>

@@ -190,7 +190,7 @@ class AccountResourceTest {
             assertThat(yen.getString("ledgerBalance")).isEqualTo("0");
             assertThat(yen.getString("availableBalance")).isEqualTo("0");
             assertThat(yen.getString("overdraftLimit")).isEqualTo("0");
-            // a credit line beyond the default is a supervisor's (README "Security rules")
+            // a credit line beyond the default is a supervisor's (docs/security.md "Security rules")
             Api.as(Tokens.supervisor(unit)).header("If-Match", "\"0\"").body(Map.of("overdraftLimit", "100000"))
                     .patch("/accounts/{id}", yen.getString("id")).then().statusCode(200)
                     .body("overdraftLimit", equalTo("100000"));

@@ -82,7 +82,7 @@ final class Clearing {
         return closed.jsonPath();
     }
 
-    /** Files are the clearing desk's whatever the unit (README "Security rules"): the unit is not used. */
+    /** Files are the clearing desk's whatever the unit (docs/security.md "Security rules"): the unit is not used. */
     static JsonPath closeFile(String unit) {
         return closeFile();
     }

@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The official schemas judge, not our reader (README "Clearing and statements"): the real messages other banks'
- * software sends are valid, so the checks below would refuse a wrong document, and the messages the tests post are
- * valid too. Every document the service answers in XML is validated by the tests' HTTP client as well
- * ({@code support/Api}). Skipped, saying where the schemas were looked for, when they are absent.
+ * The official schemas judge, not our reader (docs/clearing-and-statements.md "Clearing and statements"): the real
+ * messages other banks' software sends are valid, so the checks below would refuse a wrong document, and the messages
+ * the tests post are valid too. Every document the service answers in XML is validated by the tests' HTTP client as
+ * well ({@code support/Api}). Skipped, saying where the schemas were looked for, when they are absent.
  */
 class Iso20022ConformanceTest {
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The reader's limits (README "Clearing and statements"): counted while streaming, each refused one past it, and a
- * genuine message of the greatest size accepted passes them all. Plain Java.
+ * The reader's limits (docs/clearing-and-statements.md "Clearing and statements"): counted while streaming, each
+ * refused one past it, and a genuine message of the greatest size accepted passes them all. Plain Java.
  */
 class IsoXmlReaderLimitsTest {
 

@@ -23,8 +23,9 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A transfer the clearing gives back (README "Clearing and statements"): its file rejected, or returned by the
- * creditor's bank (pacs.004). Its money goes back to its debtor, and nothing derived from it can exceed a column.
+ * A transfer the clearing gives back (docs/clearing-and-statements.md "Clearing and statements"): its file rejected, or
+ * returned by the creditor's bank (pacs.004). Its money goes back to its debtor, and nothing derived from it can exceed
+ * a column.
  */
 @QuarkusTest
 class ReturnsToDebtorsTest {

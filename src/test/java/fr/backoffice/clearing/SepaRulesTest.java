@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The EPC usage rules a payment file must keep before it is stored (README "Clearing and statements"), checked on the
- * document's bytes: each rule broken once, named by the element path of the transaction that breaks it.
+ * The EPC usage rules a payment file must keep before it is stored (docs/clearing-and-statements.md
+ * "Clearing and statements"), checked on the document's bytes: each rule broken once, named by the element path of the
+ * transaction that breaks it.
  */
 class SepaRulesTest {
 

@@ -19,9 +19,10 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clearing system's status report on a payment file (pacs.002.001.10, README "Clearing and statements"): the file
- * accepted, rejected, or partly, each transaction settled or given back with its ISO 20022 reason; replay-safe; four
- * eyes. No XSD of pacs.002.001.10 is at hand: the reports are shaped as SEPA clearings send them.
+ * The clearing system's status report on a payment file (pacs.002.001.10, docs/clearing-and-statements.md
+ * "Clearing and statements"): the file accepted, rejected, or partly, each transaction settled or given back with its
+ * ISO 20022 reason; replay-safe; four eyes. No XSD of pacs.002.001.10 is at hand: the reports are shaped as SEPA
+ * clearings send them.
  */
 @QuarkusTest
 class StatusReportsTest {

@@ -22,8 +22,8 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API conventions (README "Calling the API"), for every endpoint: whatever a client sends, the answer is a documented 4xx problem (never a
- * 500, never an internal detail) and nothing is written.
+ * The API conventions (docs/api.md "Calling the API"), for every endpoint: whatever a client sends, the answer is a
+ * documented 4xx problem (never a 500, never an internal detail) and nothing is written.
  */
 @QuarkusTest
 class ApiConventionsTest {
@@ -387,7 +387,7 @@ class ApiConventionsTest {
 
     @Test
     void a_header_with_a_control_character_is_400() throws Exception {
-        // the HTTP codec refuses it before any route runs: a 400, with an empty body (README, "Calling the API")
+        // the HTTP codec refuses it before any route runs: a 400, with an empty body (docs/api.md "Calling the API")
         try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
             socket.getOutputStream().write(("GET /units HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"
                     + "Authorization: Bearer " + Tokens.auditor() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

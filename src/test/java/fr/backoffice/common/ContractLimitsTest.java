@@ -16,8 +16,8 @@ import java.util.function.BiConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract stays lintable (README "The contract"): every value it describes is bounded, every answer says which
- * properties it always has, and every response shows an example. A new field or endpoint without them fails here
+ * The contract stays lintable (docs/api.md "The contract"): every value it describes is bounded, every answer says
+ * which properties it always has, and every response shows an example. A new field or endpoint without them fails here
  * before it reaches the linters.
  */
 @QuarkusTest

@@ -28,8 +28,8 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Control characters in JSON text (README "Calling the API"). Finding: U+0001 was accepted in a label and written raw
- * into that day's camt.053, which was then not well-formed XML. No text field of any body holds a C0 control
+ * Control characters in JSON text (docs/api.md "Calling the API"). Finding: U+0001 was accepted in a label and written
+ * raw into that day's camt.053, which was then not well-formed XML. No text field of any body holds a C0 control
  * (U+0000-U+001F), DEL (U+007F) or a C1 control (U+0080-U+009F); tab, CR and LF only the fields a person writes
  * lines in (reasons, comments, descriptions). A refusal is 400 {@code VALIDATION_FAILED} naming the field, and
  * nothing is written. Bodies are sent as JSON text with escapes, as a client would.

@@ -28,8 +28,8 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits (README "Rate limiting") through the HTTP stack, with budgets small enough to spend in a test and a
- * period (an hour) that refills nothing while it runs. Each test spends the budgets of callers of its own; only
+ * Rate limits (docs/security.md "Rate limiting") through the HTTP stack, with budgets small enough to spend in a test
+ * and a period (an hour) that refills nothing while it runs. Each test spends the budgets of callers of its own; only
  * {@code requests_without_a_valid_token_...} spends the budget of the test client's address.
  */
 @QuarkusTest

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feed's order without a global lock (README "Event feed"): events are placed by transaction id and read only
- * below the oldest running transaction, with a resource's changes kept in the order they were made.
+ * The feed's order without a global lock (docs/events-and-audit.md "Event feed"): events are placed by transaction id
+ * and read only below the oldest running transaction, with a resource's changes kept in the order they were made.
  */
 @QuarkusTest
 class EventFeedOrderTest {

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feed's query in the database (README "Events and audit"): for every kind of reader (all types or some, an admin
- * or a caller who sees only some events), it walks the feed index {@code (tx, seq)} in order and stops at its limit,
- * rather than reading every event after the position and sorting them. The table of a test run is small, so the
- * planner is told to avoid sequential scans, bitmap scans and sorts where it can: the plan shows whether the order can
- * come from the index at all.
+ * The feed's query in the database (docs/events-and-audit.md "Events and audit"): for every kind of reader (all types
+ * or some, an admin or a caller who sees only some events), it walks the feed index {@code (tx, seq)} in order and
+ * stops at its limit, rather than reading every event after the position and sorting them. The table of a test run is
+ * small, so the planner is told to avoid sequential scans, bitmap scans and sorts where it can: the plan shows whether
+ * the order can come from the index at all.
  */
 @QuarkusTest
 class EventFeedQueryTest {

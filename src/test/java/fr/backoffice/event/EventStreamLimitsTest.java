@@ -20,10 +20,10 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Open event streams are capped per caller and per instance (README "Rate limiting"), with caps small enough to reach
- * in a test: 2 per caller, 3 per instance. Streams are held open on raw sockets, read lazily, and closed by the test
- * as a subscriber that goes away; refusals are asked through {@link Api}, so their answers are checked against the
- * contract. Each test closes what it opened and waits for the instance to count none.
+ * Open event streams are capped per caller and per instance (docs/security.md "Rate limiting"), with caps small enough
+ * to reach in a test: 2 per caller, 3 per instance. Streams are held open on raw sockets, read lazily, and closed by
+ * the test as a subscriber that goes away; refusals are asked through {@link Api}, so their answers are checked against
+ * the contract. Each test closes what it opened and waits for the instance to count none.
  */
 @QuarkusTest
 @TestProfile(EventStreamLimitsTest.FewStreams.class)

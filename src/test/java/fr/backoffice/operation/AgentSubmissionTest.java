@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * An agent is a person of the bank: what an agent submits never executes in the submitting request, however small; it
- * waits in the unit's queue, its amount held, for another person (README "Operations and the ledger in one minute").
+ * waits in the unit's queue, its amount held, for another person (docs/operations-and-ledger.md
+ * "Operations and the ledger").
  */
 @QuarkusTest
 class AgentSubmissionTest {

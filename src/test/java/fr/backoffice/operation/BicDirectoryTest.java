@@ -11,7 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The BIC directory the operator loads (README "Clearing and statements"): its format, what it finds, what it refuses. */
+/**
+ * The BIC directory the operator loads (docs/clearing-and-statements.md "Clearing and statements"): its format, what it
+ * finds, what it refuses.
+ */
 class BicDirectoryTest {
 
     private static final Path SAMPLE = Path.of("docker/clearing/bic-directory.sample.csv");

@@ -16,9 +16,9 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The creditor's bank of an external transfer (README "Clearing and statements", "The BIC directory"): given as
- * {@code creditor.bic}, or found from the IBAN in the BIC directory; a transfer whose bank cannot be found is refused
- * at submission, nothing created.
+ * The creditor's bank of an external transfer (docs/clearing-and-statements.md "Clearing and statements",
+ * docs/clearing-and-statements.md "The BIC directory"): given as {@code creditor.bic}, or found from the IBAN in the
+ * BIC directory; a transfer whose bank cannot be found is refused at submission, nothing created.
  */
 @QuarkusTest
 class CreditorBankApiTest {

@@ -37,8 +37,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The daily total of transfers to other banks per debit account (backoffice.limits.external-transfers-per-day,
  * 10000.00 by default and in tests): a transfer that would take the day's total above it waits for four eyes, an
- * agent's validation then a supervisor's approval, however small it is (README "Operations and the ledger in one
- * minute").
+ * agent's validation then a supervisor's approval, however small it is (docs/operations-and-ledger.md
+ * "Operations and the ledger").
  */
 @QuarkusTest
 class ExternalDailyLimitTest {

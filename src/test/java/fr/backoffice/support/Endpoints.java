@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * The endpoints that touch a unit's accounts and operations, each with the roles the product grants it (README
- * "Security rules", restated here rather than read from the annotations, so a drift of either shows), and a request that would be
- * valid for the objects of one unit.
+ * The endpoints that touch a unit's accounts and operations, each with the roles the product grants it
+ * (docs/security.md "Security rules", restated here rather than read from the annotations, so a drift of either shows),
+ * and a request that would be valid for the objects of one unit.
  */
 public final class Endpoints {
 

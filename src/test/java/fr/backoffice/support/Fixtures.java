@@ -36,8 +36,8 @@ public final class Fixtures {
 
     /**
      * An open account with this overdraft limit. An opening grants no credit line above the default (0.00 in tests, as
-     * by default; README "Security rules"): a higher limit is granted by a supervisor of the unit once the account is
-     * open, as the bank does it, and the answer is then the account after that change.
+     * by default; docs/security.md "Security rules"): a higher limit is granted by a supervisor of the unit once the
+     * account is open, as the bank does it, and the answer is then the account after that change.
      */
     public static JsonPath account(String unit, String type, String currency, String overdraftLimit) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(

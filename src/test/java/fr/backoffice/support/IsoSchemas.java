@@ -24,12 +24,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The official schemas the clearing system and the bank's customers validate our messages against (README "Clearing
- * and statements"): ISO 20022's pacs.008.001.08, pacs.004.001.09 and camt.053.001.08, and the EPC's SEPA Credit
- * Transfer inter-PSP restriction of pacs.008 (EPC115-06). They are not in the repository: the folder comes from the
- * system property {@code iso20022.schemas} or the environment variable {@code BACKOFFICE_ISO20022_SCHEMAS}, by default
- * {@code ../shared/iso20022} from the project's root. Where it is absent, documents are not validated (said once on
- * the test log) and {@code Iso20022ConformanceTest} is skipped, saying so.
+ * The official schemas the clearing system and the bank's customers validate our messages against
+ * (docs/clearing-and-statements.md "Clearing and statements"): ISO 20022's pacs.008.001.08, pacs.004.001.09 and
+ * camt.053.001.08, and the EPC's SEPA Credit Transfer inter-PSP restriction of pacs.008 (EPC115-06). They are not in
+ * the repository: the folder comes from the system property {@code iso20022.schemas} or the environment variable
+ * {@code BACKOFFICE_ISO20022_SCHEMAS}, by default {@code ../shared/iso20022} from the project's root. Where it is
+ * absent, documents are not validated (said once on the test log) and {@code Iso20022ConformanceTest} is skipped,
+ * saying so.
  *
  * <p>Schemas are read with the JDK's {@code javax.xml.validation}, offline: no external schema, DTD or entity is
  * fetched.

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every error response must look like (README "Security rules" 2): an RFC 9457 problem, and nothing internal in it. */
+/**
+ * What every error response must look like (docs/api.md "Errors and how requests are read"): an RFC 9457 problem, and
+ * nothing internal in it.
+ */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";

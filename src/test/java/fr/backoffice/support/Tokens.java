@@ -37,7 +37,7 @@ public final class Tokens {
 
     /**
      * A token whose {@code preferred_username} and {@code upn} name someone ({@code name}) other than its {@code sub}:
-     * the identity provider's display names are not who the caller is (README "Security rules").
+     * the identity provider's display names are not who the caller is (docs/security.md "Security rules").
      */
     public static String named(String sub, String name, String unit, String... roles) {
         var builder = Jwt.subject(sub).preferredUserName(name).upn(name).groups(Set.of(roles));
@@ -67,7 +67,7 @@ public final class Tokens {
         return token("supervisor-" + unit, unit, Roles.SUPERVISOR);
     }
 
-    /** The bank's clearing desk (README "Security rules"): one person of it, named {@code sub}. */
+    /** The bank's clearing desk (docs/security.md "Security rules"): one person of it, named {@code sub}. */
     public static String clearing(String sub) {
         return token(sub, null, Roles.CLEARING);
     }

@@ -8,8 +8,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The address guard on IPv6 literals that carry an IPv4 address (README "Webhooks", security): a translator or relay
- * on the path turns them into that IPv4 address, so they are judged by it. Literals only: nothing is resolved or sent.
+ * The address guard on IPv6 literals that carry an IPv4 address (docs/webhooks.md "Webhooks", security): a translator
+ * or relay on the path turns them into that IPv4 address, so they are judged by it. Literals only: nothing is resolved
+ * or sent.
  */
 class DestinationsTest {
 

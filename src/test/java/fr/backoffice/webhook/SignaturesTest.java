@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signatures and destinations in plain Java (README "Webhooks"). */
+/** Signatures and destinations in plain Java (docs/webhooks.md "Webhooks"). */
 class SignaturesTest {
 
     @Test

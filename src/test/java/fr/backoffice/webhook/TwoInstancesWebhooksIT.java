@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhooks from two instances of the production build on one database (README "Webhooks"): each event is delivered
- * once, in order, whichever instance wrote it; an instance killed in the middle of a delivery leaves it to another,
- * which sends it again with the same webhook-id once the lease has passed. Its own schema ({@code backoffice_it_wh}).
+ * Webhooks from two instances of the production build on one database (docs/webhooks.md "Webhooks"): each event is
+ * delivered once, in order, whichever instance wrote it; an instance killed in the middle of a delivery leaves it to
+ * another, which sends it again with the same webhook-id once the lease has passed. Its own schema
+ * ({@code backoffice_it_wh}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesWebhooksIT {

@@ -20,9 +20,9 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhooks delivered to a real receiver on 127.0.0.1 (README "Webhooks"): signed as Standard Webhooks says, retried
- * with the same webhook-id, in order per endpoint, disabled on 410, with both signatures after a rotation. The test
- * profile allows private networks and retries after 1 s.
+ * Webhooks delivered to a real receiver on 127.0.0.1 (docs/webhooks.md "Webhooks"): signed as Standard Webhooks says,
+ * retried with the same webhook-id, in order per endpoint, disabled on 410, with both signatures after a rotation. The
+ * test profile allows private networks and retries after 1 s.
  */
 @QuarkusTest
 class WebhookDeliveryTest {

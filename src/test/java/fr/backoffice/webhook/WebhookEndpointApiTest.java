@@ -13,7 +13,9 @@ import java.util.Map;
 import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The webhook endpoints as a resource (README "Webhooks"): who sees them, what they accept, their changes. */
+/**
+ * The webhook endpoints as a resource (docs/webhooks.md "Webhooks"): who sees them, what they accept, their changes.
+ */
 @QuarkusTest
 class WebhookEndpointApiTest {
 

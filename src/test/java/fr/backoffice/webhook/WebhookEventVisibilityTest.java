@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The events about a webhook endpoint (README "Events and audit", "Webhooks") are read by its owner and by admins
- * only, in the feed, in the stream and in webhook deliveries, and carry neither its url nor its description: another
- * front-office application must not learn where one application's deliveries go (a url may hold a token).
+ * The events about a webhook endpoint (docs/events-and-audit.md "Events and audit", docs/webhooks.md "Webhooks") are
+ * read by its owner and by admins only, in the feed, in the stream and in webhook deliveries, and carry neither its url
+ * nor its description: another front-office application must not learn where one application's deliveries go (a url may
+ * hold a token).
  */
 @QuarkusTest
 class WebhookEventVisibilityTest {

@@ -16,8 +16,9 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * As in production (README "Webhooks"): without {@code backoffice.webhooks.allow-private-networks}, plain http and
- * private addresses are refused when the url is given, and a name that resolves to one is refused before the attempt.
+ * As in production (docs/webhooks.md "Webhooks"): without {@code backoffice.webhooks.allow-private-networks}, plain
+ * http and private addresses are refused when the url is given, and a name that resolves to one is refused before the
+ * attempt.
  */
 @QuarkusTest
 @TestProfile(WebhookPrivateNetworksTest.ProductionRules.class)

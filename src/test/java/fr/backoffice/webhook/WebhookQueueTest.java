@@ -28,9 +28,9 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The work queue in SQL, as several instances share it (README "Webhooks"): claims are disjoint, a claim holds a
- * lease, an expired lease is claimed again with the same webhook-id (an instance killed mid-delivery leaves nothing
- * undelivered), a stale attempt records nothing, and an endpoint's later deliveries wait for its first. The
+ * The work queue in SQL, as several instances share it (docs/webhooks.md "Webhooks"): claims are disjoint, a claim
+ * holds a lease, an expired lease is claimed again with the same webhook-id (an instance killed mid-delivery leaves
+ * nothing undelivered), a stale attempt records nothing, and an endpoint's later deliveries wait for its first. The
  * instance's own dispatcher is idle here (its first round would come after an hour), so the test plays the instances.
  * An endpoint failing for {@code disable-after} is disabled, with an event.
  */

@@ -58,8 +58,8 @@ public class AccountRepository implements EntityRepository<Account> {
     /**
      * Whether the account sent an external transfer the clearing system has not settled yet: executed and waiting for
      * a payment file, or in one it has not answered (GENERATED). The clearing may still give that money back, and a
-     * closed account could not take it. The rows are the operation feature's (README "Clearing and statements"); read
-     * here in SQL, since accounts come before operations.
+     * closed account could not take it. The rows are the operation feature's (docs/clearing-and-statements.md
+     * "Clearing and statements"); read here in SQL, since accounts come before operations.
      */
     public Uni<Boolean> hasUnsettledExternalTransfer(UUID accountId) {
         return getSession().flatMap(session -> session.createNativeQuery("""

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Bodies only {@link AccountResource} reads; what services and events use is in {@code account.api}. */
 public final class AccountDtos {
 
-    /** Reasons are written by a person, possibly in several lines (README "Calling the API"). */
+    /** Reasons are written by a person, possibly in several lines (docs/api.md "Calling the API"). */
     static final String LINES = "Free text; may span several lines (tab, CR and LF allowed, no other control character)";
 
     private AccountDtos() {

@@ -106,8 +106,8 @@ public class AccountOpening {
     /**
      * The limit the account opens with. Opening grants no credit line beyond the bank's default, whoever asks (front
      * office or admin): more is a supervisor's decision, taken on the open account with {@code PATCH /accounts/{id}}
-     * (README "Security rules"). 403 rather than 422: the limit asked for is a valid one, but granting it needs an
-     * authority the caller lacks.
+     * (docs/security.md "Security rules"). 403 rather than 422: the limit asked for is a valid one, but granting it
+     * needs an authority the caller lacks.
      */
     private BigDecimal overdraftLimit(NewAccount request, Currency currency) {
         if (request.type() == AccountType.INTERNAL) {

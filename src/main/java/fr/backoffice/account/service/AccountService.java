@@ -117,7 +117,7 @@ public class AccountService {
 
     /**
      * Only an empty account closes, and not while an external transfer it sent may still come back from the clearing
-     * (README "Clearing and statements"): 422 {@code UNSETTLED_EXTERNAL_TRANSFER}.
+     * (docs/clearing-and-statements.md "Clearing and statements"): 422 {@code UNSETTLED_EXTERNAL_TRANSFER}.
      */
     @Audited
     @WithTransaction

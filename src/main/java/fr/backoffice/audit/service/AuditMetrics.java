@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The audit backlog (README "Metrics"): records stored but not yet sealed into the chain ({@link AuditChainer}), and
- * how old the oldest is. A chainer that stops, or a transaction left open (records above the horizon wait for it),
- * makes both grow. Read by the background refresh, from the index of unsealed records.
+ * The audit backlog (docs/deployment.md "Metrics"): records stored but not yet sealed into the chain
+ * ({@link AuditChainer}), and how old the oldest is. A chainer that stops, or a transaction left open (records above
+ * the horizon wait for it), makes both grow. Read by the background refresh, from the index of unsealed records.
  */
 @Startup
 @ApplicationScoped

@@ -79,7 +79,7 @@ public class RequestAudit {
         if (context.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();
             if (identity != null && !identity.isAnonymous()) {
-                // the token's sub, never a display name (README "Security rules")
+                // the token's sub, never a display name (docs/security.md "Security rules")
                 actor = Caller.idOf(identity);
                 roles = String.join(",", new TreeSet<>(identity.getRoles()));
             }

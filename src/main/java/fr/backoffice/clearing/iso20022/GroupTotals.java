@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The group header's totals against the message's transactions (README "Clearing and statements"): {@code NbOfTxs},
- * and when present {@code CtrlSum} (any xs:decimal) and the total amount ({@code TtlIntrBkSttlmAmt} of a pacs.008,
- * {@code TtlRtrdIntrBkSttlmAmt} of a pacs.004). A message whose header disagrees with its transactions was damaged or
- * mis-built: it is refused whole, never posted in part.
+ * The group header's totals against the message's transactions (docs/clearing-and-statements.md
+ * "Clearing and statements"): {@code NbOfTxs}, and when present {@code CtrlSum} (any xs:decimal) and the total amount
+ * ({@code TtlIntrBkSttlmAmt} of a pacs.008, {@code TtlRtrdIntrBkSttlmAmt} of a pacs.004). A message whose header
+ * disagrees with its transactions was damaged or mis-built: it is refused whole, never posted in part.
  */
 final class GroupTotals {
 

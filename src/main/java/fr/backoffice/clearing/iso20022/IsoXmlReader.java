@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads an ISO 20022 message from another bank into a tree of elements, safely (README "Clearing and statements"):
+ * Reads an ISO 20022 message from another bank into a tree of elements, safely (docs/clearing-and-statements.md
+ * "Clearing and statements"):
  * <ul>
  * <li>no DTD: a {@code DOCTYPE} is refused, so no entity, external or internal, is ever expanded (no XXE, no "billion
  * laughs"); XML 1.0 only;</li>
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * <li>a cheap tree: an element holds its name, parent, namespace, attributes (as an array, usually none), text and
  * children; its path is built only when asked for; whitespace between elements (ISO 20022 has no mixed content) is
  * not kept, and short texts that repeat (EUR, SLEV, a BIC) are kept once. The densest genuine 5 MiB message takes
- * about 7 MiB of heap as a tree, the worst 5 MiB within the limits about 31 MiB (README).</li>
+ * about 7 MiB of heap as a tree, the worst 5 MiB within the limits about 31 MiB (docs/clearing-and-statements.md
+ * "Reading XML from outside").</li>
  * </ul>
  * Every error names the element's path, e.g. {@code /Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt}.
  * The parser is the JDK's own, whatever StAX implementation the class path brings, so the behaviour tested is the one

@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * pacs.002.001.10, the FI-to-FI payment status report (FIToFIPmtStsRpt), as the SEPA Credit Transfer scheme uses it
- * (EPC115-06): the clearing system's answer to one of our payment files (README "Clearing and statements"). Read with
- * the safe reader ({@link IsoXmlReader}). The report names our file by {@code OrgnlGrpInfAndSts/OrgnlMsgId}; its
- * group status ({@code GrpSts}) says what became of the whole file, and {@code TxInfAndSts} of single transactions,
- * each named by {@code OrgnlTxId} (our TxId) and/or {@code OrgnlEndToEndId}, with a status ({@code TxSts}) and,
- * for a rejection, an ISO 20022 reason code ({@code StsRsnInf/Rsn/Cd}).
+ * (EPC115-06): the clearing system's answer to one of our payment files (docs/clearing-and-statements.md
+ * "Clearing and statements"). Read with the safe reader ({@link IsoXmlReader}). The report names our file by
+ * {@code OrgnlGrpInfAndSts/OrgnlMsgId}; its group status ({@code GrpSts}) says what became of the whole file, and
+ * {@code TxInfAndSts} of single transactions, each named by {@code OrgnlTxId} (our TxId) and/or
+ * {@code OrgnlEndToEndId}, with a status ({@code TxSts}) and, for a rejection, an ISO 20022 reason code
+ * ({@code StsRsnInf/Rsn/Cd}).
  *
  * <p>What is read is only what is checked: one original group, which must be a pacs.008, with its status; statuses of four capital
  * letters; reasons of four letters or digits; each transaction named once, and never against the group's status (a

@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * The usage rules of the EPC's SEPA Credit Transfer inter-PSP implementation guidelines (EPC115-06) that a payment file
- * we send must keep, checked on the document's bytes before the file is stored (README "Clearing and statements"):
- * every element the scheme requires is there; identifiers (MsgId, EndToEndId, TxId) are 1 to 35 characters of the
- * SEPA character set, neither starting nor ending with {@code /} nor holding {@code //}, and TxIds are unique in the
- * file; {@code SvcLvl} is {@code SEPA}, {@code ChrgBr} {@code SLEV}, {@code SttlmMtd} {@code CLRG}; amounts are in
- * EUR with at most two decimals, 0.01 to 999,999,999.99 per transaction (AT-T002) and the group total the sum of
- * them; both banks are BICs (AT-C002: only {@code BICFI}); IBANs have the IBAN's shape; names are 1 to 70
- * characters and the remittance information at most 140, all in the SEPA character set ({@link SepaText}).
+ * we send must keep, checked on the document's bytes before the file is stored (docs/clearing-and-statements.md
+ * "Clearing and statements"): every element the scheme requires is there; identifiers (MsgId, EndToEndId, TxId) are 1
+ * to 35 characters of the SEPA character set, neither starting nor ending with {@code /} nor holding {@code //}, and
+ * TxIds are unique in the file; {@code SvcLvl} is {@code SEPA}, {@code ChrgBr} {@code SLEV}, {@code SttlmMtd}
+ * {@code CLRG}; amounts are in EUR with at most two decimals, 0.01 to 999,999,999.99 per transaction (AT-T002) and the
+ * group total the sum of them; both banks are BICs (AT-C002: only {@code BICFI}); IBANs have the IBAN's shape; names
+ * are 1 to 70 characters and the remittance information at most 140, all in the SEPA character set ({@link SepaText}).
  *
  * <p>What the writer puts in is checked again here rather than trusted, so a file that a SEPA clearing would reject
  * is never stored: each broken rule is named by its element path.

@@ -63,7 +63,7 @@ public class PaymentFileResource {
 
     private static final String FILE_ID = "019ad0c4-2b7e-7f10-8c3d-5e6f7a8b9c0d";
     private static final String XML = "application/xml";
-    /** What IsoXmlReader refuses while reading (README "Clearing and statements"). */
+    /** What IsoXmlReader refuses while reading (docs/clearing-and-statements.md "Clearing and statements"). */
     private static final String READER_LIMITS = "more than " + IsoXmlReader.MAX_ELEMENTS + " elements, elements nested "
             + "deeper than " + IsoXmlReader.MAX_DEPTH + ", more than " + IsoXmlReader.MAX_ATTRIBUTES + " attributes on one "
             + "element (namespace declarations included), a text or attribute value longer than " + IsoXmlReader.MAX_TEXT

@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * What a payment file's outcome does, however it is recorded (the clearing system's status report, or by hand;
- * README "Clearing and statements"): the four-eyes rule, the settlement of what was accepted, the return of what was
- * rejected. Runs in the caller's transaction.
+ * docs/clearing-and-statements.md "Clearing and statements"): the four-eyes rule, the settlement of what was accepted,
+ * the return of what was rejected. Runs in the caller's transaction.
  */
 @ApplicationScoped
 class FileOutcomes {
@@ -44,7 +44,10 @@ class FileOutcomes {
     @Inject
     TimeSource time;
 
-    /** Four eyes (README "Security rules"): whoever closed a file does not record what the clearing system answered. */
+    /**
+     * Four eyes (docs/security.md "Security rules"): whoever closed a file does not record what the clearing system
+     * answered.
+     */
     void requireSecondPerson(PaymentFile file) {
         if (caller.id().equals(file.createdBy)) {
             throw ApiException.forbidden("FOUR_EYES_VIOLATION", "You closed this payment file: another person of the "

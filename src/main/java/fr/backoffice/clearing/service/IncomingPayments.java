@@ -38,9 +38,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the clearing system sends us (README "Clearing and statements"): other banks' credits (pacs.008), posted to our
- * customers or listed for return, and returns of transfers we sent (pacs.004), credited back to their debtors. Each
- * message is taken in one transaction: all of it, or nothing.
+ * What the clearing system sends us (docs/clearing-and-statements.md "Clearing and statements"): other banks' credits
+ * (pacs.008), posted to our customers or listed for return, and returns of transfers we sent (pacs.004), credited back
+ * to their debtors. Each message is taken in one transaction: all of it, or nothing.
  */
 @ApplicationScoped
 public class IncomingPayments {

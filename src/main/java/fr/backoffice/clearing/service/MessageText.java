@@ -3,9 +3,10 @@ package fr.backoffice.clearing.service;
 import java.util.regex.Pattern;
 
 /**
- * Text taken from another bank's message into our records (README "Clearing and statements"): on one line (a tab, CR
- * or LF, the only controls an XML 1.0 text can hold, becomes a space) and cut, never refused, to the column it goes
- * into, counted in characters as PostgreSQL and XML Schema count them, never splitting a character in two.
+ * Text taken from another bank's message into our records (docs/clearing-and-statements.md "Clearing and statements"):
+ * on one line (a tab, CR or LF, the only controls an XML 1.0 text can hold, becomes a space) and cut, never refused, to
+ * the column it goes into, counted in characters as PostgreSQL and XML Schema count them, never splitting a character
+ * in two.
  */
 final class MessageText {
 

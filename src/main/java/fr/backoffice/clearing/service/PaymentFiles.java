@@ -50,9 +50,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Payment files (README "Clearing and statements"): closing the waiting external transfers into a pacs.008, reading
- * files, and recording the clearing system's acknowledgement: settled (ACCEPTED) or every transfer given back to its
- * debtor (REJECTED).
+ * Payment files (docs/clearing-and-statements.md "Clearing and statements"): closing the waiting external transfers
+ * into a pacs.008, reading files, and recording the clearing system's acknowledgement: settled (ACCEPTED) or every
+ * transfer given back to its debtor (REJECTED).
  */
 @ApplicationScoped
 public class PaymentFiles {

@@ -33,13 +33,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The clearing system's status report on one of our payment files (pacs.002, README "Clearing and statements"): the
- * file accepted (ACCP, ACSC: settled, as an acknowledgement ACCEPTED), rejected (RJCT: every transfer given back with
- * the report's reason), or partly (PART: the transactions it rejects given back, every other one settled: a SEPA
- * clearing names the transactions it rejects). Four eyes: not the closer. A report for a file whose outcome is already
- * recorded posts nothing and answers the file as it stands ({@code applied} false), so the clearing may send it again.
- * Nothing is guessed: a file or transaction the report names that is not ours, or a status that is not final, is
- * refused whole, nothing posted.
+ * The clearing system's status report on one of our payment files (pacs.002, docs/clearing-and-statements.md
+ * "Clearing and statements"): the file accepted (ACCP, ACSC: settled, as an acknowledgement ACCEPTED), rejected (RJCT:
+ * every transfer given back with the report's reason), or partly (PART: the transactions it rejects given back, every
+ * other one settled: a SEPA clearing names the transactions it rejects). Four eyes: not the closer. A report for a file
+ * whose outcome is already recorded posts nothing and answers the file as it stands ({@code applied} false), so the
+ * clearing may send it again. Nothing is guessed: a file or transaction the report names that is not ours, or a status
+ * that is not final, is refused whole, nothing posted.
  */
 @ApplicationScoped
 public class StatusReports {

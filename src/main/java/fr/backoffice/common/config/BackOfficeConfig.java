@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every {@code backoffice.*} setting, typed, in one place (README "Configuration" lists them with their environment
- * variables). Read at start-up: a missing or malformed value stops the service before it serves anything.
+ * Every {@code backoffice.*} setting, typed, in one place (docs/configuration.md "Configuration" lists them with their
+ * environment variables). Read at start-up: a missing or malformed value stops the service before it serves anything.
  */
 @ConfigMapping(prefix = "backoffice")
 public interface BackOfficeConfig {
@@ -126,7 +126,7 @@ public interface BackOfficeConfig {
         int maxRequestLine();
     }
 
-    /** The exchanges with the clearing system (README "Clearing and statements"). */
+    /** The exchanges with the clearing system (docs/clearing-and-statements.md "Clearing and statements"). */
     interface Clearing {
         /** The bank's BIC: the debtor agent of the transfers it sends. */
         @WithDefault("BOFRFRPPXXX")
@@ -137,13 +137,14 @@ public interface BackOfficeConfig {
         MemorySize maxMessageSize();
 
         /**
-         * The BIC directory file (README "The BIC directory"): the creditor's bank of an external transfer that gives no
-         * {@code creditor.bic}, found from its IBAN. Absent: only transfers that give {@code creditor.bic} are accepted.
+         * The BIC directory file (docs/clearing-and-statements.md "The BIC directory"): the creditor's bank of an
+         * external transfer that gives no {@code creditor.bic}, found from its IBAN. Absent: only transfers that give
+         * {@code creditor.bic} are accepted.
          */
         Optional<String> bicDirectory();
     }
 
-    /** Webhooks (README "Webhooks"). */
+    /** Webhooks (docs/webhooks.md "Webhooks"). */
     interface Webhooks {
         /**
          * Whether deliveries may go to loopback, private, link-local and metadata addresses, and to plain {@code http}
@@ -191,7 +192,7 @@ public interface BackOfficeConfig {
         Duration refreshEvery();
     }
 
-    /** The budgets the rate limiter enforces (README "Rate limiting"). */
+    /** The budgets the rate limiter enforces (docs/security.md "Rate limiting"). */
     interface RateLimit {
 
         /** Off, nothing is counted and no rate limit header is sent. */
@@ -227,7 +228,9 @@ public interface BackOfficeConfig {
         }
     }
 
-    /** How many event streams may be open at once (README "Rate limiting"); a closed stream frees its slot. */
+    /**
+     * How many event streams may be open at once (docs/security.md "Rate limiting"); a closed stream frees its slot.
+     */
     interface EventStream {
 
         /** Streams one caller ({@code sub}) may hold open on one instance; one more is answered 429. */
@@ -247,7 +250,7 @@ public interface BackOfficeConfig {
         Optional<String> origins();
     }
 
-    /** Accounts (README "Security rules"). */
+    /** Accounts (docs/security.md "Security rules"). */
     interface Accounts {
         /**
          * The overdraft limit a current account opens with when the request names none, and the most an opening may
@@ -257,7 +260,10 @@ public interface BackOfficeConfig {
         BigDecimal defaultOverdraftLimit();
     }
 
-    /** Limits on the money one request moves without a second person (README "Operations and the ledger in one minute"). */
+    /**
+     * Limits on the money one request moves without a second person (docs/operations-and-ledger.md
+     * "Operations and the ledger").
+     */
     interface MoneyLimits {
         /**
          * The most the transfers to other banks debited from one account in one business day may total before the

@@ -22,8 +22,9 @@ public record Problem(
         @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 64,
                 examples = "INSUFFICIENT_FUNDS") String code,
         @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors,
-        @Schema(description = "The W3C trace id of the request, when tracing is on (README \"Observability\"): quote it "
-                + "to the operator", pattern = "^[0-9a-f]{32}$", maxLength = 32,
+        @Schema(description = "The W3C trace id of the request, when tracing is on "
+                + "(docs/deployment.md \"Observability\"): quote it to the operator",
+                pattern = "^[0-9a-f]{32}$", maxLength = 32,
                 examples = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -3,8 +3,8 @@ package fr.backoffice.common.http;
 import fr.backoffice.common.error.ApiException;
 
 /**
- * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules (README "Calling the API"). The
- * wildcard {@code If-Match: *} ("whatever the version") would skip the very check the header is for, so it is
+ * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules (docs/api.md "Calling the API").
+ * The wildcard {@code If-Match: *} ("whatever the version") would skip the very check the header is for, so it is
  * refused with 428 wherever an {@code If-Match} is read.
  */
 public final class ETags {

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * A text field of a request body that a person may write in several lines: it may hold tab, line feed and carriage
  * return. Every other text field is a single line. No field holds any other control character ({@link TextRules};
- * README "Calling the API").
+ * docs/api.md "Calling the API").
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

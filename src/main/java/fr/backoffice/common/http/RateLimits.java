@@ -35,10 +35,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Rate limits (README "Rate limiting"): every request outside {@code /q/} draws one from a token bucket, its caller's
- * ({@code sub}) for its class (writes, reads, connections to the event stream) once the token is verified, its client
- * address's otherwise; an empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}, and every answer
- * tells the budget drawn on in {@code RateLimit-Policy} and {@code RateLimit}.
+ * Rate limits (docs/security.md "Rate limiting"): every request outside {@code /q/} draws one from a token bucket, its
+ * caller's ({@code sub}) for its class (writes, reads, connections to the event stream) once the token is verified, its
+ * client address's otherwise; an empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}, and every
+ * answer tells the budget drawn on in {@code RateLimit-Policy} and {@code RateLimit}.
  *
  * <p>The class of a request is first its method's (writes, or reads). Which resource method serves it is known only
  * once the REST layer has matched it, however its path is spelled ({@code /events/stream/}, {@code ;a=b},
@@ -84,7 +84,7 @@ public class RateLimits {
     private Map<String, RateLimitBudget> budgets;
     private RateLimitBudget unauthenticated;
     private Cache<Key, Bucket> buckets;
-    /** The requests answered 429, by budget (README "Metrics"). */
+    /** The requests answered 429, by budget (docs/deployment.md "Metrics"). */
     private Map<String, Counter> limited;
 
     private record Key(String budget, String subject) {

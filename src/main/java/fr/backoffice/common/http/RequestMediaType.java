@@ -7,8 +7,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A body must say what it is: without a {@code Content-Type}, or with a wildcard one ({@code *}{@code /*}), the
- * REST layer would guess JSON; the API conventions (README "Calling the API") answer 415 instead, as for any other type than
- * {@code application/json}. A request without a body needs no {@code Content-Type}.
+ * REST layer would guess JSON; the API conventions (docs/api.md "Calling the API") answer 415 instead, as for any other
+ * type than {@code application/json}. A request without a body needs no {@code Content-Type}.
  */
 public class RequestMediaType {
 

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets in a request the REST layer matched to a {@link Streaming} method, or answers it (README "Rate limiting"): it
- * draws on its caller's stream budget (429 {@code RATE_LIMITED}), then takes one of its caller's open-stream slots
- * (429 {@code TOO_MANY_STREAMS}) and one of the instance's (503 {@code STREAM_CAPACITY_REACHED}), each refusal with
- * {@code Retry-After}. The slot is given back when the exchange ends, however it ends: the stream completes (the
- * instance stops), fails, or the subscriber's connection closes.
+ * Lets in a request the REST layer matched to a {@link Streaming} method, or answers it (docs/security.md
+ * "Rate limiting"): it draws on its caller's stream budget (429 {@code RATE_LIMITED}), then takes one of its caller's
+ * open-stream slots (429 {@code TOO_MANY_STREAMS}) and one of the instance's (503 {@code STREAM_CAPACITY_REACHED}),
+ * each refusal with {@code Retry-After}. The slot is given back when the exchange ends, however it ends: the stream
+ * completes (the instance stops), fails, or the subscriber's connection closes.
  *
  * <p>It runs after matching, so it sees the method however the path was spelled, and after the other request filters
  * (an unknown query parameter is refused without taking a slot).

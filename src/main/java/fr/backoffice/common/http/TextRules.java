@@ -1,7 +1,7 @@
 package fr.backoffice.common.http;
 
 /**
- * Which characters a text field of a request body may hold (README "Calling the API"): no control character, that
+ * Which characters a text field of a request body may hold (docs/api.md "Calling the API"): no control character, that
  * is no C0 control (U+0000 to U+001F), no DEL (U+007F) and no C1 control (U+0080 to U+009F), except tab, line feed
  * and carriage return in a {@link MultiLine} field. Such characters are invisible, mean nothing in a name, a label or a
  * reference, and are not all writable where the text goes next: XML 1.0 (the ISO 20022 statements and payment files)

@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Idempotency keys (README "Calling the API" and the OpenAPI description of the header), kept in the database so every service instance agrees.
+ * Idempotency keys (docs/api.md "Calling the API" and the OpenAPI description of the header), kept in the database so
+ * every service instance agrees.
  *
  * <p>Runs inside the caller's transaction, through the database function {@code idempotency_begin}
  * (V6__write_path_without_global_locks.sql) that {@code POST /operations} uses too: a transaction-scoped lock on

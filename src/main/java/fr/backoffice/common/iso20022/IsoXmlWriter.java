@@ -22,10 +22,10 @@ import java.util.Currency;
  *
  * <p>A document is always well-formed: a character XML 1.0 forbids (a C0 control other than tab, LF and CR, a lone
  * surrogate, U+FFFE, U+FFFF) is replaced by U+FFFD, the replacement character, in text and attributes alike. Replaced
- * rather than refused: what is written comes from stored data (labels, names) that the request rules let in (README
- * "Calling the API" refuses control characters, but data stored before those rules, or taken from another bank's
- * message, may hold some), and a statement or a payment file must still be produced; U+FFFD shows where something
- * was lost.
+ * rather than refused: what is written comes from stored data (labels, names) that the request rules let in
+ * (docs/api.md "Calling the API" refuses control characters, but data stored before those rules, or taken from another
+ * bank's message, may hold some), and a statement or a payment file must still be produced; U+FFFD shows where
+ * something was lost.
  */
 public final class IsoXmlWriter {
 

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * Request durations as a histogram with fixed buckets at the latency objectives (README "Metrics"), so that the
- * share of requests within an objective and the percentiles can be computed across instances in Prometheus; a
+ * Request durations as a histogram with fixed buckets at the latency objectives (docs/deployment.md "Metrics"), so that
+ * the share of requests within an objective and the percentiles can be computed across instances in Prometheus; a
  * handful of buckets keeps the series per route few, where Micrometer's own percentile histogram would add dozens.
  */
 public class HttpServerHistograms {

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * The one background refresh of the gauges that need the database (README "Metrics"): every feature's
+ * The one background refresh of the gauges that need the database (docs/deployment.md "Metrics"): every feature's
  * {@link RefreshedGauges} in turn, so the refresh holds at most one pooled connection at a time, and a slow database
  * delays the next round (skipped while one runs) rather than piling them up. A feature whose queries fail keeps its
  * last figures, and the others are refreshed all the same.

@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the whole contract promises beyond each resource's annotations (README "The contract"): the shared error
+ * What the whole contract promises beyond each resource's annotations (docs/api.md "The contract"): the shared error
  * responses ({@link ProblemResponsesFilter}), the server, CORS, the limits every value of a kind has, the
  * {@code required} list of every answer, and an example on every response, each error's showing its own codes.
  * Values whose limit depends on the field (lengths of names, patterns of codes) are annotated on the DTOs instead.

@@ -1,6 +1,6 @@
 package fr.backoffice.common.security;
 
-/** The roles (README "Security rules"), as carried in the token's {@code groups} claim. */
+/** The roles (docs/security.md "Security rules"), as carried in the token's {@code groups} claim. */
 public final class Roles {
 
     public static final String FRONT_OFFICE = "front-office";
@@ -8,7 +8,10 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
-    /** The bank's clearing desk: payment files and the clearing system's answers, for every unit (README "Security rules"). */
+    /**
+     * The bank's clearing desk: payment files and the clearing system's answers, for every unit (docs/security.md
+     * "Security rules").
+     */
     public static final String CLEARING = "clearing";
 
     private Roles() {

@@ -15,7 +15,7 @@ import org.jose4j.jwt.consumer.JwtContext;
 
 /**
  * What a verified token must be besides well signed, for this issuer and audience and not expired (smallrye-jwt checks
- * those); a token failing any of these is refused with 401 like any invalid token (README "Calling the API"):
+ * those); a token failing any of these is refused with 401 like any invalid token (docs/api.md "Calling the API"):
  *
  * <ul>
  * <li><b>Not issued in the future.</b> smallrye-jwt checks {@code exp} (with {@code mp.jwt.verify.clock.skew}, 60 s by

@@ -1,5 +1,5 @@
 /**
- * Who may do what: the service's own security rules (README "Security rules").
+ * Who may do what: the service's own security rules (docs/security.md "Security rules").
  *
  * <ul>
  * <li><b>Identity.</b> Every endpoint needs a bearer JWT (RS256). The caller is {@code sub}, and only {@code sub}

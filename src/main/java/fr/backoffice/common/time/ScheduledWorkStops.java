@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * When an instance begins to stop (README "Deployment"), no scheduled job starts any more: a run started then would
- * find the database pool closed under it. Runs already going finish within the shutdown delay; the other instances,
- * or this one's successor, take the next ones.
+ * When an instance begins to stop (docs/deployment.md "Deployment"), no scheduled job starts any more: a run started
+ * then would find the database pool closed under it. Runs already going finish within the shutdown delay; the other
+ * instances, or this one's successor, take the next ones.
  */
 @ApplicationScoped
 public class ScheduledWorkStops {

@@ -102,7 +102,8 @@ public class EventFeed {
 
     /**
      * Whose events the caller reads beside everyone's: null for an admin (every event), else its {@code sub}. Some
-     * events are for one caller only (a webhook endpoint's are its owner's, README "Events and audit").
+     * events are for one caller only (a webhook endpoint's are its owner's, docs/events-and-audit.md
+     * "Events and audit").
      */
     private String reader() {
         return caller.is(Roles.ADMIN) ? null : caller.id();

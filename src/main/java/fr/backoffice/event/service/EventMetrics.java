@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The feed's lag (README "Metrics"): readers see only the events below the horizon, the oldest transaction still
- * running ({@link fr.backoffice.event.repository.EventRepository}); an event committed above it waits for that
+ * The feed's lag (docs/deployment.md "Metrics"): readers see only the events below the horizon, the oldest transaction
+ * still running ({@link fr.backoffice.event.repository.EventRepository}); an event committed above it waits for that
  * transaction to end. The gauge is how long the oldest such event has waited, 0 when none does: a transaction left
  * open holds the whole feed back, and this is where it shows. Read by the background refresh, from the feed's index.
  */

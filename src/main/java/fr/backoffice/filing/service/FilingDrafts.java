@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /**
  * Drafts: creating one for a declarant's period, and replacing its content while it is a DRAFT. Each change runs
- * in one transaction, recorded in the filing's history (README "Filings in one minute").
+ * in one transaction, recorded in the filing's history (docs/filings.md "Filings").
  */
 @ApplicationScoped
 public class FilingDrafts {

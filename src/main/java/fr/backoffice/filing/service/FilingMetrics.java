@@ -33,8 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The filings' metrics (README "Metrics"), read by the background refresh: filings by type and status, and the
- * obligations overdue today by type. Obligations are not stored: they are assessed as {@code GET .../obligations}
+ * The filings' metrics (docs/deployment.md "Metrics"), read by the background refresh: filings by type and status, and
+ * the obligations overdue today by type. Obligations are not stored: they are assessed as {@code GET .../obligations}
  * assesses them ({@link Obligations}), for every declarant over the last {@value #OVERDUE_YEARS} years, from one
  * read of the declarants and one of their filings in that window.
  */

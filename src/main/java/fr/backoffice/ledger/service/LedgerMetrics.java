@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ledger's metrics (README "Metrics"): the entries booked, counted as they are written (by {@link Ledger} and by
- * the submission, which books through {@code operation_submit}); the holds not yet released, per currency, read by
- * the background refresh. The differences found by the last verification are {@link LedgerVerification}'s gauge.
+ * The ledger's metrics (docs/deployment.md "Metrics"): the entries booked, counted as they are written (by
+ * {@link Ledger} and by the submission, which books through {@code operation_submit}); the holds not yet released, per
+ * currency, read by the background refresh. The differences found by the last verification are
+ * {@link LedgerVerification}'s gauge.
  */
 @Startup
 @ApplicationScoped

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Bodies only {@link OperationResource} reads; what services, events and stored answers use is in {@code operation.api}. */
 public final class OperationDtos {
 
-    /** Reasons and comments are written by a person, possibly in several lines (README "Calling the API"). */
+    /** Reasons and comments are written by a person, possibly in several lines (docs/api.md "Calling the API"). */
     static final String LINES = "Free text; may span several lines (tab, CR and LF allowed, no other control character)";
 
     private OperationDtos() {

@@ -32,10 +32,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the clearing does to operations (README "Clearing and statements"): closes waiting external transfers into a
- * payment file, settles an accepted file, gives a returned transfer's money back to its debtor, and records the
- * credits other banks send. Runs in the caller's transaction; every change ends in {@link OperationJournal#publish}
- * (history and events), and every operation it creates is attributed to the person who made the clearing request.
+ * What the clearing does to operations (docs/clearing-and-statements.md "Clearing and statements"): closes waiting
+ * external transfers into a payment file, settles an accepted file, gives a returned transfer's money back to its
+ * debtor, and records the credits other banks send. Runs in the caller's transaction; every change ends in
+ * {@link OperationJournal#publish} (history and events), and every operation it creates is attributed to the person who
+ * made the clearing request.
  */
 @ApplicationScoped
 public class ClearingOperations {
@@ -136,9 +137,9 @@ public class ClearingOperations {
      * Gives a returned external transfer's money back to its debtor: a REVERSAL credits the debtor's account from
      * where the money is now ({@code from}), and the transfer becomes RETURNED with the ISO 20022 reason. A frozen
      * debtor account takes it (as any correction). A debtor account closed since cannot: the money goes to the unit's
-     * suspense account instead (README "Clearing and statements"), said in the comment, so that one closed account
-     * never blocks the rest of a file. The debtor's account is locked here (callers giving back several transfers
-     * lock their debtors first, in id order, the order every path locks accounts in).
+     * suspense account instead (docs/clearing-and-statements.md "Clearing and statements"), said in the comment, so
+     * that one closed account never blocks the rest of a file. The debtor's account is locked here (callers giving back
+     * several transfers lock their debtors first, in id order, the order every path locks accounts in).
      */
     public Uni<Returned> returnToDebtor(Operation transfer, InternalPurpose from, String returnReason,
                                         String comment, String actor, Instant at, LocalDate valueDate) {

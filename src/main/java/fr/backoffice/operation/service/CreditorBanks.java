@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The creditor's bank of an external transfer, as a BIC (README "The BIC directory"): the {@code creditor.bic} the
- * request gives, else the one the BIC directory ({@code backoffice.clearing.bic-directory}) lists for the IBAN's
- * bank. Read once, at start: a malformed directory, or a {@code backoffice.clearing.bic} that is not a BIC, stops the
- * start with a message saying why. The bank's own IBANs (its bank code, {@code backoffice.iban.bank-code}) are its
- * own BIC's.
+ * The creditor's bank of an external transfer, as a BIC (docs/clearing-and-statements.md "The BIC directory"): the
+ * {@code creditor.bic} the request gives, else the one the BIC directory ({@code backoffice.clearing.bic-directory})
+ * lists for the IBAN's bank. Read once, at start: a malformed directory, or a {@code backoffice.clearing.bic} that is
+ * not a BIC, stops the start with a message saying why. The bank's own IBANs (its bank code,
+ * {@code backoffice.iban.bank-code}) are its own BIC's.
  */
 @Startup
 @ApplicationScoped

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operations' metrics (README "Metrics"). Counters move where things happen: each submission by its outcome
- * ({@link OperationSubmission}), each status reached ({@link OperationJournal} and the submission, which writes its
- * history itself). The queues of the units (operations received or pending approval) are gauges read by the
+ * The operations' metrics (docs/deployment.md "Metrics"). Counters move where things happen: each submission by its
+ * outcome ({@link OperationSubmission}), each status reached ({@link OperationJournal} and the submission, which writes
+ * its history itself). The queues of the units (operations received or pending approval) are gauges read by the
  * background refresh, from the partial index the queue endpoint uses.
  */
 @Startup

@@ -127,8 +127,9 @@ public class OperationSubmission {
     /**
      * Small transfers and cash operations for today, submitted by a front-office application, execute in the
      * submitting request: these are their entries. An agent is a person of the bank, so what an agent submits waits
-     * for another person whatever its amount, even when the token is also a front-office application's (README
-     * "Operations and the ledger in one minute"); the validation that follows is refused to the submitter.
+     * for another person whatever its amount, even when the token is also a front-office application's
+     * (docs/operations-and-ledger.md "Operations and the ledger"); the validation that follows is refused to the
+     * submitter.
      */
     private Uni<List<Posting>> postingsIfStraightThrough(Operation op) {
         boolean straightThrough = OperationLifecycle.permits(op.type, OperationStatus.RECEIVED, OperationAction.EXECUTE)

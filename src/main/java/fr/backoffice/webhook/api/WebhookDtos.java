@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** What the webhook endpoints take and answer (README "Webhooks"). */
+/** What the webhook endpoints take and answer (docs/webhooks.md "Webhooks"). */
 public final class WebhookDtos {
 
     /** At most this many event types per endpoint: every type once fits. */

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import java.util.List;
 
 /**
- * The webhook callback in the contract (README "The contract"): the call the back office makes to a receiver carries
- * no bearer token, its signature headers authenticate it, so it states that it needs no security scheme
+ * The webhook callback in the contract (docs/api.md "The contract"): the call the back office makes to a receiver
+ * carries no bearer token, its signature headers authenticate it, so it states that it needs no security scheme
  * ({@code security: [{}]}) rather than leaving linters to ask for one.
  */
 @OpenApiFilter

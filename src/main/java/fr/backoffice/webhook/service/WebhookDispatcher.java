@@ -30,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends the webhooks (README "Webhooks"), on every instance, every {@code backoffice.webhooks.poll-every}:
+ * Sends the webhooks (docs/webhooks.md "Webhooks"), on every instance, every {@code backoffice.webhooks.poll-every}:
  * <ol>
  * <li>the fan-out turns the events committed since its position into deliveries, in the transaction that moves the
  * position (one instance at a time, {@link DeliveryQueue#FANOUT_LOCK}): a delivery exists for every committed event

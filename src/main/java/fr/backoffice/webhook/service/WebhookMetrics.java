@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Webhook metrics (README "Metrics"): attempts by outcome and deliveries ended by status, counted where they happen;
- * the pending deliveries and, per endpoint, the age of its oldest pending one, read by the background refresh from
- * the partial index of pending deliveries.
+ * Webhook metrics (docs/deployment.md "Metrics"): attempts by outcome and deliveries ended by status, counted where
+ * they happen; the pending deliveries and, per endpoint, the age of its oldest pending one, read by the background
+ * refresh from the partial index of pending deliveries.
  */
 @Startup
 @ApplicationScoped

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The address check resolves the host before the HTTP client resolves it again to connect; a name whose answers
  * change between the two (DNS rebinding) could slip through that window. Deployments that must exclude it also
- * deny the service's egress to private ranges at the network level (README "Webhooks").
+ * deny the service's egress to private ranges at the network level (docs/webhooks.md "Webhooks").
  */
 @ApplicationScoped
 public class WebhookSender {

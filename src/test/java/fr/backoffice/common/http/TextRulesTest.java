@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rule for text in request bodies (README "Calling the API"), for every UTF-16 code unit. */
+/** The rule for text in request bodies (docs/api.md "Calling the API"), for every UTF-16 code unit. */
 class TextRulesTest {
 
     @Test

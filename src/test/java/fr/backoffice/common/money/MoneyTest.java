@@ -17,7 +17,10 @@ import static fr.backoffice.support.Properties.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The money rules (README "Calling the API" and the OpenAPI descriptions of amounts): decimal strings at most at the currency's scale, never floating point. */
+/**
+ * The money rules (docs/api.md "Calling the API" and the OpenAPI descriptions of amounts): decimal strings at most at
+ * the currency's scale, never floating point.
+ */
 class MoneyTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");

@@ -17,9 +17,9 @@ import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The caller is the token's {@code sub}, never its {@code preferred_username} or {@code upn} (README "Security rules"):
- * a token that carries another caller's name as its display name is still only itself, for ownership, records,
- * idempotency and four eyes alike.
+ * The caller is the token's {@code sub}, never its {@code preferred_username} or {@code upn} (docs/security.md
+ * "Security rules"): a token that carries another caller's name as its display name is still only itself, for
+ * ownership, records, idempotency and four eyes alike.
  */
 @QuarkusTest
 class IdentityIsSubTest {

@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The security rules (README "Security rules") as a matrix: every endpoint touching a unit's accounts and operations, called with single- and
- * multi-role tokens of one unit on the objects of that unit and of another. The rule: an endpoint is allowed by the
- * roles that grant it, each with its reach ({@code agent}, {@code supervisor}: their own unit; {@code front-office},
- * {@code auditor}, {@code admin}: every unit); a role the endpoint does not list widens nothing.
+ * The security rules (docs/security.md "Security rules") as a matrix: every endpoint touching a unit's accounts and
+ * operations, called with single- and multi-role tokens of one unit on the objects of that unit and of another. The
+ * rule: an endpoint is allowed by the roles that grant it, each with its reach ({@code agent}, {@code supervisor}:
+ * their own unit; {@code front-office}, {@code auditor}, {@code admin}: every unit); a role the endpoint does not list
+ * widens nothing.
  */
 @QuarkusTest
 class PermissionMatrixTest {
@@ -98,11 +99,11 @@ class PermissionMatrixTest {
     }
 
     /**
-     * Payment files are the bank's clearing desk's (README "Security rules"): a file holds every unit's transfers and
-     * their customers' names and IBANs, so it is closed and acknowledged by the clearing desk or an admin, read by them
-     * and by auditors, and nothing of it is given to a unit's agents or supervisors. Each endpoint is called on a file
-     * that does not exist (or, to close, with whatever waits), so the matrix changes nothing: a 404 (or 201 / 422
-     * NOTHING_TO_SEND) is "let through".
+     * Payment files are the bank's clearing desk's (docs/security.md "Security rules"): a file holds every unit's
+     * transfers and their customers' names and IBANs, so it is closed and acknowledged by the clearing desk or an
+     * admin, read by them and by auditors, and nothing of it is given to a unit's agents or supervisors. Each endpoint
+     * is called on a file that does not exist (or, to close, with whatever waits), so the matrix changes nothing: a 404
+     * (or 201 / 422 NOTHING_TO_SEND) is "let through".
      */
     @Test
     void payment_files_are_the_clearing_desks_and_the_auditors_read_them() {

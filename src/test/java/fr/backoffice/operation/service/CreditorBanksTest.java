@@ -13,7 +13,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the start reads (README "The BIC directory"): the directory file and the bank's own BIC, or a clear refusal. */
+/**
+ * What the start reads (docs/clearing-and-statements.md "The BIC directory"): the directory file and the bank's own
+ * BIC, or a clear refusal.
+ */
 class CreditorBanksTest {
 
     @TempDir
