@@ -22,13 +22,17 @@ public interface BackOfficeConfig {
     ZoneId businessZone();
 
     /** Transfers and cash operations up to this amount, for today, execute when submitted. */
+    @WithDefault("1000.00")
     BigDecimal stpThreshold();
 
     /** From this amount an operation needs a supervisor's approval after validation. */
+    @WithDefault("10000.00")
     BigDecimal approvalThreshold();
 
-    /** The role the migrations grant the running service's rights to. */
-    @WithDefault("backoffice_app")
+    /**
+     * The role the migrations grant the running service's rights to. Its default is in application.properties, where
+     * Flyway's placeholder reads it: a mapping's default is not a configuration value an expression can name.
+     */
     String runtimeRole();
 
     Iban iban();
@@ -67,21 +71,27 @@ public interface BackOfficeConfig {
 
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
+        @WithDefault("12548")
         String bankCode();
     }
 
     interface Idempotency {
-        /** How long a key is remembered before it is purged. */
+        /** How long a key is remembered before it is purged (the contract promises at least 24 h). */
+        @WithDefault("48h")
         Duration retention();
     }
 
     interface Scheduler {
-        /** How often due scheduled operations are executed (read by the scheduler's trigger expression too). */
+        /**
+         * How often due scheduled operations are executed. Its default is in application.properties, where the
+         * scheduler's trigger expression reads it.
+         */
         Duration every();
     }
 
     interface Vat {
         /** The rates a VAT return may declare, in percent. */
+        @WithDefault("20,10,5.5,2.1")
         List<String> allowedRates();
     }
 
@@ -119,10 +129,12 @@ public interface BackOfficeConfig {
         @WithDefault("64K")
         MemorySize maxBodySize();
 
-        /** Request headers beyond this get a 431 problem. */
+        /** Request headers beyond this get a 431 problem (below the HTTP codec's own limit, quarkus.http.limits). */
+        @WithDefault("20K")
         MemorySize maxHeaderSize();
 
-        /** Request lines beyond this many bytes get a 414 problem. */
+        /** Request lines beyond this many bytes get a 414 problem (below the HTTP codec's own limit). */
+        @WithDefault("8192")
         int maxRequestLine();
     }
 
@@ -187,8 +199,10 @@ public interface BackOfficeConfig {
     }
 
     interface Metrics {
-        /** How often the gauges that need the database (queues, holds, feed lag, audit backlog, filings) are read. */
-        @WithDefault("15s")
+        /**
+         * How often the gauges that need the database (queues, holds, feed lag, audit backlog, filings) are read. Its
+         * default is in application.properties, where the refresh's trigger expression reads it.
+         */
         Duration refreshEvery();
     }
 
@@ -218,7 +232,10 @@ public interface BackOfficeConfig {
         @WithDefault("100000")
         int maxTracked();
 
-        /** A token bucket: {@code capacity} requests at once, refilled continuously over {@code period}. */
+        /**
+         * A token bucket: {@code capacity} requests at once, refilled continuously over {@code period}. The four
+         * budgets share this type, so their defaults are in application.properties.
+         */
         interface Budget {
 
             long capacity();
