@@ -47,4 +47,19 @@ class IdempotencyKeyPurgeTest {
         Api.as(Tokens.admin()).header("Idempotency-Key", key).body(unit).post("/units").then().statusCode(409)
                 .header("Idempotent-Replayed", nullValue()).body("code", equalTo("UNIT_EXISTS"));
     }
+
+    @Test
+    void the_purge_finds_old_keys_through_an_index_on_their_time_column() throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement indexes = connection.prepareStatement("select indexdef from pg_indexes "
+                     + "where schemaname = current_schema() and tablename = 'idempotency_key'")) {
+            java.util.List<String> definitions = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = indexes.executeQuery()) {
+                while (rows.next()) {
+                    definitions.add(rows.getString(1));
+                }
+            }
+            assertThat(definitions).anySatisfy(definition -> assertThat(definition).contains("(created_at)"));
+        }
+    }
 }
