@@ -8,6 +8,7 @@ set -euo pipefail
 role=${1:?usage: mint-token.sh ROLE [UNIT] [SUB]}
 unit=${2:-PAR-01}
 sub=${3:-demo-$role}
+if [ -z "${JWT_PRIVATE_KEY:-}" ]; then "$(dirname "$0")/demo-keys.sh"; fi
 key=${JWT_PRIVATE_KEY:-"$(dirname "$0")/demo-private.pem"}
 issuer=${JWT_ISSUER:-https://idp.backoffice.demo}
 audience=${JWT_AUDIENCE:-https://backoffice.demo/api}
