@@ -6,6 +6,7 @@ import fr.backoffice.common.error.ApiException;
 import fr.backoffice.operation.service.SubmissionBatch.Outcome;
 import fr.backoffice.operation.service.SubmissionBatch.Submission;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -75,6 +76,12 @@ public class GroupCommit {
         this.config = config;
         this.groupSizes = DistributionSummary.builder("backoffice.submissions.group.size")
                 .description("Submissions booked by one call of operation_submit_batch").register(registry);
+        Gauge.builder("backoffice.submissions.waiting", this, GroupCommit::waiting)
+                .description("Submissions waiting for a call of operation_submit_batch").register(registry);
+    }
+
+    private synchronized double waiting() {
+        return queue.size();
     }
 
     /** Books one submission with those that arrive at the same time; its outcome alone. */
