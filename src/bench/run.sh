@@ -3,7 +3,7 @@
 # same server as the yardstick.
 #
 #   flock /tmp/bench.lock src/bench/run.sh                 (from anywhere; the defaults take about 15 minutes)
-#   DURATION=5 WARMUP=5 ACCOUNTS=300 flock /tmp/bench.lock src/bench/run.sh    (a quick check: about 4 minutes)
+#   DURATION=5 WARMUP=5 ACCOUNTS=300 flock /tmp/bench.lock src/bench/run.sh    (a quick check: about 3 minutes)
 # (flock: on a shared machine, one benchmark at a time.)
 #
 # Time: the build (about 1 minute once Maven's cache is warm), pgbench (about 15 s to initialise, then
@@ -339,7 +339,7 @@ run() { # the result cell of a run
 }
 batch_cell() { # the result cell of a batch run
   if [ -n "$BATCHES" ]; then echo "$BATCHES"; return; fi
-  echo "$(field "$1" booked_rate) transfers/s booked ($(field "$1" booked) in $(field "$1" rate)/s batches done) · per batch: p50 $(field "$1" p50_ms) ms, p99 $(field "$1" p99_ms) ms · items refused $(field "$1" refused) · batches failed $(field "$1" failed) · non-2xx: $(field "$1" statuses) (polls $(field "$1" polls)) · socket errors $(field "$1" errors)"
+  echo "$(field "$1" booked_rate) transfers/s booked ($(field "$1" booked) in the batches done, $(field "$1" rate) batches/s) · per batch: p50 $(field "$1" p50_ms) ms, p99 $(field "$1" p99_ms) ms · items refused $(field "$1" refused) · batches failed $(field "$1" failed) · non-2xx: $(field "$1" statuses) (polls $(field "$1" polls)) · socket errors $(field "$1" errors)"
 }
 clean() { # the met cell of a run whose bar is no non-2xx and no refused item
   if [ -n "$(field "$1" rate)" ]; then verdict "$(($(count "$1" non2xx) + $(count "$1" refused)))" "==" 0; else echo "n/a ($BATCHES)"; fi
