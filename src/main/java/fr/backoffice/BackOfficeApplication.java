@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "operation.cleared", "operation.bounced",
                         "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",
                         "filing.accepted", "filing.rejected", "filing.amended", "audit.checkpoint",
-                        "operation.returned-by-clearing", "payment-file.generated", "payment-file.accepted",
+                        "operation.returned-by-clearing", "operation-batch.completed", "payment-file.generated", "payment-file.accepted",
                         "payment-file.rejected", "payment-file.partially-accepted", "webhook-endpoint.disabled", "webhook.test"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),

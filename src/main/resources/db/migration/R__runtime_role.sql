@@ -8,7 +8,7 @@ DECLARE
     here name := current_schema();
 BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', here, runtime);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox TO %I',
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox, operation_batch TO %I',
                    runtime);
     EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
                    'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);

@@ -286,3 +286,26 @@ END $$;
 -- every submission is booked by operation_submit_batch now, alone or with others
 DROP FUNCTION operation_submit(text, text, text, jsonb, jsonb, boolean, uuid[], uuid[], numeric[], text, uuid, jsonb,
                                int, text, text, jsonb, timestamptz, timestamptz, numeric);
+
+-- POST /operation-batches (docs/operations-and-ledger.md "Operation batches"): one row per batch, its client's
+-- Idempotency-Key unique, its results written once, when it is done. Each operation of a batch carries its own
+-- idempotency key (in the same namespace as POST /operations), so a batch run twice books nothing twice.
+CREATE TABLE operation_batch (
+    id                  uuid         PRIMARY KEY,
+    client_id           varchar(255) NOT NULL,
+    idempotency_key     varchar(255) NOT NULL,
+    request_fingerprint varchar(64)  NOT NULL,
+    mode                varchar(16)  NOT NULL CHECK (mode IN ('ATOMIC', 'INDEPENDENT')),
+    status              varchar(16)  NOT NULL CHECK (status IN ('RUNNING', 'DONE', 'REFUSED')),
+    operation_count     int          NOT NULL CHECK (operation_count > 0),
+    booked_count        int          CHECK (booked_count >= 0),
+    refused_count       int          CHECK (refused_count >= 0),
+    -- the results, a JSON array in the order of the operations sent
+    results             text,
+    created_at          timestamptz  NOT NULL,
+    started_at          timestamptz  NOT NULL,
+    completed_at        timestamptz,
+    UNIQUE (client_id, idempotency_key),
+    CHECK ((status = 'RUNNING') = (completed_at IS NULL)),
+    CHECK ((status = 'RUNNING') = (results IS NULL))
+);

@@ -290,6 +290,10 @@ class DeploymentFilesTest {
         for (String path : RequestLimits.CLEARING_MESSAGE_PATHS) {
             assertThat(Nginx.size(Nginx.bodySize(server.location(path), server))).as(path).isGreaterThanOrEqualTo(messageLimit);
         }
+        long batchLimit = serviceSize("backoffice.submissions.batch-max-body-size", BackOfficeConfig.Submissions.class,
+                "batchMaxBodySize");
+        assertThat(Nginx.size(Nginx.bodySize(server.location(RequestLimits.BATCH_PATH), server)))
+                .as(RequestLimits.BATCH_PATH).isGreaterThanOrEqualTo(batchLimit);
         for (String path : List.of("/operations", "/accounts", "/units", "/webhook-endpoints", "/filings", "/")) {
             long proxyLimit = Nginx.size(Nginx.bodySize(server.location(path), server));
             assertThat(proxyLimit).as(path).isEqualTo(64 * 1024).isGreaterThanOrEqualTo(bodyLimit);

@@ -314,5 +314,9 @@ public interface BackOfficeConfig {
         /** Batches up to this many operations are answered when booked; larger ones 202, to poll. */
         @WithDefault("100")
         int batchAnswerAtOnce();
+
+        /** The body of POST /operation-batches may be this large (other JSON bodies: backoffice.http.max-body-size). */
+        @WithDefault("2M")
+        MemorySize batchMaxBodySize();
     }
 }

@@ -161,6 +161,21 @@ public class RateLimits {
                 .build();
     }
 
+    /**
+     * A request that carries {@code writes} writes ({@code POST /operation-batches}) counts as that many against its
+     * caller's writes budget: the one drawn at the edge, and the rest now. The rest may take the bucket below zero, so
+     * a batch larger than the budget still passes when the bucket is not empty, and the caller's next writes wait until
+     * the batch is paid for (docs/security.md "Rate limiting").
+     */
+    public void drawWrites(RoutingContext context, String caller, int writes) {
+        if (!config.rateLimit().enabled() || writes <= 1 || !WRITES.equals(context.get(COUNTED))) {
+            return;
+        }
+        RateLimitBudget budget = budgets.get(WRITES);
+        Bucket bucket = buckets.get(new Key(WRITES, caller), key -> budget.newBucket());
+        bucket.consumeIgnoringRateLimits(writes - 1);
+    }
+
     /** A request whose token the authentication refused: counted against its address, then answered 401 as usual. */
     private void limitRefusedToken(RoutingContext context) {
         Throwable failure = context.failure();

@@ -38,6 +38,7 @@ public class RequestLimits {
     void register(@Observes Filters filters) {
         long limit = config.http().maxBodySize().asLongValue();
         long messageLimit = config.clearing().maxMessageSize().asLongValue();
+        long batchLimit = config.submissions().batchMaxBodySize().asLongValue();
         long headerLimit = config.http().maxHeaderSize().asLongValue();
         filters.register(context -> {
             HttpServerRequest request = context.request();
@@ -48,7 +49,8 @@ public class RequestLimits {
                 refuse(context, 431, "HEADERS_TOO_LARGE",
                         "The request headers are larger than " + headerLimit / 1024 + " KiB.");
             } else {
-                refuseOversizedBody(context, isClearingMessage(request) ? messageLimit : limit);
+                refuseOversizedBody(context, isClearingMessage(request) ? messageLimit
+                        : isBatch(request) ? batchLimit : limit);
             }
         }, PRIORITY);
     }
@@ -63,6 +65,13 @@ public class RequestLimits {
     /** The XML messages from the clearing system, which may be larger than any JSON request. */
     private static boolean isClearingMessage(HttpServerRequest request) {
         return request.method() == HttpMethod.POST && CLEARING_MESSAGE_PATHS.contains(request.path());
+    }
+
+    /** Where front offices post many operations at once (docs/operations-and-ledger.md "Operation batches"). */
+    public static final String BATCH_PATH = "/operation-batches";
+
+    private static boolean isBatch(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && BATCH_PATH.equals(request.path());
     }
 
     /** As the HTTP codec counts it: each header line, name, colon, space and value. */

@@ -153,12 +153,12 @@ public class OperationSubmission {
      * events come from the same in-memory operation, so nothing is read back.
      */
     Prepared prepare(Operation op, List<Posting> postings, String idempotencyKey, String fingerprint,
-                     AuditTrail.Entry audit) {
+                     AuditTrail.Entry audit, String actor) {
         boolean execute = !postings.isEmpty();
-        recordReception(op, execute);
+        recordReception(op, execute, actor);
         OperationView view = OperationView.of(op, op.newHistory);
         String body = idempotency.write(view);
-        return new Prepared(new SubmissionBatch.Submission(caller.id(), idempotencyKey, fingerprint, op,
+        return new Prepared(new SubmissionBatch.Submission(actor, idempotencyKey, fingerprint, op,
                 List.copyOf(op.newHistory), postings, postings.stream().map(p -> Ids.newId()).toList(),
                 Execution.label(op), execute ? null : Ids.newId(), OperationJournal.eventTypes(op), body, audit,
                 BusinessCalendar.dayOf(op.receivedAt, time.businessZone())), view);
@@ -166,7 +166,8 @@ public class OperationSubmission {
 
     /** Books the submission with those arriving at the same time ({@link GroupCommit}) and answers it. */
     private Uni<Reply> write(Operation op, List<Posting> postings, Attempt attempt) {
-        Prepared prepared = prepare(op, postings, attempt.idempotencyKey(), attempt.fingerprint(), attempt.audit());
+        Prepared prepared = prepare(op, postings, attempt.idempotencyKey(), attempt.fingerprint(), attempt.audit(),
+                op.submittedBy);
         return groupCommit.book(prepared.submission()).flatMap(outcome -> {
             if (NEEDS_APPROVAL.equals(outcome.outcome())) {
                 // over the day's total of transfers to other banks (V16__external_transfers_daily_total.sql):
@@ -179,13 +180,13 @@ public class OperationSubmission {
     }
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */
-    private void recordReception(Operation op, boolean execute) {
+    private static void recordReception(Operation op, boolean execute, String actor) {
         op.newHistory.clear();
         op.status = OperationStatus.RECEIVED;
         op.executedAt = null;
-        op.recordCreation(caller.id(), op.receivedAt);
+        op.recordCreation(actor, op.receivedAt);
         if (execute) {
-            op.move(OperationAction.EXECUTE, OperationStatus.EXECUTED, caller.id(), null, op.receivedAt);
+            op.move(OperationAction.EXECUTE, OperationStatus.EXECUTED, actor, null, op.receivedAt);
             op.executedAt = op.receivedAt;
         }
     }
@@ -193,9 +194,7 @@ public class OperationSubmission {
     private Reply outcome(SubmissionBatch.Outcome outcome, Operation op, OperationView view, int posted, String fingerprint) {
         return switch (outcome.outcome()) {
             case "DONE" -> {
-                metrics.submitted(op.type, posted > 0 ? OperationMetrics.Outcome.STRAIGHT_THROUGH : OperationMetrics.Outcome.QUEUED);
-                metrics.reached(op.type, op.newHistory);
-                ledgerMetrics.posted(posted);
+                counted(op, posted);
                 yield Reply.created(view, location(op), op.version);
             }
             case "REFUSED" -> {
@@ -205,6 +204,13 @@ public class OperationSubmission {
             case "IN_FLIGHT" -> throw Idempotency.inFlight();
             default -> idempotency.answer(outcome.stored(), fingerprint);
         };
+    }
+
+    /** Counts a booked submission in the metrics (docs/deployment.md "Metrics"). */
+    void counted(Operation op, int posted) {
+        metrics.submitted(op.type, posted > 0 ? OperationMetrics.Outcome.STRAIGHT_THROUGH : OperationMetrics.Outcome.QUEUED);
+        metrics.reached(op.type, op.newHistory);
+        ledgerMetrics.posted(posted);
     }
 
     /** The problem of a refused submission, naming the field of the refusing account. */
