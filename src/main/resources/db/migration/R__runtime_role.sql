@@ -1,6 +1,7 @@
 -- The rights of the role the running service connects as (docs/security.md "Security"; V8__runtime_role.sql says why):
--- read everything; insert and update the mutable tables; insert only into the append-only ones; seal audit records but
--- never change or delete them; delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
+-- read everything; insert and update the mutable tables; insert only into the append-only ones (audit records and their
+-- seals among them: a record is never changed, V20); delete only expired idempotency keys. No TRUNCATE, no DDL, no
+-- trigger switched off.
 -- A repeatable migration: Flyway runs it again after the versioned ones whenever this file changes, so a migration
 -- that adds a table adds its line here, and no versioned migration redefines the grants.
 CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
