@@ -12,9 +12,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox TO %I',
                    runtime);
     EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
-                   'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
+                   'audit_record, audit_seal, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
     EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
     EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, status_report_id, version) '
                    'ON payment_file TO %I', runtime);
     -- an incoming credit taken in before TxIds were kept gets its TxId once, when a replay claims it (V15)
