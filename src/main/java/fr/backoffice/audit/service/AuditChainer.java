@@ -53,7 +53,8 @@ public class AuditChainer {
     /** The next records in chain order after the last sealed one ($1 tx, $2 seq), below the horizon: index (tx, seq). */
     private static final String NEXT_RECORDS = "select a.seq, null::bigint as chain_seq, a.at, a.actor, a.roles, a.action, "
             + "a.resource_type, a.resource_id, a.outcome, a.request_id from audit_record a "
-            + "where (a.tx, a.seq) > ($1::text::xid8, $2) and a.tx < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "where a.tx >= $1::text::xid8 and (a.tx, a.seq) > ($1::text::xid8, $2) "
+            + "and a.tx < pg_snapshot_xmin(pg_current_snapshot()) "
             + "order by a.tx, a.seq limit $3";
     /** One seal per record, only for records that exist (no foreign key: see V20__audit_seals_append_only.sql). */
     private static final String INSERT_SEALS = "insert into audit_seal (record_seq, chain_seq, prev_hash, hash) "
