@@ -27,8 +27,8 @@ function M.setup(thread)
   threads[#threads + 1] = thread
 end
 
--- Prints one line the driver script parses: status counts and latency percentiles (microseconds).
-function M.done(summary, latency)
+-- The status counts of every thread, as the driver script reads them: "201:5000,409:3" (sorted), or "".
+function M.statuses()
   local counts = {}
   for _, thread in ipairs(threads) do
     local c = thread:get("counts")
@@ -37,9 +37,35 @@ function M.done(summary, latency)
   local parts = {}
   for status, n in pairs(counts) do parts[#parts + 1] = status .. ":" .. n end
   table.sort(parts)
+  return table.concat(parts, ",")
+end
+
+function M.socket_errors(summary)
+  return summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+end
+
+-- The values of the list that every thread keeps in the global NAME, in one sorted list.
+function M.gather(name)
+  local all = {}
+  for _, thread in ipairs(threads) do
+    for _, v in ipairs(thread:get(name)) do all[#all + 1] = v end
+  end
+  table.sort(all)
+  return all
+end
+
+-- The sum over the threads of the number every thread keeps in the global NAME.
+function M.sum(name)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + (thread:get(name) or 0) end
+  return total
+end
+
+-- Prints one line the driver script parses: status counts and latency percentiles (microseconds).
+function M.done(summary, latency)
   io.write(string.format("RESULT requests=%d seconds=%.3f p50_us=%d p99_us=%d statuses=%s socket_errors=%d\n",
     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
-    table.concat(parts, ","), summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    M.statuses(), M.socket_errors(summary)))
 end
 
 return M

@@ -69,6 +69,8 @@ public interface BackOfficeConfig {
 
     MoneyLimits limits();
 
+    Submissions submissions();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         @WithDefault("12548")
@@ -289,5 +291,28 @@ public interface BackOfficeConfig {
          */
         @WithDefault("10000.00")
         BigDecimal externalTransfersPerDay();
+    }
+
+    /** How submissions are booked together (docs/performance.md "Group commit and batches"). */
+    interface Submissions {
+        /** The most concurrent submissions one database call books together. */
+        @WithDefault("128")
+        int groupSize();
+
+        /** How many such calls may be in flight at once; the next one leaves as soon as one returns. */
+        @WithDefault("2")
+        int groupsInFlight();
+
+        /** How many submissions may wait for a call; beyond, a submission is answered 503 with Retry-After. */
+        @WithDefault("4096")
+        int queueCapacity();
+
+        /** The most operations one POST /operation-batches may carry. */
+        @WithDefault("5000")
+        int batchMaxOperations();
+
+        /** Batches up to this many operations are answered when booked; larger ones 202, to poll. */
+        @WithDefault("100")
+        int batchAnswerAtOnce();
     }
 }

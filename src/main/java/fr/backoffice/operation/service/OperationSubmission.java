@@ -5,7 +5,6 @@ import fr.backoffice.account.repository.AccountReader.Facts;
 import fr.backoffice.audit.service.AuditTrail;
 import fr.backoffice.audit.service.RequestAudit;
 import fr.backoffice.common.Ids;
-import fr.backoffice.common.Persistence;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
@@ -24,14 +23,9 @@ import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.api.NewOperation;
 import fr.backoffice.operation.api.OperationView;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,26 +33,25 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /operations}, the hot path of the service, in two round trips to PostgreSQL at most (three, rarely, see
- * below) and no ORM: the facts of the accounts the request names (to validate it and find its unit; remembered, so
- * usually no read at all, see {@link AccountReader}), then one call of the database function {@code operation_submit}
- * (V6__write_path_without_global_locks.sql, V16__external_transfers_daily_total.sql) that, in one transaction, takes
- * the idempotency lock, locks and checks the accounts, and writes the operation, its history, its entries or hold, its
- * events, the stored answer and the audit record (V5__audit_in_the_request_transaction.sql). A transfer to another bank
- * that the day's total of its debit account sends to four eyes is answered NEEDS_APPROVAL with nothing written, and
- * submitted once more as waiting for approval: the one case of a third call. Every row is built here, in Java, from
- * the same rules ({@link OperationIntake}) and views as the rest of the service ({@link SubmissionRows}); booking goes
- * through the same database functions as every other execution.
+ * {@code POST /operations}, the hot path of the service, with no ORM: the facts of the accounts the request names (to
+ * validate it and find its unit; remembered, so usually no read at all, see {@link AccountReader}), then its booking
+ * by {@link GroupCommit}, which hands it with the submissions arriving at the same time to one call of the database
+ * function {@code operation_submit_batch} (V19__submissions_in_batches.sql): in one transaction, the idempotency
+ * locks, the accounts locked and checked, and the operation, its history, its entries or hold, its events, the stored
+ * answer and the audit record (V5__audit_in_the_request_transaction.sql) of each. A transfer to another bank that the
+ * day's total of its debit account sends to four eyes is answered NEEDS_APPROVAL with nothing written, and submitted
+ * once more as waiting for approval. Every row is built here, in Java, from the same rules ({@link OperationIntake})
+ * and views as the rest of the service ({@link SubmissionBatch}).
  */
 @ApplicationScoped
 public class OperationSubmission {
 
     private static final String REQUEST_LINE = "POST /operations";
-    /** The outcome of operation_submit for an operation that must wait for four eyes (nothing written). */
+    /** The outcome of a submission that must wait for four eyes (nothing written). */
     private static final String NEEDS_APPROVAL = "NEEDS_APPROVAL";
 
     @Inject
-    Pool pool;
+    GroupCommit groupCommit;
 
     @Inject
     AccountReader accounts;
@@ -90,7 +83,7 @@ public class OperationSubmission {
     @Inject
     LedgerMetrics ledgerMetrics;
 
-    /** What one attempt of {@code operation_submit} needs besides the operation itself. */
+    /** What one attempt of a submission needs besides the operation itself. */
     private record Attempt(String idempotencyKey, String fingerprint, AuditTrail.Entry audit) {
     }
 
@@ -100,14 +93,21 @@ public class OperationSubmission {
         AuditTrail.Entry audit = requestAudit.accepted(201, location(op));
         String fingerprint = idempotencyKey == null ? null : idempotency.fingerprint(REQUEST_LINE, request);
         Attempt attempt = new Attempt(idempotencyKey, fingerprint, audit);
+        return planned(op).flatMap(postings -> write(op, postings, attempt));
+    }
+
+    /**
+     * What is checked before booking (the accounts' unit, a creditor that is not ours) and the entries of a
+     * straight-through execution, none otherwise.
+     */
+    Uni<List<Posting>> planned(Operation op) {
         return accountsOf(op)
                 .invoke(named -> op.unit = intake.owner(op, named))
                 .call(named -> creditorNotHeldHere(op))
-                .flatMap(named -> postingsIfStraightThrough(op))
-                .flatMap(postings -> Persistence.retryOnConflict(() -> write(op, postings, attempt)));
+                .flatMap(named -> postingsIfStraightThrough(op));
     }
 
-    /** The unit, currency and type of the accounts the request names (not locked: operation_submit locks them). */
+    /** The unit, currency and type of the accounts the request names (not locked: their booking locks them). */
     private Uni<Map<UUID, Facts>> accountsOf(Operation op) {
         return accounts.facts(Stream.of(op.debitAccountId, op.creditAccountId).filter(Objects::nonNull).toList());
     }
@@ -144,49 +144,38 @@ public class OperationSubmission {
         return "/operations/" + op.id;
     }
 
+    /** A submission ready to book, and the answer it gives once booked. */
+    record Prepared(SubmissionBatch.Submission submission, OperationView view) {
+    }
+
     /**
-     * Builds every row the submission writes and hands them to {@code operation_submit} in one call. The history,
-     * the answer and the events come from the same in-memory operation, so nothing is read back.
+     * Builds every row the submission writes, for {@code operation_submit_batch}. The history, the answer and the
+     * events come from the same in-memory operation, so nothing is read back.
      */
-    private Uni<Reply> write(Operation op, List<Posting> postings, Attempt attempt) {
+    Prepared prepare(Operation op, List<Posting> postings, String idempotencyKey, String fingerprint,
+                     AuditTrail.Entry audit) {
         boolean execute = !postings.isEmpty();
         recordReception(op, execute);
         OperationView view = OperationView.of(op, op.newHistory);
         String body = idempotency.write(view);
-        Tuple args = Tuple.tuple()
-                .addValue(caller.id())
-                .addValue(attempt.idempotencyKey())
-                .addValue(attempt.fingerprint())
-                .addValue(SubmissionRows.operation(op))
-                .addValue(SubmissionRows.history(op))
-                .addValue(execute)
-                .addValue(postings.stream().map(p -> Ids.newId()).toArray(UUID[]::new))
-                .addValue(postings.stream().map(Posting::accountId).toArray(UUID[]::new))
-                .addValue(postings.stream().map(p -> Numeric.create(p.amount())).toArray(Numeric[]::new))
-                .addValue(Execution.label(op))
-                .addValue(Ids.newId())
-                .addValue(SubmissionRows.events(op, OperationJournal.eventTypes(op), body))
-                .addValue(201)
-                .addValue(location(op))
-                .addValue(body)
-                .addValue(SubmissionRows.audit(attempt.audit()));
-        BusinessCalendar.Day day = BusinessCalendar.dayOf(op.receivedAt, time.businessZone());
-        args.addValue(day.start().atOffset(ZoneOffset.UTC))
-                .addValue(day.end().atOffset(ZoneOffset.UTC))
-                .addValue(Numeric.create(config.limits().externalTransfersPerDay()));
-        return pool.preparedQuery("select * from operation_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                        + "$14, $15, $16, $17, $18, $19)")
-                .execute(args)
-                .flatMap(rows -> {
-                    Row row = rows.iterator().next();
-                    if (NEEDS_APPROVAL.equals(row.getString("outcome"))) {
-                        // over the day's total of transfers to other banks (V16__external_transfers_daily_total.sql):
-                        // nothing was written; the same operation, now waiting for four eyes, is submitted again
-                        op.requiresApproval = true;
-                        return write(op, List.of(), attempt);
-                    }
-                    return Uni.createFrom().item(() -> outcome(row, op, view, postings.size(), attempt.fingerprint()));
-                });
+        return new Prepared(new SubmissionBatch.Submission(caller.id(), idempotencyKey, fingerprint, op,
+                List.copyOf(op.newHistory), postings, postings.stream().map(p -> Ids.newId()).toList(),
+                Execution.label(op), execute ? null : Ids.newId(), OperationJournal.eventTypes(op), body, audit,
+                BusinessCalendar.dayOf(op.receivedAt, time.businessZone())), view);
+    }
+
+    /** Books the submission with those arriving at the same time ({@link GroupCommit}) and answers it. */
+    private Uni<Reply> write(Operation op, List<Posting> postings, Attempt attempt) {
+        Prepared prepared = prepare(op, postings, attempt.idempotencyKey(), attempt.fingerprint(), attempt.audit());
+        return groupCommit.book(prepared.submission()).flatMap(outcome -> {
+            if (NEEDS_APPROVAL.equals(outcome.outcome())) {
+                // over the day's total of transfers to other banks (V16__external_transfers_daily_total.sql):
+                // nothing was written; the same operation, now waiting for four eyes, is submitted again
+                op.requiresApproval = true;
+                return write(op, List.of(), attempt);
+            }
+            return Uni.createFrom().item(() -> outcome(outcome, op, prepared.view(), postings.size(), attempt.fingerprint()));
+        });
     }
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */
@@ -201,8 +190,8 @@ public class OperationSubmission {
         }
     }
 
-    private Reply outcome(Row row, Operation op, OperationView view, int posted, String fingerprint) {
-        return switch (row.getString("outcome")) {
+    private Reply outcome(SubmissionBatch.Outcome outcome, Operation op, OperationView view, int posted, String fingerprint) {
+        return switch (outcome.outcome()) {
             case "DONE" -> {
                 metrics.submitted(op.type, posted > 0 ? OperationMetrics.Outcome.STRAIGHT_THROUGH : OperationMetrics.Outcome.QUEUED);
                 metrics.reached(op.type, op.newHistory);
@@ -211,13 +200,16 @@ public class OperationSubmission {
             }
             case "REFUSED" -> {
                 metrics.submitted(op.type, OperationMetrics.Outcome.REFUSED);
-                throw Refusal.valueOf(row.getString("refusal"))
-                        .problem(row.getUUID("account_id").equals(op.creditAccountId) ? "creditAccountId" : "debitAccountId");
+                throw refusal(outcome, op);
             }
             case "IN_FLIGHT" -> throw Idempotency.inFlight();
-            default -> idempotency.answer(new Idempotency.Stored(false, row.getString("request_fingerprint"),
-                    row.getInteger("response_status"), row.getString("response_location"), row.getString("response_body")),
-                    fingerprint);
+            default -> idempotency.answer(outcome.stored(), fingerprint);
         };
+    }
+
+    /** The problem of a refused submission, naming the field of the refusing account. */
+    static ApiException refusal(SubmissionBatch.Outcome outcome, Operation op) {
+        return Refusal.valueOf(outcome.refusal())
+                .problem(outcome.refusingAccount().equals(op.creditAccountId) ? "creditAccountId" : "debitAccountId");
     }
 }
