@@ -1,6 +1,7 @@
 -- The rights of the role the running service connects as (docs/security.md "Security"; V8__runtime_role.sql says why):
--- read everything; insert and update the mutable tables; insert only into the append-only ones; seal audit records but
--- never change or delete them; delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
+-- read everything; insert and update the mutable tables; insert only into the append-only ones (audit records and their
+-- seals among them: a record is never changed, V20); delete only expired idempotency keys. No TRUNCATE, no DDL, no
+-- trigger switched off.
 -- A repeatable migration: Flyway runs it again after the versioned ones whenever this file changes, so a migration
 -- that adds a table adds its line here, and no versioned migration redefines the grants.
 CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
@@ -11,9 +12,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox, operation_batch TO %I',
                    runtime);
     EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
-                   'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
+                   'audit_record, audit_seal, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
     EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
     EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, status_report_id, version) '
                    'ON payment_file TO %I', runtime);
     -- an incoming credit taken in before TxIds were kept gets its TxId once, when a replay claims it (V15)

@@ -1,5 +1,5 @@
 /**
- * The audit trail (docs/events-and-audit.md "Events and audit"): tables {@code audit_record}, {@code audit_checkpoint};
+ * The audit trail (docs/events-and-audit.md "Events and audit"): tables {@code audit_record}, {@code audit_seal}, {@code audit_checkpoint};
  * {@code GET /audit}, {@code GET /audit/verify}, {@code GET /audit/checkpoints}. Uses {@code common} and
  * {@code event} (checkpoints are published in the feed); every feature's changes are recorded through it.
  *

@@ -72,7 +72,7 @@ class AuditCheckpointsTest {
     }
 
     private String storedHash(long chainSeq) throws Exception {
-        return (String) Trail.rows(database, "select hash from audit_record where chain_seq = ?", chainSeq).get(0).get("hash");
+        return (String) Trail.rows(database, "select hash from audit_seal where chain_seq = ?", chainSeq).get(0).get("hash");
     }
 
     @Test
@@ -145,29 +145,31 @@ class AuditCheckpointsTest {
     }
 
     private void rewriteAndCutTheHead(AuditCheckpoint checkpoint) throws Exception {
-        List<Map<String, Object>> rows = Trail.rows(database, "select seq, tx::text as tx, chain_seq, at, actor, roles, "
-                + "action, resource_type, resource_id, outcome, request_id, prev_hash, hash from audit_record "
-                + "where chain_seq = ?", checkpoint.chainSeq());
-        Map<String, Object> head = rows.get(0);
+        Map<String, Object> seal = Trail.rows(database, "select record_seq, chain_seq, prev_hash, hash from audit_seal "
+                + "where chain_seq = ?", checkpoint.chainSeq()).get(0);
+        Map<String, Object> head = Trail.rows(database, "select seq, tx::text as tx, at, actor, roles, action, resource_type, "
+                + "resource_id, outcome, request_id from audit_record where seq = ?", seal.get("record_seq")).get(0);
         AuditRecord rewritten = new AuditRecord((Long) head.get("seq"), checkpoint.chainSeq(),
                 ((Timestamp) head.get("at")).toInstant(), "mallory", (String) head.get("roles"),
                 (String) head.get("action"), (String) head.get("resource_type"), (String) head.get("resource_id"),
                 (String) head.get("outcome"), (String) head.get("request_id"));
-        String recomputed = AuditChain.hash((String) head.get("prev_hash"), rewritten);
+        String recomputed = AuditChain.hash((String) seal.get("prev_hash"), rewritten);
         try {
-            Trail.tamper(database, "update audit_record set actor = 'mallory', hash = ? where seq = ?", recomputed, head.get("seq"));
+            Trail.tamper(database, "update audit_record set actor = 'mallory' where seq = ?", head.get("seq"));
+            Trail.tamper(database, "update audit_seal set hash = ? where record_seq = ?", recomputed, head.get("seq"));
             JsonPath tampered = Trail.verify();
             assertThat(tampered.getString("firstBrokenSeq")).as("the chain alone still holds").isNull();
             assertThat(tampered.getBoolean("verified")).isFalse();
             assertThat(tampered.getLong("firstBadCheckpoint")).isEqualTo(checkpoint.chainSeq());
         } finally {
-            Trail.tamper(database, "update audit_record set actor = ?, hash = ? where seq = ?", head.get("actor"),
-                    head.get("hash"), head.get("seq"));
+            Trail.tamper(database, "update audit_record set actor = ? where seq = ?", head.get("actor"), head.get("seq"));
+            Trail.tamper(database, "update audit_seal set hash = ? where record_seq = ?", seal.get("hash"), head.get("seq"));
         }
         assertThat(Trail.verify().getBoolean("verified")).isTrue();
 
         try {
             Trail.tamper(database, "delete from audit_record where seq = ?", head.get("seq"));
+            Trail.tamper(database, "delete from audit_seal where record_seq = ?", head.get("seq"));
             JsonPath cut = Trail.verify();
             assertThat(cut.getString("firstBrokenSeq")).as("the chain alone still holds").isNull();
             assertThat(cut.getBoolean("verified")).isFalse();
@@ -175,14 +177,16 @@ class AuditCheckpointsTest {
         } finally {
             try (Connection connection = database.getConnection();
                  PreparedStatement insert = connection.prepareStatement("insert into audit_record "
-                    + "(seq, tx, chain_seq, at, actor, roles, action, resource_type, resource_id, outcome, request_id, "
-                    + "prev_hash, hash) values (?, ?::xid8, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(seq, tx, at, actor, roles, action, resource_type, resource_id, outcome, request_id) "
+                    + "values (?, ?::xid8, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 for (Object value : head.values()) {
                     insert.setObject(i++, value);
                 }
                 insert.executeUpdate();
             }
+            Trail.update(database, "insert into audit_seal (record_seq, chain_seq, prev_hash, hash) values (?, ?, ?, ?)",
+                    seal.values().toArray());
         }
         assertThat(Trail.verify().getBoolean("verified")).isTrue();
     }
@@ -196,7 +200,7 @@ class AuditCheckpointsTest {
             AuditCheckpoint checkpoint = freshCheckpoint();
             try (Statement lock = session.createStatement()) {
                 lock.execute("select pg_advisory_lock(" + AuditChainer.LOCK + ")");
-                if (((Long) Trail.rows(database, "select max(chain_seq) as head from audit_record").get(0).get("head"))
+                if (((Long) Trail.rows(database, "select max(chain_seq) as head from audit_seal").get(0).get("head"))
                         == checkpoint.chainSeq()) {
                     return checkpoint;
                 }
@@ -211,8 +215,8 @@ class AuditCheckpointsTest {
         freshCheckpoint();
         createUnits(1);
         Trail.verifyAllSealed();
-        Map<String, Object> unanchored = Trail.rows(database, "select chain_seq, hash from audit_record where chain_seq = "
-                + "(select max(chain_seq) from audit_record)").get(0);
+        Map<String, Object> unanchored = Trail.rows(database, "select chain_seq, hash from audit_seal where chain_seq = "
+                + "(select max(chain_seq) from audit_seal)").get(0);
         long chainSeq = (Long) unanchored.get("chain_seq");
         AuditCheckpoint forged = AuditCheckpoint.sign(chainSeq, (String) unanchored.get("hash"), Instant.now(),
                 "a key the database can hold, not the service's".getBytes(StandardCharsets.US_ASCII));

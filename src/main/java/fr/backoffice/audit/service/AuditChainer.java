@@ -21,14 +21,17 @@ import java.time.Duration;
 
 /**
  * Seals the audit records: gives each its place in the chain ({@code chain_seq} 1, 2, 3... without gaps), its
- * {@code prev_hash} and its {@code hash} ({@link AuditChain}), a batch of up to {@code backoffice.audit.seal-batch}
+ * {@code prev_hash} and its {@code hash} ({@link AuditChain}), as one row of {@code audit_seal} per record (the record
+ * itself is never changed: V20__audit_seals_append_only.sql), a batch of up to {@code backoffice.audit.seal-batch}
  * records per transaction, every {@code backoffice.audit.seal-every} (1 s; shorter in tests), until nothing is left.
  *
  * <p>One chainer at a time across instances: each batch's transaction first takes
  * {@code pg_try_advisory_xact_lock}; an instance that does not get it leaves the work to the one that did. Only
  * records below the horizon are sealed, in {@code (tx, seq)} order: {@code tx < pg_snapshot_xmin(pg_current_snapshot())},
  * i.e. written by a transaction that has ended, so no record can still appear before them (see
- * V5__audit_in_the_request_transaction.sql). The batch is sealed with one {@code UPDATE ... FROM unnest(...)}.
+ * V5__audit_in_the_request_transaction.sql). So the sealed records are exactly those up to the last sealed one in
+ * {@code (tx, seq)} order, and the next batch is read from the index on {@code (tx, seq)} after it, no scan. The batch
+ * is sealed with one {@code INSERT ... SELECT FROM unnest(...)}.
  *
  * <p>After sealing, a run takes a signed checkpoint of the chain's head when one is due ({@link AuditCheckpoints}).
  *
@@ -43,6 +46,21 @@ public class AuditChainer {
     /** The advisory lock of the chainer: "audit" in ASCII. Taken once per batch, never by a request. */
     public static final long LOCK = 0x6175646974L;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** The head of the chain and its record's place in chain order (tx, seq); no row before the first seal. */
+    static final String LAST_SEAL = "select s.chain_seq, s.hash, a.tx::text as tx, a.seq from "
+            + "(select chain_seq, hash, record_seq from audit_seal order by chain_seq desc limit 1) s "
+            + "left join audit_record a on a.seq = s.record_seq";
+    /** The next records in chain order after the last sealed one ($1 tx, $2 seq), below the horizon: index (tx, seq). */
+    private static final String NEXT_RECORDS = "select a.seq, null::bigint as chain_seq, a.at, a.actor, a.roles, a.action, "
+            + "a.resource_type, a.resource_id, a.outcome, a.request_id from audit_record a "
+            + "where a.tx >= $1::text::xid8 and (a.tx, a.seq) > ($1::text::xid8, $2) "
+            + "and a.tx < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "order by a.tx, a.seq limit $3";
+    /** One seal per record, only for records that exist (no foreign key: see V20__audit_seals_append_only.sql). */
+    private static final String INSERT_SEALS = "insert into audit_seal (record_seq, chain_seq, prev_hash, hash) "
+            + "select u.seq, u.chain_seq, u.prev_hash, u.hash "
+            + "from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as u(seq, chain_seq, prev_hash, hash) "
+            + "join audit_record a on a.seq = u.seq";
 
     @Inject
     Pool pool;
@@ -91,7 +109,7 @@ public class AuditChainer {
         return sealBatch().flatMap(sealed -> sealed == config.audit().sealBatch() ? sealAll(done + sealed) : Uni.createFrom().item(done + Math.max(sealed, 0)));
     }
 
-    /** One transaction: the lock, the last sealed record, the next records below the horizon, one update. -1 without the lock. */
+    /** One transaction: the lock, the last seal, the next records below the horizon, one insert. -1 without the lock. */
     Uni<Integer> sealBatch() {
         return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
                 .execute(Tuple.of(LOCK))
@@ -99,16 +117,26 @@ public class AuditChainer {
     }
 
     private Uni<Integer> seal(SqlConnection connection) {
-        return connection.query("select chain_seq, hash from audit_record where chain_seq is not null "
-                        + "order by chain_seq desc limit 1").execute()
-                .flatMap(last -> connection.preparedQuery("select " + AuditTrail.COLUMNS + " from audit_record "
-                                + "where chain_seq is null and tx < pg_snapshot_xmin(pg_current_snapshot()) "
-                                + "order by tx, seq limit $1")
-                        .execute(Tuple.of(config.audit().sealBatch()))
-                        .flatMap(unsealed -> update(connection, last, unsealed)));
+        return connection.query(LAST_SEAL).execute()
+                .flatMap(last -> {
+                    Tuple after = Tuple.tuple();
+                    if (last.size() > 0) {
+                        Row row = last.iterator().next();
+                        if (row.getString("tx") == null) {
+                            // nothing can be sealed after a head whose record is gone: /audit/verify reports it
+                            throw new IllegalStateException("The audit chain's head " + row.getLong("chain_seq")
+                                    + " has no record");
+                        }
+                        after.addString(row.getString("tx")).addLong(row.getLong("seq"));
+                    } else {
+                        after.addString("0").addLong(0L);
+                    }
+                    return connection.preparedQuery(NEXT_RECORDS).execute(after.addInteger(config.audit().sealBatch()))
+                            .flatMap(unsealed -> insert(connection, last, unsealed));
+                });
     }
 
-    private Uni<Integer> update(SqlConnection connection, RowSet<Row> last, RowSet<Row> unsealed) {
+    private Uni<Integer> insert(SqlConnection connection, RowSet<Row> last, RowSet<Row> unsealed) {
         int count = unsealed.size();
         if (count == 0) {
             return Uni.createFrom().item(0);
@@ -135,14 +163,12 @@ public class AuditChainer {
             prevHash = hash;
             i++;
         }
-        return connection.preparedQuery("update audit_record a set chain_seq = u.chain_seq, prev_hash = u.prev_hash, "
-                        + "hash = u.hash from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) "
-                        + "as u(seq, chain_seq, prev_hash, hash) where a.seq = u.seq and a.chain_seq is null")
+        return connection.preparedQuery(INSERT_SEALS)
                 .execute(Tuple.of(seqs, places, prevHashes, hashes))
-                .map(updated -> {
-                    if (updated.rowCount() != count) {
-                        // rolls the batch back: the records changed under us; the next run starts afresh
-                        throw new IllegalStateException("Sealed " + updated.rowCount() + " of " + count + " audit records");
+                .map(inserted -> {
+                    if (inserted.rowCount() != count) {
+                        // rolls the batch back: a record read above is gone; the next run starts afresh
+                        throw new IllegalStateException("Sealed " + inserted.rowCount() + " of " + count + " audit records");
                     }
                     return count;
                 });

@@ -82,7 +82,7 @@ public class AuditCheckpoints {
 
     private Uni<AuditCheckpoint> take(SqlConnection connection, boolean now) {
         return connection.query("select h.chain_seq, h.hash, c.chain_seq as checkpointed, c.at as checkpointed_at from "
-                        + "(select chain_seq, hash from audit_record where chain_seq is not null order by chain_seq desc limit 1) h "
+                        + "(select chain_seq, hash from audit_seal order by chain_seq desc limit 1) h "
                         + "left join lateral (select chain_seq, at from audit_checkpoint order by chain_seq desc limit 1) c on true")
                 .execute()
                 .flatMap(heads -> {
@@ -127,15 +127,15 @@ public class AuditCheckpoints {
                 });
     }
 
-    /** Checks every checkpoint, oldest first, against the stored hash of the record it names. */
+    /** Checks every checkpoint, oldest first, against the stored hash of the record it names (its seal, if the record is there). */
     public Uni<AuditCheckpoint.Verifier> verify() {
         return verifyFrom(0, new AuditCheckpoint.Verifier(key));
     }
 
     private Uni<AuditCheckpoint.Verifier> verifyFrom(long after, AuditCheckpoint.Verifier verifier) {
-        return pool.preparedQuery("select c.chain_seq, c.head_hash, c.at, c.signature, a.hash as record_hash "
-                        + "from audit_checkpoint c left join audit_record a on a.chain_seq = c.chain_seq "
-                        + "where c.chain_seq > $1 order by c.chain_seq limit $2")
+        return pool.preparedQuery("select c.chain_seq, c.head_hash, c.at, c.signature, (select s.hash from audit_seal s "
+                        + "join audit_record a on a.seq = s.record_seq where s.chain_seq = c.chain_seq) as record_hash "
+                        + "from audit_checkpoint c where c.chain_seq > $1 order by c.chain_seq limit $2")
                 .execute(Tuple.of(after, VERIFY_PAGE))
                 .flatMap(rows -> {
                     long last = after;

@@ -21,8 +21,9 @@ import java.util.List;
 /**
  * The audit trail's storage: the one SQL statement that writes a record (in the caller's transaction, or many rows
  * at once for the filter's batches), reading, and verifying the chain. It uses the reactive pool directly, as
- * background work runs on a Vert.x context where no Hibernate session exists. Records are stored unsealed;
- * {@link AuditChainer} seals them (see V5__audit_in_the_request_transaction.sql).
+ * background work runs on a Vert.x context where no Hibernate session exists. Records are stored unsealed and never
+ * changed; {@link AuditChainer} seals them with rows of {@code audit_seal} (see V5__audit_in_the_request_transaction.sql
+ * and V20__audit_seals_append_only.sql).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -39,7 +40,17 @@ public class AuditTrail {
             + "select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
             + "$7::text[], $8::text[])";
     private static final int VERIFY_PAGE = 1000;
-    static final String COLUMNS = "seq, chain_seq, at, actor, roles, action, resource_type, resource_id, outcome, request_id";
+    /**
+     * Every record without a seal. The verification reads every seal and record anyway; this count does not rely on
+     * the chain order (the metrics' cheaper count does: {@link AuditMetrics}).
+     */
+    private static final String UNSEALED = "select count(*) from audit_record a "
+            + "where not exists (select 1 from audit_seal s where s.record_seq = a.seq)";
+    /** A record's columns and its place in the chain, null when unsealed, from {@link #RECORDS}. */
+    static final String COLUMNS = "a.seq, s.chain_seq, a.at, a.actor, a.roles, a.action, a.resource_type, a.resource_id, "
+            + "a.outcome, a.request_id";
+    /** The records with their seals (a record's seal is a row of audit_seal: V20__audit_seals_append_only.sql). */
+    static final String RECORDS = "audit_record a left join audit_seal s on s.record_seq = a.seq";
 
     @Inject
     Pool pool;
@@ -95,30 +106,30 @@ public class AuditTrail {
     /** Records matching the filters, by seq (sealed or not). */
     public Uni<Page<AuditRecord>> list(String actor, String resourceType, String resourceId, Instant from, Instant to,
                                        long after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_record where seq > $1");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from " + RECORDS + " where a.seq > $1");
         Tuple args = Tuple.of(after);
         if (actor != null) {
             args.addValue(actor);
-            sql.append(" and actor = $").append(args.size());
+            sql.append(" and a.actor = $").append(args.size());
         }
         if (resourceType != null) {
             args.addValue(resourceType);
-            sql.append(" and resource_type = $").append(args.size());
+            sql.append(" and a.resource_type = $").append(args.size());
         }
         if (resourceId != null) {
             args.addValue(resourceId);
-            sql.append(" and resource_id = $").append(args.size());
+            sql.append(" and a.resource_id = $").append(args.size());
         }
         if (from != null) {
             args.addValue(from.atOffset(ZoneOffset.UTC));
-            sql.append(" and at >= $").append(args.size());
+            sql.append(" and a.at >= $").append(args.size());
         }
         if (to != null) {
             args.addValue(to.atOffset(ZoneOffset.UTC));
-            sql.append(" and at < $").append(args.size());
+            sql.append(" and a.at < $").append(args.size());
         }
         args.addValue(limit + 1);
-        sql.append(" order by seq limit $").append(args.size());
+        sql.append(" order by a.seq limit $").append(args.size());
         return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
             List<AuditRecord> records = new ArrayList<>();
             rows.forEach(row -> records.add(record(row)));
@@ -133,7 +144,7 @@ public class AuditTrail {
      */
     public Uni<Verification> verify() {
         return verifyFrom(0, new AuditChain.Verifier()).flatMap(chain -> checkpoints.verify().flatMap(anchors -> pool
-                .query("select count(*) from audit_record where chain_seq is null").execute()
+                .query(UNSEALED).execute()
                 .map(rows -> {
                     long unsealed = rows.iterator().next().getLong(0);
                     Long anchor = anchors.anchor();
@@ -145,8 +156,8 @@ public class AuditTrail {
     }
 
     private Uni<AuditChain.Verifier> verifyFrom(long after, AuditChain.Verifier verifier) {
-        return pool.preparedQuery("select " + COLUMNS + ", prev_hash, hash from audit_record "
-                        + "where chain_seq > $1 order by chain_seq limit $2")
+        return pool.preparedQuery("select " + COLUMNS + ", s.prev_hash, s.hash from audit_seal s "
+                        + "join audit_record a on a.seq = s.record_seq where s.chain_seq > $1 order by s.chain_seq limit $2")
                 .execute(Tuple.of(after, VERIFY_PAGE))
                 .flatMap(rows -> {
                     long last = after;

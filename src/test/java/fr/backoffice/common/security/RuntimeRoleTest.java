@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +76,9 @@ class RuntimeRoleTest {
                     "update audit_record set actor = 'x' where false",
                     "delete from audit_record where false",
                     "truncate audit_record",
+                    "update audit_seal set hash = hash where false",
+                    "delete from audit_seal where false",
+                    "truncate audit_seal",
                     "update audit_checkpoint set signature = '' where false",
                     "delete from audit_checkpoint where false",
                     "truncate audit_checkpoint",
@@ -94,8 +100,33 @@ class RuntimeRoleTest {
                         .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
                                 .as(statement).isIn("42501"));
             }
-            // sealing an audit record touches only its chain columns
-            sql.executeUpdate("update audit_record set chain_seq = chain_seq, prev_hash = prev_hash, hash = hash where false");
+        }
+    }
+
+    @Test
+    void the_runtime_role_seals_audit_records_by_inserting_seals_and_can_update_no_column_of_either() throws Exception {
+        try (Connection runtime = asRuntimeRole(); Statement sql = runtime.createStatement()) {
+            sql.executeUpdate("insert into audit_seal (record_seq, chain_seq, prev_hash, hash) "
+                    + "select record_seq, chain_seq, prev_hash, hash from audit_seal where false");
+            for (String table : new String[]{"audit_record", "audit_seal"}) {
+                List<String> columns = new ArrayList<>();
+                try (ResultSet names = sql.executeQuery("select column_name from information_schema.columns "
+                        + "where table_schema = current_schema() and table_name = '" + table + "' order by ordinal_position")) {
+                    while (names.next()) {
+                        columns.add(names.getString(1));
+                    }
+                }
+                assertThat(columns).as(table).isNotEmpty();
+                if (table.equals("audit_record")) {
+                    assertThat(columns).as("the chain lives in audit_seal").doesNotContain("chain_seq", "prev_hash", "hash");
+                }
+                for (String column : columns) {
+                    String statement = "update " + table + " set " + column + " = " + column + " where false";
+                    assertThatThrownBy(() -> sql.execute(statement)).as(statement)
+                            .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
+                                    .as(statement).isEqualTo("42501"));
+                }
+            }
         }
     }
 }
