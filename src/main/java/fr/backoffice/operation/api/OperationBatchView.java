@@ -39,7 +39,7 @@ public record OperationBatchView(
                     + "`NOT_BOOKED`: an `ATOMIC` batch refused because of another operation",
                     enumeration = {"CREATED", "REPLAYED", "REFUSED", "NOT_BOOKED"}, maxLength = 10, required = true) String status,
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(implementation = OperationView.class, description = "The operation, when CREATED or REPLAYED (else absent)")
+            @Schema(ref = "Operation", description = "The operation, when CREATED or REPLAYED (else absent)")
             JsonNode operation,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Why it was refused, when REFUSED (else absent)") Problem problem) {

@@ -99,7 +99,7 @@ public class OperationBatchResource {
                     examples = @ExampleObject(name = "one booked, one refused", value = DONE_BATCH)))
     @APIResponse(responseCode = "202", description = "Accepted, `RUNNING`: poll `Location` (`GET /operation-batches/{id}`) "
             + "or wait for the `operation-batch.completed` event",
-            headers = @Header(name = "Location", description = "The batch", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The batch", schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationBatchView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no or too many operations, an operation's "
             + "`key` missing, malformed or given twice, a field of an operation malformed, missing or invalid "

@@ -175,7 +175,7 @@ public class OperationSubmission {
                 op.requiresApproval = true;
                 return write(op, List.of(), attempt);
             }
-            return Uni.createFrom().item(() -> outcome(outcome, op, prepared.view(), postings.size(), attempt.fingerprint()));
+            return Uni.createFrom().item(() -> outcome(outcome, op, prepared, postings.size(), attempt.fingerprint()));
         });
     }
 
@@ -191,11 +191,12 @@ public class OperationSubmission {
         }
     }
 
-    private Reply outcome(SubmissionBatch.Outcome outcome, Operation op, OperationView view, int posted, String fingerprint) {
+    private Reply outcome(SubmissionBatch.Outcome outcome, Operation op, Prepared prepared, int posted, String fingerprint) {
         return switch (outcome.outcome()) {
             case "DONE" -> {
                 counted(op, posted);
-                yield Reply.created(view, location(op), op.version);
+                // the answer as already written for the events and the stored answer: serialised once
+                yield Reply.created(prepared.submission().body(), location(op), op.version);
             }
             case "REFUSED" -> {
                 metrics.submitted(op.type, OperationMetrics.Outcome.REFUSED);
