@@ -5,10 +5,11 @@
  *
  * <ul>
  * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V2__operations_and_ledger.sql;
- * retries: V10__scheduled_execution_retries.sql; the clearing's types, status and columns: V12__clearing.sql) and the database function {@code operation_submit}
- * (V6__write_path_without_global_locks.sql; with the daily total of transfers to other banks,
- * V16__external_transfers_daily_total.sql); the endpoints under {@code /operations} and
- * {@code GET /units/{code}/queue}.</li>
+ * retries: V10__scheduled_execution_retries.sql; the clearing's types, status and columns: V12__clearing.sql), the
+ * table {@code operation_batch} and the database function {@code operation_submit_batch}
+ * (V19__submissions_in_batches.sql; the daily total of transfers to other banks it reads:
+ * V16__external_transfers_daily_total.sql); the endpoints under {@code /operations} and {@code /operation-batches},
+ * and {@code GET /units/{code}/queue}.</li>
  * <li><b>May use</b> every feature to its left: {@code common}, {@code event}, {@code audit}, {@code unit},
  * {@code account}, {@code ledger} (ArchitectureTest). It reads units through {@code UnitService}, accounts through
  * {@code AccountReader} and {@code InternalAccounts}, and books through {@code Ledger}; it never queries their tables
@@ -18,8 +19,10 @@
  * external transfer's creditor bank, {@link fr.backoffice.operation.Bic} and {@link fr.backoffice.operation.BicDirectory}
  * (docs/clearing-and-statements.md "The BIC directory"; loaded at start by {@code service.CreditorBanks}, the
  * creditor's BIC column: V14__clearing_banks_and_outcomes.sql).
- * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, one call of
- * {@code operation_submit}, checks in {@code OperationIntake}); {@code OperationActions} are what people do to a
+ * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, checks in
+ * {@code OperationIntake}), booked with the submissions arriving at the same time by {@code GroupCommit} in one call of
+ * {@code operation_submit_batch} ({@code SubmissionBatch}; docs/performance.md "Group commit and batches");
+ * {@code OperationBatches} is {@code POST /operation-batches} (docs/operations-and-ledger.md "Operation batches"); {@code OperationActions} are what people do to a
  * recorded operation; {@code Execution} books one (validation, approval, scheduler); {@code ScheduledExecutions} runs
  * the due ones; {@code OperationQueries} reads; {@code ClearingOperations} is what the clearing feature does to
  * operations (payment files, settlements, returns, incoming credits). Every change ends in {@code OperationJournal}: its history, and one
@@ -29,7 +32,7 @@
  * application's submissions execute straight through: what an agent submits waits in the unit's queue for another
  * person. A transfer to another bank that would take its debit account's transfers to other banks of the business day
  * above {@code backoffice.limits.external-transfers-per-day} waits for four eyes ({@code requiresApproval}); the day's
- * total is read by {@code operation_submit} under the debit account's lock, so concurrent submissions cannot both slip
+ * total is read by {@code operation_submit_batch} under the debit account's lock, so concurrent submissions cannot both slip
  * under it. Four eyes compare people by {@code Caller.id()}, the token's {@code sub}.</li>
  * <li><b>Layout.</b> {@code api}: what answers, stored answers and events carry; {@code rest}: HTTP only;
  * {@code service}; {@code repository}.</li>
