@@ -108,9 +108,11 @@ BEGIN
         END IF;
     END LOOP;
     -- a new statement, so a new snapshot: an answer committed before the lock was taken is seen
+    -- (LATERAL ... LIMIT 1: one primary-key lookup per key, never a hash join over the whole table)
     FOR v_stored IN
         SELECT u.i FROM unnest(p_client, p_key) WITH ORDINALITY AS u (c, key, i)
-        JOIN idempotency_key s ON s.client_id = u.c AND s.idempotency_key = u.key
+        CROSS JOIN LATERAL (SELECT 1 FROM idempotency_key s
+                            WHERE s.client_id = u.c AND s.idempotency_key = u.key LIMIT 1) stored
         WHERE u.key IS NOT NULL
     LOOP
         IF v_outcome[v_stored.i] IS NULL THEN
@@ -238,7 +240,7 @@ BEGIN
 
         UPDATE account a SET ledger_balance = x.ledger_balance, held_amount = x.held_amount, entry_count = x.entry_count
         FROM unnest(v_accounts) AS x
-        WHERE a.id = x.id AND (a.ledger_balance, a.held_amount, a.entry_count)
+        WHERE a.id = ANY (v_ids) AND a.id = x.id AND (a.ledger_balance, a.held_amount, a.entry_count)
                               IS DISTINCT FROM (x.ledger_balance, x.held_amount, x.entry_count);
 
         INSERT INTO ledger_entry (id, operation_id, account_id, currency, amount, balance_after, account_seq, posted_at,
@@ -278,8 +280,10 @@ BEGIN
         SELECT i, v_outcome[i], v_refusal[i], v_refuser[i], s.request_fingerprint::text, s.response_status,
                s.response_location::text, s.response_body::text
         FROM generate_series(1, n) i
-        LEFT JOIN idempotency_key s ON v_outcome[i] = 'REPLAY' AND s.client_id = p_client[i]
-                                       AND s.idempotency_key = p_key[i]
+        LEFT JOIN LATERAL (SELECT k.request_fingerprint, k.response_status, k.response_location, k.response_body
+                           FROM idempotency_key k
+                           WHERE v_outcome[i] = 'REPLAY' AND k.client_id = p_client[i] AND k.idempotency_key = p_key[i]
+                           LIMIT 1) s ON true
         ORDER BY i;
 END $$;
 
