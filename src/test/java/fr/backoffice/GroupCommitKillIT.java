@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A kill -9 of the production build while it books coalesced submissions (docs/performance.md "Group commit and
- * batches"): clients that lose their answer retry with the same key on the other instance, and afterwards every
+ * A kill -9 of the production build while it books coalesced submissions
+ * (docs/performance.md "Group commit and batches"): clients that lose their answer retry with the same key on the other instance, and afterwards every
  * transfer exists exactly once, the trial balance is zero and {@code /ledger/verify} finds nothing.
  */
 class GroupCommitKillIT {
