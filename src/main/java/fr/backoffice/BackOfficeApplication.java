@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 `POST` endpoints accept an `Idempotency-Key` header (required on `POST /operations`).
 
                 **Security.** Bearer JWT (RS256): roles in `groups` (`front-office`, `agent`, `supervisor`, \
-                `auditor`, `admin`), caller in `sub`, production unit in `unit`. Agents and supervisors see and act \
+                `auditor`, `admin`, `clearing`, `reconciliation`), caller in `sub`, production unit in `unit`. Agents and supervisors see and act \
                 only within their own unit."""),
         components = @Components(schemas = {
                 @Schema(name = "Problem", implementation = Problem.class),
@@ -37,13 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "filing.created", "filing.content-replaced", "filing.validated", "filing.submitted",
                         "filing.accepted", "filing.rejected", "filing.amended", "audit.checkpoint",
                         "operation.returned-by-clearing", "operation-batch.completed", "payment-file.generated", "payment-file.accepted",
-                        "payment-file.rejected", "payment-file.partially-accepted", "webhook-endpoint.disabled", "webhook.test"})}),
+                        "payment-file.rejected", "payment-file.partially-accepted", "reconciliation-statement.loaded",
+                        "reconciliation-exception.claimed", "reconciliation-exception.resolved", "webhook-endpoint.disabled",
+                        "webhook.test"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),
                 @Tag(name = "Accounts", description = "Customer and internal accounts"),
                 @Tag(name = "Operations", description = "Transfers, cheque and cash deposits, withdrawals, fees: submission, checks, approval, execution, reversal"),
                 @Tag(name = "Ledger", description = "Statements, balances and the trial balance of the double-entry ledger"),
                 @Tag(name = "Clearing", description = "SEPA credit transfers with other banks through the clearing system, in ISO 20022: payment files out (pacs.008), credits in (pacs.008), returns (pacs.004)"),
+                @Tag(name = "Reconciliation", description = "The settlement bank's statements of our accounts (camt.053, camt.054) matched against the ledger, and the queue of what did not match"),
                 @Tag(name = "Declarants", description = "Legal entities that file with the administration, and their obligations"),
                 @Tag(name = "Filings", description = "VAT returns and annual accounts, from draft to the administration's acknowledgement"),
                 @Tag(name = "Events", description = "The feed of every state change, never skipping one and each resource's changes in order, as pages or Server-Sent Events"),

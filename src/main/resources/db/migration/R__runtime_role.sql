@@ -22,6 +22,11 @@ BEGIN
     -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);
     EXECUTE format('GRANT SELECT, UPDATE (tx, seq) ON webhook_fanout TO %I', runtime);
+    -- reconciliation (V21): statements, matches and candidates are written once; a line changes state and an exception
+    -- its status when a person resolves it
+    EXECUTE format('GRANT SELECT, INSERT ON reconciliation_statement, reconciliation_match, reconciliation_matched_entry, '
+                   'reconciliation_candidate TO %I', runtime);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON reconciliation_line, reconciliation_exception TO %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
 END $$;

@@ -33,6 +33,7 @@ class ArchitectureTest {
             Map.entry("ledger", Set.of("common", "event", "audit", "unit", "account")),
             Map.entry("operation", Set.of("common", "event", "audit", "unit", "account", "ledger")),
             Map.entry("clearing", Set.of("common", "event", "audit", "unit", "account", "ledger", "operation")),
+            Map.entry("reconciliation", Set.of("common", "event", "audit", "unit", "account", "ledger", "operation", "clearing")),
             Map.entry("statement", Set.of("common", "event", "audit", "unit", "account", "ledger", "operation")),
             Map.entry("declarant", Set.of("common", "event", "audit")),
             Map.entry("filing", Set.of("common", "event", "audit", "declarant")),

@@ -41,6 +41,9 @@ public enum EventType {
     PAYMENT_FILE_ACCEPTED("payment-file.accepted", "payment-file"),
     PAYMENT_FILE_REJECTED("payment-file.rejected", "payment-file"),
     PAYMENT_FILE_PARTIALLY_ACCEPTED("payment-file.partially-accepted", "payment-file"),
+    RECONCILIATION_STATEMENT_LOADED("reconciliation-statement.loaded", "reconciliation-statement"),
+    RECONCILIATION_EXCEPTION_CLAIMED("reconciliation-exception.claimed", "reconciliation-exception"),
+    RECONCILIATION_EXCEPTION_RESOLVED("reconciliation-exception.resolved", "reconciliation-exception"),
     FILING_CREATED("filing.created", "filing"),
     FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
     FILING_VALIDATED("filing.validated", "filing"),
@@ -78,6 +81,9 @@ public enum EventType {
             | `payment-file.generated` | payment-file | `POST /payment-files` closed the waiting external transfers into a pacs.008 file |
             | `payment-file.accepted` / `payment-file.rejected` | payment-file | the clearing system's answer: its status report (`POST /payment-files/status-reports`) or the acknowledgement by hand (`POST /payment-files/{id}/acknowledge`) |
             | `payment-file.partially-accepted` | payment-file | a status report accepted some of the file's transactions and rejected the others (`PARTIALLY_ACCEPTED`) |
+            | `reconciliation-statement.loaded` | reconciliation-statement | `POST /reconciliation/statements` loaded and matched a statement of the settlement bank (`data`: its counts) |
+            | `reconciliation-exception.claimed` | reconciliation-exception | a person took an item of the reconciliation queue |
+            | `reconciliation-exception.resolved` | reconciliation-exception | an item of the reconciliation queue was resolved: by a person (`MANUAL_MATCH`, `BANK_ERROR`), or matched by a later statement (`AUTO_MATCHED`) |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |

@@ -158,6 +158,18 @@ public interface BackOfficeConfig {
         Optional<String> bicDirectory();
     }
 
+    Reconciliation reconciliation();
+
+    /** Reconciliation of the settlement bank's statements (docs/reconciliation.md "Matching rules"). */
+    interface Reconciliation {
+        /**
+         * The last matching rule (amount, value date and counterparty) takes entries whose value date is at most this
+         * many days from the line's.
+         */
+        @WithDefault("2")
+        int valueDateToleranceDays();
+    }
+
     /** Webhooks (docs/webhooks.md "Webhooks"). */
     interface Webhooks {
         /**

@@ -60,7 +60,7 @@ public class RequestLimits {
      * proxy, docker/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
      */
     public static final Set<String> CLEARING_MESSAGE_PATHS = Set.of("/payment-files/incoming", "/payment-files/returns",
-            "/payment-files/status-reports");
+            "/payment-files/status-reports", "/reconciliation/statements");
 
     /** The XML messages from the clearing system, which may be larger than any JSON request. */
     private static boolean isClearingMessage(HttpServerRequest request) {

@@ -13,6 +13,11 @@ public final class Roles {
      * "Security rules").
      */
     public static final String CLEARING = "clearing";
+    /**
+     * The bank's reconciliation desk: loads the settlement bank's statements and works the queue of what did not match,
+     * for every unit (docs/security.md "Security rules").
+     */
+    public static final String RECONCILIATION = "reconciliation";
 
     private Roles() {
     }

@@ -158,6 +158,54 @@ class PermissionMatrixTest {
         };
     }
 
+    /**
+     * Reconciliation is the bank's reconciliation desk's (docs/security.md "Security rules"): it and admins load
+     * statements and work the queue, auditors read, nobody else. Each endpoint is called on nothing (a statement that is
+     * not XML, ids that name nothing), so a 400 or 404 is "let through".
+     */
+    @Test
+    void reconciliation_is_the_reconciliation_desks_and_the_auditors_read_it() {
+        String unit = Fixtures.unit();
+        String nowhere = UUID.randomUUID().toString();
+        Set<String> desk = Set.of(Roles.RECONCILIATION, Roles.ADMIN);
+        Set<String> readers = Set.of(Roles.RECONCILIATION, Roles.AUDITOR, Roles.ADMIN);
+        Map<String, Set<String>> granted = new java.util.LinkedHashMap<>();
+        granted.put("POST /reconciliation/statements", desk);
+        granted.put("GET /reconciliation/statements/{id}", readers);
+        granted.put("GET /reconciliation/exceptions", readers);
+        granted.put("GET /reconciliation/exceptions/{id}", readers);
+        granted.put("POST /reconciliation/exceptions/{id}/claim", desk);
+        granted.put("POST /reconciliation/exceptions/{id}/resolve", desk);
+        List<Set<String>> roleSets = List.of(Set.of(Roles.FRONT_OFFICE), Set.of(Roles.AGENT), Set.of(Roles.SUPERVISOR),
+                Set.of(Roles.AUDITOR), Set.of(Roles.ADMIN), Set.of(Roles.CLEARING), Set.of(Roles.RECONCILIATION),
+                Set.of(Roles.SUPERVISOR, Roles.AUDITOR), Set.of(Roles.AGENT, Roles.FRONT_OFFICE));
+        List<String> wrong = new ArrayList<>();
+        for (Set<String> roles : roleSets) {
+            String token = Tokens.token(String.join("+", roles) + "-recon", unit, roles.toArray(String[]::new));
+            for (Map.Entry<String, Set<String>> endpoint : granted.entrySet()) {
+                var request = RestAssured.given().auth().oauth2(token);
+                Response response = switch (endpoint.getKey()) {
+                    case "POST /reconciliation/statements" -> request.contentType("application/xml").body("<x/>")
+                            .post("/reconciliation/statements");
+                    case "GET /reconciliation/statements/{id}" -> request.get("/reconciliation/statements/{id}", nowhere);
+                    case "GET /reconciliation/exceptions" -> request.get("/reconciliation/exceptions");
+                    case "GET /reconciliation/exceptions/{id}" -> request.get("/reconciliation/exceptions/{id}", nowhere);
+                    case "POST /reconciliation/exceptions/{id}/claim" -> request.post("/reconciliation/exceptions/{id}/claim", nowhere);
+                    default -> request.contentType(ContentType.JSON).body(Map.of("resolution", "BANK_ERROR", "reason", "x"))
+                            .post("/reconciliation/exceptions/{id}/resolve", nowhere);
+                };
+                boolean allowed = roles.stream().anyMatch(endpoint.getValue()::contains);
+                int status = response.statusCode();
+                boolean letThrough = status == 200 || status == 404 || status == 400;
+                boolean refused = status == 403 && "FORBIDDEN".equals(response.jsonPath().getString("code"));
+                if (allowed ? !letThrough : !refused) {
+                    wrong.add(endpoint.getKey() + " by " + roles + ": " + status + " " + response.asString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void an_auditor_who_is_an_agent_reads_every_unit_but_acts_in_their_own() {
         String home = Fixtures.unit();

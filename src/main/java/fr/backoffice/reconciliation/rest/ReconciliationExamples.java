@@ -1,0 +1,57 @@
+package fr.backoffice.reconciliation.rest;
+
+/** Examples of the reconciliation endpoints' requests (docs/reconciliation.md "Reconciliation"). */
+final class ReconciliationExamples {
+
+    private ReconciliationExamples() {
+    }
+
+    /** The settlement bank's end-of-day statement of a unit's clearing settlement account: a file settled, a batch of credits. */
+    static final String CAMT_053 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+              <BkToCstmrStmt>
+                <GrpHdr><MsgId>STMT-20261207-0001</MsgId><CreDtTm>2026-12-07T21:00:00Z</CreDtTm></GrpHdr>
+                <Stmt>
+                  <Id>STMT-20261207-PAR01</Id>
+                  <ElctrncSeqNb>241</ElctrncSeqNb>
+                  <CreDtTm>2026-12-07T21:00:00Z</CreDtTm>
+                  <FrToDt><FrDtTm>2026-12-06T23:00:00Z</FrDtTm><ToDtTm>2026-12-07T22:59:59Z</ToDtTm></FrToDt>
+                  <Acct><Id><IBAN>FR7612548000010000000000146</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                  <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">10000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-07</Dt></Dt></Bal>
+                  <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">11380.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-07</Dt></Dt></Bal>
+                  <TxsSummry>
+                    <TtlNtries><NbOfNtries>2</NbOfNtries><Sum>1620.00</Sum><TtlNetNtry><Amt>1380.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></TtlNetNtry></TtlNtries>
+                  </TxsSummry>
+                  <Ntry>
+                    <Amt Ccy="EUR">120.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                    <BookgDt><Dt>2026-12-07</Dt></BookgDt><ValDt><Dt>2026-12-07</Dt></ValDt><AcctSvcrRef>CSM-77001</AcctSvcrRef>
+                    <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                    <NtryDtls><Btch><MsgId>BO-20261207-00000042</MsgId><NbOfTxs>1</NbOfTxs></Btch></NtryDtls>
+                  </Ntry>
+                  <Ntry>
+                    <Amt Ccy="EUR">1500.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                    <BookgDt><Dt>2026-12-07</Dt></BookgDt><ValDt><Dt>2026-12-07</Dt></ValDt><AcctSvcrRef>CSM-77002</AcctSvcrRef>
+                    <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                    <NtryDtls>
+                      <TxDtls>
+                        <Refs><MsgId>STET-20261207-1</MsgId><EndToEndId>SALARY-2026-11</EndToEndId><TxId>T1</TxId></Refs>
+                        <Amt Ccy="EUR">1500.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+                        <RltdPties><Dbtr><Pty><Nm>Acme GmbH</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct></RltdPties>
+                      </TxDtls>
+                    </NtryDtls>
+                  </Ntry>
+                </Stmt>
+              </BkToCstmrStmt>
+            </Document>
+            """;
+
+    static final String MANUAL_MATCH = """
+            {"resolution":"MANUAL_MATCH","reason":"The bank booked the two credits of Acme GmbH as one line","entryIds":["019ad3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0b","019ad3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0c"]}""";
+
+    static final String BANK_ERROR = """
+            {"resolution":"BANK_ERROR","reason":"Booked twice by the settlement bank; its correction is announced for tomorrow (case 4471)"}""";
+
+    static final String MATCH_ENTRY = """
+            {"resolution":"MANUAL_MATCH","reason":"Reported by the bank under another reference","lineIds":["019ad8a1-c2e4-7d3a-9f0b-1c2d3e4f5a6b"]}""";
+}
