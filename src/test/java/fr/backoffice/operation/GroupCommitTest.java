@@ -72,7 +72,7 @@ class GroupCommitTest {
             // the two calls in flight: each waits for a row lock the test holds
             first.add(submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(blockedA, targetA, "10.00")));
             first.add(submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(blockedB, targetB, "10.00")));
-            Thread.sleep(500);
+            awaitCallsWaitingForLocks(2);
             // queued behind them, to leave together
             grouped.put("ok", submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(rich, target, "20.00")));
             grouped.put("refused", submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(rich, target, "900.00")));
@@ -144,6 +144,24 @@ class GroupCommitTest {
                                                       Map<String, Object> operation) {
         return CompletableFuture.supplyAsync(() -> Api.as(token).header("Idempotency-Key", key).body(operation)
                 .post("/operations").then().extract().response(), clients);
+    }
+
+    /** Waits until this many calls of operation_submit_batch wait for a row lock (the ones the test holds). */
+    private void awaitCallsWaitingForLocks(int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            while (System.currentTimeMillis() < deadline) {
+                try (ResultSet rows = sql.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and query like '%operation_submit_batch%'")) {
+                    rows.next();
+                    if (rows.getInt(1) == count) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("never " + count + " calls waiting for the locks the test holds");
     }
 
     /** Waits until this many submissions wait for a call (the metric backoffice_submissions_waiting). */
