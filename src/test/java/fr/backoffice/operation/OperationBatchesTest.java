@@ -133,13 +133,40 @@ class OperationBatchesTest {
         assertThat(unreadable.getString("results[1].problem.code")).isEqualTo("SAME_ACCOUNT");
         assertThat(Ledgers.balance(from)).isEqualTo("100.00");
 
-        JsonPath booked = post(front, "atomic-" + UUID.randomUUID(), batch("ATOMIC", List.of(
+        String bookedKey = "atomic-" + UUID.randomUUID();
+        Map<String, Object> all = batch("ATOMIC", List.of(
                 item(k + "-6", Ledgers.transfer(from, to, "60.00")),
                 item(k + "-7", Ledgers.transfer(to, from, "10.00")),
-                item(k + "-8", Ledgers.transfer(from, to, "50.00"))))).then().statusCode(200).extract().jsonPath();
+                item(k + "-8", Ledgers.transfer(from, to, "50.00"))));
+        JsonPath booked = post(front, bookedKey, all).then().statusCode(200).extract().jsonPath();
         assertThat(booked.getString("status")).isEqualTo("DONE");
         assertThat(booked.getList("results.status")).containsExactly("CREATED", "CREATED", "CREATED");
         assertThat(Ledgers.balance(from)).isEqualTo("0.00");
+        assertThat(Ledgers.balance(to)).isEqualTo("100.00");
+
+        // as if its instance had stopped after booking and before writing the results: a retry runs it again after
+        // 60 s, finds its own operations booked, and books nothing twice
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            assertThat(sql.executeUpdate("update operation_batch set status = 'RUNNING', results = null, completed_at = null, "
+                    + "booked_count = null, refused_count = null, started_at = now() - interval '2 minutes' "
+                    + "where id = '" + booked.getString("id") + "'")).isEqualTo(1);
+        } catch (java.sql.SQLException failure) {
+            throw new AssertionError(failure);
+        }
+        JsonPath resumed = post(front, bookedKey, all).then().statusCode(200).extract().jsonPath();
+        assertThat(resumed.getString("id")).isEqualTo(booked.getString("id"));
+        assertThat(resumed.getString("status")).isEqualTo("DONE");
+        assertThat(resumed.getList("results.status")).containsExactly("REPLAYED", "REPLAYED", "REPLAYED");
+        assertThat(resumed.getList("results.operation.id")).isEqualTo(booked.getList("results.operation.id"));
+        assertThat(Ledgers.balance(to)).isEqualTo("100.00");
+
+        // an operation already booked under its key: an ATOMIC batch cannot book all of itself
+        JsonPath again = post(front, "atomic-" + UUID.randomUUID(), batch("ATOMIC", List.of(
+                item(k + "-6", Ledgers.transfer(from, to, "60.00")),
+                item(k + "-9", Ledgers.transfer(to, from, "5.00"))))).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getString("status")).isEqualTo("REFUSED");
+        assertThat(again.getList("results.status")).containsExactly("REFUSED", "NOT_BOOKED");
+        assertThat(again.getString("results[0].problem.code")).isEqualTo("OPERATION_KEY_ALREADY_USED");
         assertThat(Ledgers.balance(to)).isEqualTo("100.00");
         assertBalanced();
     }

@@ -1,11 +1,11 @@
 package fr.backoffice.clearing.rest;
 
+import fr.backoffice.clearing.iso20022.IncomingMessages;
 import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.IncomingReport;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.clearing.api.ReturnReport;
 import fr.backoffice.clearing.api.StatusReportOutcome;
-import fr.backoffice.clearing.iso20022.InvalidMessage;
 import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.clearing.iso20022.Pacs002;
 import fr.backoffice.clearing.iso20022.Pacs004;
@@ -20,8 +20,6 @@ import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,12 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /** The exchanges with the clearing system: payment files out, credits and returns in (ISO 20022). */
 @Path("/payment-files")
@@ -228,8 +222,8 @@ public class PaymentFileResource {
                                             @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         byte[] message = body == null ? new byte[0] : body;
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return read(message, Pacs002::read)
-                .flatMap(report -> statusReports.apply(report, HexFormat.of().formatHex(sha256(message)), key))
+        return IncomingMessages.read(message, Pacs002::read)
+                .flatMap(report -> statusReports.apply(report, IncomingMessages.sha256(message), key))
                 .map(Reply::toResponse);
     }
 
@@ -261,7 +255,7 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
             + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<IncomingReport> importCredits(byte[] body) {
-        return read(body, Pacs008::read).flatMap(incoming::credits);
+        return IncomingMessages.read(body, Pacs008::read).flatMap(incoming::credits);
     }
 
     @POST
@@ -291,30 +285,7 @@ public class PaymentFileResource {
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
             + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
     public Uni<ReturnReport> importReturns(byte[] body) {
-        return read(body, Pacs004::read).flatMap(incoming::returns);
+        return IncomingMessages.read(body, Pacs004::read).flatMap(incoming::returns);
     }
 
-    /**
-     * Reads the message on a worker thread: reading 5 MiB takes the better part of a second, which the event loop
-     * owes to every other request. The answer comes back on the request's event loop, where the database session is.
-     */
-    private static <T> Uni<T> read(byte[] body, Function<byte[], T> reader) {
-        Callable<T> read = () -> {
-            try {
-                return reader.apply(body == null ? new byte[0] : body);
-            } catch (InvalidMessage invalid) {
-                throw invalid.problem();
-            }
-        };
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(read, false).toCompletionStage());
-    }
-
-    private static byte[] sha256(byte[] message) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(message);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -82,7 +82,8 @@ public class OperationBatchResource {
             Each operation is read, checked and booked as `POST /operations` would (straight through, or into its \
             unit's queue), with its own idempotency key (`key`, in the namespace of `POST /operations`' \
             `Idempotency-Key`). `ATOMIC`: all are booked or none; the refused one says why, the others are \
-            `NOT_BOOKED`; an operation whose key was already used refuses an ATOMIC batch too. `INDEPENDENT`: each is \
+            `NOT_BOOKED`; an operation whose key was already used refuses an ATOMIC batch too (`OPERATION_KEY_ALREADY_USED` \
+            in its result). `INDEPENDENT`: each is \
             booked or refused on its own. Up to 100 operations (`backoffice.submissions.batch-answer-at-once`) the \
             answer is 200 with a result per operation, in the order sent; a larger batch is checked, answered 202, \
             booked in the background, and announced by an `operation-batch.completed` event: read its results with \

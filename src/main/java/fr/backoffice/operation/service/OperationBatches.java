@@ -141,7 +141,7 @@ public class OperationBatches {
                 .addValue(request.operations().size()).addValue(now.atOffset(ZoneOffset.UTC));
         return pool.preparedQuery(CLAIM).execute(claim).flatMap(claimed -> {
             if (claimed.size() == 1) {
-                return run(id, now, request);
+                return run(id, now, request, false);
             }
             return pool.preparedQuery(BY_KEY).execute(Tuple.of(client, key))
                     .flatMap(rows -> existing(rows.iterator().next(), fingerprint, request));
@@ -210,12 +210,12 @@ public class OperationBatches {
         }
         UUID id = UUID.fromString(batch.id());
         return pool.preparedQuery(RESTART).execute(Tuple.of(id, started, now.atOffset(ZoneOffset.UTC)))
-                .flatMap(restarted -> restarted.size() == 1 ? run(id, batch.createdAt(), request)
+                .flatMap(restarted -> restarted.size() == 1 ? run(id, batch.createdAt(), request, true)
                         : Uni.createFrom().item(new Reply(202, batch, location(batch.id()), null, true)));
     }
 
     /** Checks every operation now, while the caller is known; books now, or in the background for a large batch. */
-    private Uni<Reply> run(UUID id, Instant createdAt, NewOperationBatch request) {
+    private Uni<Reply> run(UUID id, Instant createdAt, NewOperationBatch request, boolean resumed) {
         String client = caller.id();
         boolean atOnce = request.operations().size() <= config.submissions().batchAnswerAtOnce();
         List<Item> items = request.operations().stream()
@@ -227,12 +227,12 @@ public class OperationBatches {
                 .onItem().transformToUniAndConcatenate(item -> checked(item, client))
                 .collect().asList();
         if (atOnce) {
-            return checked.flatMap(all -> book(items, request.mode()))
+            return checked.flatMap(all -> book(items, request.mode(), resumed))
                     .flatMap(results -> finish(running, results, client))
                     .onFailure().call(failure -> abandon(id))
                     .map(batch -> new Reply(200, batch, location(batch.id()), null, false));
         }
-        return checked.invoke(all -> book(items, request.mode())
+        return checked.invoke(all -> book(items, request.mode(), resumed)
                         .flatMap(results -> finish(running, results, client))
                         .subscribe().with(batch -> { }, failure -> {
                             LOG.warnf(failure, "Operation batch %s stopped; a retry of the batch runs it again", id);
@@ -263,27 +263,28 @@ public class OperationBatches {
     }
 
     /** Books the checked items; the results in the order sent. */
-    private Uni<List<Result>> book(List<Item> items, BatchMode mode) {
+    private Uni<List<Result>> book(List<Item> items, BatchMode mode, boolean resumed) {
         if (mode == BatchMode.ATOMIC) {
             if (items.stream().anyMatch(item -> item.result != null)) {
                 return Uni.createFrom().item(results(items, true));
             }
-            return call(items, true).replaceWith(() -> results(items, true));
+            return call(items, true, resumed).replaceWith(() -> results(items, true));
         }
         List<Item> pending = items.stream().filter(item -> item.result == null).toList();
         List<List<Item>> calls = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += CALL_SIZE) {
             calls.add(pending.subList(from, Math.min(pending.size(), from + CALL_SIZE)));
         }
-        return Multi.createFrom().iterable(calls).onItem().transformToUniAndConcatenate(part -> call(part, false))
+        return Multi.createFrom().iterable(calls).onItem().transformToUniAndConcatenate(part -> call(part, false, resumed))
                 .collect().asList().map(done -> results(items, false));
     }
 
     /**
-     * One call for these items. Those over the day's total of transfers to other banks are rebuilt as waiting for
+     * One call for these items ({@code resumed}: the batch's run was taken over from one that stopped, so replays are
+     * of its own operations). Those over the day's total of transfers to other banks are rebuilt as waiting for
      * four eyes and booked by a second call (for an ATOMIC batch, the whole batch again: the first wrote nothing).
      */
-    private Uni<Void> call(List<Item> items, boolean atomic) {
+    private Uni<Void> call(List<Item> items, boolean atomic, boolean resumed) {
         List<SubmissionBatch.Submission> submissions = items.stream().map(item -> item.prepared.submission()).toList();
         return Persistence.retryOnConflict(() -> SubmissionBatch.book(pool, submissions,
                         config.limits().externalTransfersPerDay(), atomic))
@@ -297,6 +298,12 @@ public class OperationBatches {
                             item.prepared = submission.prepare(item.op, List.of(), item.request.key(), item.fingerprint,
                                     null, item.op.submittedBy);
                             again.add(item);
+                        } else if (atomic && !resumed && "REPLAY".equals(outcome.outcome())) {
+                            // nothing was booked: this operation exists already, so the batch cannot book all of it
+                            // (a run taken over from a stopped one finds its own operations booked: replays, answered)
+                            item.result = refused(item, ApiException.conflict("OPERATION_KEY_ALREADY_USED",
+                                    "This operation's key was already used: an ATOMIC batch books all of its operations "
+                                            + "itself, or none."));
                         } else if (!atomic || !"NOT_BOOKED".equals(outcome.outcome())) {
                             item.result = result(item, outcome);
                         }
@@ -304,7 +311,7 @@ public class OperationBatches {
                     if (again.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return call(atomic ? items : again, atomic);
+                    return call(atomic ? items : again, atomic, resumed);
                 });
     }
 

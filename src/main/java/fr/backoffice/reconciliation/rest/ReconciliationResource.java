@@ -1,6 +1,6 @@
 package fr.backoffice.reconciliation.rest;
 
-import fr.backoffice.clearing.iso20022.InvalidMessage;
+import fr.backoffice.clearing.iso20022.IncomingMessages;
 import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -16,8 +16,6 @@ import fr.backoffice.reconciliation.iso20022.CamtStatement;
 import fr.backoffice.reconciliation.service.ExceptionQueue;
 import fr.backoffice.reconciliation.service.StatementImport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,10 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.concurrent.Callable;
 
 /** The settlement bank's statements of our accounts, matched to the ledger, and the queue of what did not match. */
 @Path("/reconciliation")
@@ -111,7 +105,8 @@ public class ReconciliationResource {
                               @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         byte[] message = body == null ? new byte[0] : body;
         String key = Idempotency.checkKey(idempotencyKey, false);
-        return read(message).flatMap(statement -> statements.load(statement, HexFormat.of().formatHex(sha256(message)), key))
+        return IncomingMessages.read(message, CamtStatement::read)
+                .flatMap(statement -> statements.load(statement, IncomingMessages.sha256(message), key))
                 .map(Reply::toResponse);
     }
 
@@ -214,24 +209,4 @@ public class ReconciliationResource {
         return queue.resolve(id, body, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
-    /** Reads the message on a worker thread (as the clearing's messages are read); the answer comes back on the event loop. */
-    private static Uni<CamtStatement.Message> read(byte[] body) {
-        Callable<CamtStatement.Message> read = () -> {
-            try {
-                return CamtStatement.read(body);
-            } catch (InvalidMessage invalid) {
-                throw invalid.problem();
-            }
-        };
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(read, false).toCompletionStage());
-    }
-
-    private static byte[] sha256(byte[] message) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(message);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }
