@@ -138,6 +138,13 @@ public interface BackOfficeConfig {
         /** Request lines beyond this many bytes get a 414 problem (below the HTTP codec's own limit). */
         @WithDefault("8192")
         int maxRequestLine();
+
+        /**
+         * Verified tokens kept until their expiry, so that a caller's next request is not verified again
+         * (docs/security.md "Tokens"); 0 verifies every request.
+         */
+        @WithDefault("10000")
+        int tokenCacheSize();
     }
 
     /** The exchanges with the clearing system (docs/clearing-and-statements.md "Clearing and statements"). */

@@ -6,6 +6,7 @@ import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
+import fr.backoffice.common.config.BackOfficeConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -31,6 +32,9 @@ import org.jose4j.jwt.consumer.JwtContext;
  * <p>The principal it returns answers {@code getName()} with the {@code sub} too (smallrye-jwt's prefers {@code upn},
  * then {@code preferred_username}), so whatever reads the security identity's name (the access log's {@code %u}, the
  * audit trail, the rate limiter) names the same caller as {@link Caller#id()}.
+ *
+ * <p>A token that passed is kept until its expiry ({@link VerifiedTokens}), so the next request with it is not verified
+ * again.
  */
 @Alternative
 @Priority(1)
@@ -43,8 +47,28 @@ public class TokenChecks extends DefaultJWTCallerPrincipalFactory {
     /** The parser the default factory uses (private there): it verifies the token, this class reads what it holds. */
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
 
+    /** Null when the cache is switched off (size 0). */
+    private final VerifiedTokens verified;
+
+    TokenChecks(BackOfficeConfig config) {
+        int size = config.http().tokenCacheSize();
+        this.verified = size > 0 ? new VerifiedTokens(size) : null;
+    }
+
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
+        JWTCallerPrincipal known = verified == null ? null : verified.get(token);
+        if (known != null) {
+            return known;
+        }
+        JWTCallerPrincipal principal = verify(token, context);
+        if (verified != null) {
+            verified.put(token, principal);
+        }
+        return principal;
+    }
+
+    private JWTCallerPrincipal verify(String token, JWTAuthContextInfo context) throws ParseException {
         JwtContext parsed = parser.parse(token, context);
         JwtClaims claims = parsed.getJwtClaims();
         String sub = usableSub(claims.getClaimValue(Claims.sub.name()));

@@ -76,4 +76,16 @@ class TokenChecksTest {
         // the longest sub OpenID Connect allows is a caller like any other
         Api.as(Jwt.subject("f".repeat(255)).groups(Set.of(Roles.ADMIN)).sign()).get("/units").then().statusCode(200);
     }
+
+    @Test
+    void a_token_accepted_once_is_accepted_again_and_one_altered_after_it_is_still_401() {
+        String token = Jwt.subject("admin-twice").groups(Set.of(Roles.ADMIN)).sign();
+        Api.as(token).get("/units").then().statusCode(200);
+        Api.as(token).get("/units").then().statusCode(200);
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        assertUnauthenticated(Api.invalidRequestAs(otherSignature).get("/units"));
+        String otherClaims = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        assertUnauthenticated(Api.invalidRequestAs(otherClaims).get("/units"));
+    }
 }
