@@ -301,9 +301,20 @@ case $BATCH_STATUS in
       "$(head -c 500 "$WORK/batch-probe")" ;;
 esac
 
+# group_sizes: "COUNT SUM" of instance 1's backoffice_submissions_group_size (database calls, submissions in them)
+group_sizes() {
+  curl -s "$URL/q/metrics" | awk '/^backoffice_submissions_group_size_count/ { c = $2 } /^backoffice_submissions_group_size_sum/ { s = $2 }
+    END { print c + 0, s + 0 }'
+}
+
 step "runs of ${DURATION}s"
 load transfers-c8 transfers.lua "$WORK/ids" 8 1
+GROUPS_BEFORE=$(group_sizes)
 load transfers transfers.lua "$WORK/ids" 32 1
+GROUPS_AFTER=$(group_sizes)
+GROUP_MEAN=$(awk -v a="$GROUPS_BEFORE" -v b="$GROUPS_AFTER" 'BEGIN { split(a, x); split(b, y)
+  printf "%.1f", (y[1] - x[1] > 0 ? (y[2] - x[2]) / (y[1] - x[1]) : 0) }')
+echo "transfers: $GROUP_MEAN submissions per database call on average (backoffice_submissions_group_size)"
 load transfers-c128 transfers.lua "$WORK/ids" 128 1
 load transfers-2 transfers.lua "$WORK/ids" 32 2
 load reads read-account.lua "$WORK/ids" 32 1
