@@ -143,7 +143,7 @@ public interface BackOfficeConfig {
          * Verified tokens kept until their expiry, so that a caller's next request is not verified again
          * (docs/security.md "Tokens"); 0 verifies every request.
          */
-        @WithDefault("10000")
+        @WithDefault("1000")
         int tokenCacheSize();
     }
 
