@@ -97,6 +97,39 @@ class WebhookQueueTest {
     }
 
     @Test
+    void with_no_endpoint_enabled_the_fan_out_reads_no_event_and_its_position_moves_past_them() throws Exception {
+        try (var connection = database.getConnection(); var sql = connection.createStatement()) {
+            sql.executeUpdate("update webhook_endpoint set status = 'DISABLED' where status = 'ENABLED'");
+        }
+        fanOut();
+        long deliveries = count("select count(*) from webhook_delivery");
+        Fixtures.unit();
+        Fixtures.unit();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (count("select count(*) from event e, webhook_fanout f where (e.tx, e.seq) > (f.tx, f.seq)") > 0) {
+            assertThat(queue.fanOut(500, Instant.now()).await().indefinitely()).as("events read").isZero();
+            assertThat(System.currentTimeMillis()).as("the position passed the new events within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(count("select count(*) from webhook_delivery")).isEqualTo(deliveries);
+
+        // an endpoint enabled afterwards gets what occurs from then on
+        String id = WebhookDeliveryTest.subscribe(WebhookDeliveryTest.app(), "http://127.0.0.1:9/unused", "unit.created")
+                .getString("id");
+        Fixtures.unit();
+        fanOut(1, id);
+        assertThat(count("select count(*) from webhook_delivery where endpoint_id = '" + id + "'")).isEqualTo(1);
+    }
+
+    private long count(String query) throws Exception {
+        try (var connection = database.getConnection(); var sql = connection.createStatement();
+             var rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void two_instances_claiming_at_once_get_disjoint_deliveries_and_a_claimed_one_is_leased() throws Exception {
         String url = "http://127.0.0.1:9/unused";
         List<String> endpoints = new ArrayList<>();

@@ -32,14 +32,22 @@ public class DeliveryQueue {
      * reads them, so none is skipped by a late commit), each turned into one PENDING delivery per enabled endpoint
      * that subscribes to its type, existed when it occurred and whose owner may read it (an event for one reader only,
      * visible_to, goes to that reader's endpoints only), numbered in event order; the position moves to the last event
-     * read. Answers how many events were read.
+     * read. Answers how many events were read. With no endpoint enabled, no event is read: the position moves at once to
+     * the last event it would have read, by the feed index, since none of them could go anywhere (an endpoint enabled
+     * later only receives what occurs from its enabling on, and one whose enabling has not committed is not seen by the
+     * reading of events either).
      */
     private static final String FAN_OUT = """
             with position as (select tx, seq from webhook_fanout where id = 1 for update),
+            receivers as (select exists (select 1 from webhook_endpoint where status = 'ENABLED') as any),
             batch as (
-                select e.id, e.tx, e.seq, e.type, e.occurred_at, e.visible_to from event e, position p
-                where (e.tx, e.seq) > (p.tx, p.seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                select e.id, e.tx, e.seq, e.type, e.occurred_at, e.visible_to from event e, position p, receivers r
+                where r.any and (e.tx, e.seq) > (p.tx, p.seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
                 order by e.tx, e.seq limit $1),
+            skipped as (
+                select e.tx, e.seq from event e, position p, receivers r
+                where not r.any and (e.tx, e.seq) > (p.tx, p.seq) and e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                order by e.tx desc, e.seq desc limit 1),
             inserted as (
                 insert into webhook_delivery (id, seq, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, created_at)
                 select gen_random_uuid(), nextval(pg_get_serial_sequence('webhook_delivery', 'seq')), o.endpoint_id,
@@ -52,7 +60,8 @@ public class DeliveryQueue {
                 returning 1),
             moved as (
                 update webhook_fanout f set tx = l.tx, seq = l.seq
-                from (select tx, seq from batch order by tx desc, seq desc limit 1) l where f.id = 1
+                from ((select tx, seq from batch order by tx desc, seq desc limit 1) union all (select tx, seq from skipped)) l
+                where f.id = 1
                 returning 1)
             select (select count(*) from batch) as events, (select count(*) from inserted) as deliveries,
                    (select count(*) from moved) as moved""";
