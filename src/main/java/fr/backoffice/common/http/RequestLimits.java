@@ -58,7 +58,7 @@ public class RequestLimits {
 
     /**
      * Where the clearing system's XML messages are posted, which may be larger than any JSON request (the shipped
-     * proxy, docker/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
+     * proxy, deploy/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
      */
     public static final Set<String> CLEARING_MESSAGE_PATHS = Set.of("/payment-files/incoming", "/payment-files/returns",
             "/payment-files/status-reports", "/reconciliation/statements");
