@@ -16,7 +16,7 @@
 # (the service's, backoffice_bench) and BENCH_DB_pgbench; prints the PostgreSQL settings it runs with (server_version,
 # synchronous_commit, full_page_writes, wal_compression, autovacuum, shared_buffers, max_connections, fsync,
 # commit_delay, read with psql -Atc "show ..."); runs pgbench TPC-B-like and select-only (scale 10, 8 clients, -j 2)
-# before the service starts; makes an RSA key pair with openssl, whose tokens docker/jwt/mint-token.sh signs;
+# before the service starts; makes an RSA key pair with openssl, whose tokens deploy/jwt/mint-token.sh signs;
 # starts two service instances on the same database (ports BENCH_PORT and BENCH_PORT + 1); seeds the accounts
 # through the API (src/bench/seed.py); warms up: WARMUP s of transfers and WARMUP s of reads on both instances at
 # once (16 + 16 connections), then sends one batch of 2 transfers to POST /operation-batches: if it is answered 404,
@@ -47,7 +47,7 @@
 #                     of load the JIT is still compiling); batches are warmed up WARMUP / 2 s
 #   ACCOUNTS          number of customer accounts seeded (default 10000); the first 5 are the hot ones
 #   CONTAINER_MEMORY  the memory a container of the service has (default 512m, the mem_limit of
-#                     docker/compose.yml); the JVM is started with -XX:MaxRAM=$CONTAINER_MEMORY because
+#                     deploy/compose.yml); the JVM is started with -XX:MaxRAM=$CONTAINER_MEMORY because
 #                     -XX:MaxRAMPercentage of the 24 GiB host is not what it would see in a container.
 #   JAVA_OPTS         the service's JVM options. Default: the ENV JAVA_OPTS of docker/Dockerfile, read at
 #                     run time, plus -XX:MaxRAM=$CONTAINER_MEMORY. When set, it replaces all of that.
@@ -140,7 +140,7 @@ openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
 export JWT_PRIVATE_KEY="$WORK/private.pem" JWT_ISSUER=https://bench.backoffice.local
 # every instance signs audit checkpoints with the same key, as in a deployment
 CHECKPOINT_KEY=$(head -c 32 /dev/urandom | base64)
-mint() { docker/jwt/mint-token.sh "$@"; }
+mint() { deploy/jwt/mint-token.sh "$@"; }
 
 start_instance() { # port: starts the service on it, waits until it is ready
   local port=$1

@@ -1,6 +1,7 @@
 package fr.backoffice.account;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -105,7 +106,7 @@ public class Account {
     public void close(String actor, String reason, Instant at) {
         requireStatus(AccountStatus.ACTIVE, "close");
         if (ledgerBalance.signum() != 0 || heldAmount.signum() != 0) {
-            throw ApiException.unprocessable("ACCOUNT_NOT_EMPTY",
+            throw new ApiException(ProblemCode.ACCOUNT_NOT_EMPTY,
                     "The account can only be closed with a zero balance and nothing held (balance "
                             + ledgerBalance.toPlainString() + ", held " + heldAmount.toPlainString() + ").");
         }
@@ -118,7 +119,7 @@ public class Account {
         requireOpen();
         checkOverdraftAllowed(type, limit);
         if (availableBalance().add(limit).signum() < 0) {
-            throw ApiException.unprocessable("OVERDRAFT_IN_USE",
+            throw new ApiException(ProblemCode.OVERDRAFT_IN_USE,
                     "The account already uses more overdraft than the new limit allows (available balance "
                             + availableBalance().toPlainString() + ").");
         }
@@ -143,16 +144,16 @@ public class Account {
 
     public static void checkOverdraftAllowed(AccountType type, BigDecimal limit) {
         if (type == AccountType.INTERNAL) {
-            throw ApiException.unprocessable("OVERDRAFT_NOT_ALLOWED", "Internal accounts have no overdraft limit.");
+            throw new ApiException(ProblemCode.OVERDRAFT_NOT_ALLOWED, "Internal accounts have no overdraft limit.");
         }
         if (type == AccountType.SAVINGS && limit.signum() != 0) {
-            throw ApiException.unprocessable("OVERDRAFT_NOT_ALLOWED", "Savings accounts cannot be overdrawn.");
+            throw new ApiException(ProblemCode.OVERDRAFT_NOT_ALLOWED, "Savings accounts cannot be overdrawn.");
         }
     }
 
     private void requireOpen() {
         if (status == AccountStatus.CLOSED) {
-            throw ApiException.unprocessable("ACCOUNT_CLOSED", "The account is closed.");
+            throw new ApiException(ProblemCode.ACCOUNT_CLOSED, "The account is closed.");
         }
     }
 

@@ -2,6 +2,7 @@ package fr.backoffice.account;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public record Iban(String value) {
         try {
             return parse(input);
         } catch (IllegalArgumentException invalid) {
-            throw new ApiException(400, "INVALID_IBAN", invalid.getMessage() + ".",
+            throw new ApiException(ProblemCode.INVALID_IBAN, invalid.getMessage() + ".",
                     List.of(new FieldError(field, invalid.getMessage())));
         }
     }

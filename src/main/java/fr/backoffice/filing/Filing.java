@@ -2,6 +2,7 @@ package fr.backoffice.filing;
 
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -135,7 +136,7 @@ public class Filing {
     /** Only a draft's content changes; anything later is immutable (409 INVALID_TRANSITION). */
     public void checkEditable() {
         if (status != FilingStatus.DRAFT) {
-            throw ApiException.conflict("INVALID_TRANSITION", "Cannot replace the content of a filing in status " + status
+            throw new ApiException(ProblemCode.INVALID_TRANSITION, "Cannot replace the content of a filing in status " + status
                     + ": only a DRAFT is editable" + (status == FilingStatus.VALIDATED ? "."
                     : status == FilingStatus.SUBMITTED ? "; once acknowledged it can be amended." : "; amend it instead."));
         }
@@ -157,14 +158,14 @@ public class Filing {
      */
     public void checkSubmitter(String submitter, List<FilingHistoryEntry> history) {
         if (submitter.equals(validatedBy)) {
-            throw ApiException.forbidden("FOUR_EYES_VIOLATION",
+            throw new ApiException(ProblemCode.FOUR_EYES_VIOLATION,
                     "You validated this filing; a supervisor who neither prepared nor validated it must submit it.");
         }
         Set<FilingAction> preparing = Set.of(FilingAction.CREATED, FilingAction.CONTENT_REPLACED);
         boolean prepared = submitter.equals(preparedBy)
                 || history.stream().anyMatch(entry -> preparing.contains(entry.action) && submitter.equals(entry.actor));
         if (prepared) {
-            throw ApiException.forbidden("FOUR_EYES_VIOLATION",
+            throw new ApiException(ProblemCode.FOUR_EYES_VIOLATION,
                     "You prepared this filing; a supervisor who neither prepared nor validated it must submit it.");
         }
     }
@@ -225,7 +226,7 @@ public class Filing {
     }
 
     public static ApiException alreadyAmended(UUID amendment) {
-        return ApiException.conflict("ALREADY_AMENDED", "This filing was already amended"
+        return new ApiException(ProblemCode.ALREADY_AMENDED, "This filing was already amended"
                 + (amendment == null ? "." : " by " + amendment + "; amend that one instead."));
     }
 

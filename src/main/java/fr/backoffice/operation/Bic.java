@@ -2,6 +2,7 @@ package fr.backoffice.operation;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class Bic {
     /** The BIC a request gives in {@code field}, or the 400 {@code INVALID_BIC} problem naming that field. */
     public static String parse(String field, String bic) {
         problem(bic).ifPresent(reason -> {
-            throw new ApiException(400, "INVALID_BIC", "The " + field + " given is not a BIC: it " + reason + ".",
+            throw new ApiException(ProblemCode.INVALID_BIC, "The " + field + " given is not a BIC: it " + reason + ".",
                     List.of(new FieldError(field, reason)));
         });
         return bic;

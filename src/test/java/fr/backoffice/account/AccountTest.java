@@ -37,7 +37,7 @@ class AccountTest {
     static void refused(ThrowingCallable action, int status, String code) {
         assertThatThrownBy(action).isInstanceOfSatisfying(ApiException.class, refusal -> {
             assertThat(refusal.status()).isEqualTo(status);
-            assertThat(refusal.code()).isEqualTo(code);
+            assertThat(refusal.code().name()).isEqualTo(code);
         });
     }
 

@@ -5,6 +5,7 @@ import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.clearing.iso20022.MessageLimitExceeded;
 import fr.backoffice.clearing.iso20022.Pacs004;
 import fr.backoffice.clearing.iso20022.Pacs008;
+import fr.backoffice.common.error.ProblemCode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -147,7 +148,7 @@ class IsoXmlReaderLimitsTest {
         MessageLimitExceeded limit = new MessageLimitExceeded("/Document/FIToFICstmrCdtTrf/a[3]", "more than 2 elements");
         assertThat(limit).isInstanceOf(InvalidMessage.class);
         assertThat(limit.problem().status()).isEqualTo(413);
-        assertThat(limit.problem().code()).isEqualTo("MESSAGE_LIMIT_EXCEEDED");
+        assertThat(limit.problem().code()).isEqualTo(ProblemCode.MESSAGE_LIMIT_EXCEEDED);
         assertThat(limit.problem().errors().get(0).field()).isEqualTo("/Document/FIToFICstmrCdtTrf/a[3]");
     }
 }

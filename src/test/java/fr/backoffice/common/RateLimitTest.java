@@ -48,7 +48,7 @@ class RateLimitTest {
                     "backoffice.rate-limit.stream.capacity", "1", "backoffice.rate-limit.stream.period", "3600s",
                     "backoffice.rate-limit.unauthenticated.capacity", "2",
                     "backoffice.rate-limit.unauthenticated.period", "3600s"));
-            // as behind the shipped proxy (docker/compose.yml), the test client standing for the proxy
+            // as behind the shipped proxy (deploy/compose.yml), the test client standing for the proxy
             config.putAll(Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true", "quarkus.http.proxy.trusted-proxies", "127.0.0.1"));
             return config;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentFilesTest {
 
+    /** The image: what docker build reads. */
     private static final Path DOCKER = Path.of("docker");
-    private static final Path MONITORING = DOCKER.resolve("monitoring");
+    /** The deployment: compose, Kubernetes, monitoring, proxy, and the demo's database role, keys and BIC sample. */
+    private static final Path DEPLOY = Path.of("deploy");
+    private static final Path MONITORING = DEPLOY.resolve("monitoring");
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> manifests() throws IOException {
         List<Map<String, Object>> documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DOCKER.resolve("kubernetes"))) {
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     documents.add((Map<String, Object>) document);
@@ -46,8 +50,48 @@ class DeploymentFilesTest {
         return documents;
     }
 
+    /** docker/ is the image and nothing else; what runs it somewhere (compose, Kubernetes, proxy, monitoring) is deploy/. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void docker_holds_the_image_and_deploy_the_deployment() throws IOException {
+        try (Stream<Path> files = Files.walk(DOCKER)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(DOCKER.resolve("Dockerfile"));
+        }
+        for (String part : List.of("compose.yml", "kubernetes", "monitoring", "proxy")) {
+            assertThat(DEPLOY.resolve(part)).exists();
+        }
+        Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("service-1");
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        assertThat(DEPLOY.resolve((String) build.get("context")).resolve((String) build.get("dockerfile")).normalize())
+                .isEqualTo(DOCKER.resolve("Dockerfile"));
+    }
+
+    /** A demo generates its key pair where it runs (deploy/jwt/demo-keys.sh, the benchmark): none is in the repository. */
+    @Test
+    void no_private_key_is_kept_in_the_repository() throws IOException {
+        String marker = "PRIVATE" + " KEY-----";
+        List<Path> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("."))) {
+            for (Path file : files.filter(Files::isRegularFile).filter(DeploymentFilesTest::kept).toList()) {
+                if (Files.size(file) < 1_000_000 && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                        .contains(marker)) {
+                    keys.add(file);
+                }
+            }
+        }
+        assertThat(keys).isEmpty();
+        assertThat(Files.readString(Path.of(".gitignore"))).contains("deploy/jwt/demo-*.pem");
+    }
+
+    /** The files of the repository, not what builds, git or the demo scripts (ignored by git) write beside them. */
+    private static boolean kept(Path file) {
+        String path = file.normalize().toString().replace('\\', '/');
+        return !path.startsWith("target/") && !path.startsWith(".git/") && !path.startsWith("bench-results/")
+                && !path.matches("deploy/jwt/demo-.*\\.pem");
+    }
+
     private static Map<String, Object> compose() throws IOException {
-        return new Yaml().load(Files.readString(DOCKER.resolve("compose.yml")));
+        return new Yaml().load(Files.readString(DEPLOY.resolve("compose.yml")));
     }
 
     @SuppressWarnings("unchecked")
@@ -143,7 +187,7 @@ class DeploymentFilesTest {
     void compose_runs_two_instances_behind_the_proxy_with_health_checks_the_image_can_run() throws IOException {
         Map<String, Object> services = map(compose(), "services");
         assertThat(services).containsKeys("db", "service-1", "service-2", "proxy");
-        String nginx = Files.readString(DOCKER.resolve("proxy/nginx.conf"));
+        String nginx = Files.readString(DEPLOY.resolve("proxy/nginx.conf"));
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         for (String instance : List.of("service-1", "service-2")) {
             Map<String, Object> service = map(services, instance);
@@ -182,7 +226,7 @@ class DeploymentFilesTest {
             assertThat((String) service.get("image")).as(monitoring + " pinned").matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
             for (String volume : (List<String>) service.get("volumes")) {
                 if (volume.startsWith("./")) {
-                    assertThat(DOCKER.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
+                    assertThat(DEPLOY.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
                 }
             }
         }
@@ -238,7 +282,7 @@ class DeploymentFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_shipped_proxy_overwrites_the_client_s_forwarding_headers_so_no_client_chooses_its_address() throws IOException {
-        String file = Files.readString(DOCKER.resolve("proxy/nginx.conf"));
+        String file = Files.readString(DEPLOY.resolve("proxy/nginx.conf"));
         assertThat(file).doesNotContain("$proxy_add_x_forwarded_for").doesNotContain("$http_x_forwarded_for");
         Nginx.Block server = Nginx.parse(file).only("server");
         List<Nginx.Block> proxied = server.blocks("location").stream().filter(location -> location.has("proxy_pass")).toList();
@@ -282,7 +326,7 @@ class DeploymentFilesTest {
      */
     @Test
     void the_shipped_proxy_lets_clearing_messages_through_up_to_the_service_s_limit_and_keeps_64_kib_elsewhere() throws Exception {
-        Nginx.Block server = Nginx.parse(Files.readString(DOCKER.resolve("proxy/nginx.conf"))).only("server");
+        Nginx.Block server = Nginx.parse(Files.readString(DEPLOY.resolve("proxy/nginx.conf"))).only("server");
         long messageLimit = serviceSize("backoffice.clearing.max-message-size", BackOfficeConfig.Clearing.class, "maxMessageSize");
         long bodyLimit = serviceSize("backoffice.http.max-body-size", BackOfficeConfig.Http.class, "maxBodySize");
         assertThat(messageLimit).isGreaterThan(bodyLimit);

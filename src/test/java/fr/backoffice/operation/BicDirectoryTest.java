@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BicDirectoryTest {
 
-    private static final Path SAMPLE = Path.of("docker/clearing/bic-directory.sample.csv");
+    private static final Path SAMPLE = Path.of("deploy/clearing/bic-directory.sample.csv");
 
     private static BicDirectory of(String... lines) {
         return BicDirectory.parse("test.csv", List.of(lines));

@@ -1,6 +1,7 @@
 package fr.backoffice.operation;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,7 @@ class BicTest {
         assertThat(Bic.problem(bic)).isPresent();
         assertThatThrownBy(() -> Bic.parse("creditor.bic", bic)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.code()).isEqualTo("INVALID_BIC");
+            assertThat(e.code()).isEqualTo(ProblemCode.INVALID_BIC);
             assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("creditor.bic"));
         });
     }

@@ -61,7 +61,7 @@ public final class Fixtures {
         return account(unit, "CURRENT", "EUR", "0.00").getString("id");
     }
 
-    /** The bank of {@link #externalIban()} in the BIC directory tests use (docker/clearing/bic-directory.sample.csv). */
+    /** The bank of {@link #externalIban()} in the BIC directory tests use (deploy/clearing/bic-directory.sample.csv). */
     public static final String EXTERNAL_BIC = "COBADEFFXXX";
 
     /**

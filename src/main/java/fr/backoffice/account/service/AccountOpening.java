@@ -13,6 +13,7 @@ import fr.backoffice.common.Persistence;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.money.Money;
@@ -71,13 +72,13 @@ public class AccountOpening {
 
     private Uni<Account> insert(NewAccount request) {
         if (request.type() == AccountType.INTERNAL && !caller.is(Roles.ADMIN)) {
-            throw ApiException.forbidden("FORBIDDEN", "Only an admin opens INTERNAL accounts.");
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only an admin opens INTERNAL accounts.");
         }
         Currency currency = Money.currency("currency", request.currency());
         BigDecimal overdraftLimit = overdraftLimit(request, currency);
         Iban givenIban = request.iban() == null ? null : Iban.parse("iban", request.iban());
         return units.findById(request.unit())
-                .onItem().ifNull().failWith(() -> ApiException.unprocessable("UNKNOWN_UNIT",
+                .onItem().ifNull().failWith(() -> new ApiException(ProblemCode.UNKNOWN_UNIT,
                         "Unit " + request.unit() + " does not exist."))
                 .flatMap(unit -> givenIban != null ? requireUnused(givenIban) : generateIban(unit))
                 .map(iban -> account(request, iban, currency, overdraftLimit))
@@ -123,7 +124,7 @@ public class AccountOpening {
         BigDecimal limit = Money.nonNegative("overdraftLimit", request.overdraftLimit(), currency);
         Account.checkOverdraftAllowed(request.type(), limit);
         if (limit.compareTo(atMost) > 0) {
-            throw new ApiException(403, "OVERDRAFT_NEEDS_SUPERVISOR", "An account opens with an overdraft limit of at most "
+            throw new ApiException(ProblemCode.OVERDRAFT_NEEDS_SUPERVISOR, "An account opens with an overdraft limit of at most "
                     + Money.format(atMost, currency.getCurrencyCode()) + " " + currency.getCurrencyCode()
                     + " (the bank's default); a supervisor grants more once it is open, with PATCH /accounts/{id} overdraftLimit.",
                     List.of(new FieldError("overdraftLimit", "is above the default overdraft limit, "
@@ -146,6 +147,6 @@ public class AccountOpening {
     }
 
     private static ApiException ibanExists() {
-        return ApiException.conflict("IBAN_EXISTS", "An account with this IBAN already exists.");
+        return new ApiException(ProblemCode.IBAN_EXISTS, "An account with this IBAN already exists.");
     }
 }

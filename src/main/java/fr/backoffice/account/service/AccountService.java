@@ -8,6 +8,7 @@ import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -83,10 +84,10 @@ public class AccountService {
             throw ApiException.invalidField("body", "must change at least one of holder.name, overdraftLimit");
         }
         if (change.overdraftLimit() != null && !caller.is(Roles.SUPERVISOR)) {
-            throw ApiException.forbidden("FORBIDDEN", "Only a supervisor changes an overdraft limit.");
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only a supervisor changes an overdraft limit.");
         }
         if (change.holder() != null && !(caller.is(Roles.AGENT) || caller.is(Roles.SUPERVISOR))) {
-            throw ApiException.forbidden("FORBIDDEN", "Only an agent or a supervisor changes the holder's name.");
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only an agent or a supervisor changes the holder's name.");
         }
         return act(id, ifMatch, true, EventType.ACCOUNT_CHANGED, account -> {
             if (change.overdraftLimit() != null) {
@@ -131,7 +132,7 @@ public class AccountService {
     private Uni<Void> requireNothingComingBack(Account account) {
         return accounts.hasUnsettledExternalTransfer(account.id).invoke(unsettled -> {
             if (unsettled) {
-                throw ApiException.unprocessable("UNSETTLED_EXTERNAL_TRANSFER", "The account sent a transfer to another "
+                throw new ApiException(ProblemCode.UNSETTLED_EXTERNAL_TRANSFER, "The account sent a transfer to another "
                         + "bank that the clearing system has not settled yet; it may still come back, so the account "
                         + "cannot close before the transfer's payment file is accepted.");
             }

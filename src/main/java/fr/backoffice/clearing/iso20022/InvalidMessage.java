@@ -2,6 +2,7 @@ package fr.backoffice.clearing.iso20022;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ public class InvalidMessage extends RuntimeException {
 
     /** The 400 problem {@code INVALID_MESSAGE}, naming the first error; nothing of the message was posted. */
     public ApiException problem() {
-        return new ApiException(400, "INVALID_MESSAGE", "The message is not a valid ISO 20022 message of this type, "
+        return new ApiException(ProblemCode.INVALID_MESSAGE, "The message is not a valid ISO 20022 message of this type, "
                 + "nothing was posted: " + getMessage(), List.of(new FieldError(path, reason())));
     }
 

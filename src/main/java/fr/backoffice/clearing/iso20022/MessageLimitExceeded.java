@@ -2,6 +2,7 @@ package fr.backoffice.clearing.iso20022;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 
 import java.util.List;
 
@@ -18,7 +19,7 @@ public class MessageLimitExceeded extends InvalidMessage {
     /** The 413 problem {@code MESSAGE_LIMIT_EXCEEDED}: nothing of the message was posted. */
     @Override
     public ApiException problem() {
-        return new ApiException(413, "MESSAGE_LIMIT_EXCEEDED", "The message is beyond the limits of what this service reads, "
+        return new ApiException(ProblemCode.MESSAGE_LIMIT_EXCEEDED, "The message is beyond the limits of what this service reads, "
                 + "nothing was posted: " + getMessage(),
                 List.of(new FieldError(path(), getMessage().substring(path().length() + 2))));
     }

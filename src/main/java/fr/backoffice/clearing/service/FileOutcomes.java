@@ -5,6 +5,7 @@ import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.clearing.PaymentFile;
 import fr.backoffice.clearing.api.PaymentFileView;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
@@ -50,7 +51,7 @@ class FileOutcomes {
      */
     void requireSecondPerson(PaymentFile file) {
         if (caller.id().equals(file.createdBy)) {
-            throw ApiException.forbidden("FOUR_EYES_VIOLATION", "You closed this payment file: another person of the "
+            throw new ApiException(ProblemCode.FOUR_EYES_VIOLATION, "You closed this payment file: another person of the "
                     + "clearing desk records the clearing system's answer to it.");
         }
     }

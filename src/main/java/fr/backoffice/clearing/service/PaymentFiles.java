@@ -16,6 +16,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -99,7 +100,7 @@ public class PaymentFiles {
         return idempotency.once(idempotencyKey, List.of(), () -> clearing.lockWaitingForFile(MAX_TRANSACTIONS)
                 .flatMap(transfers -> {
                     if (transfers.isEmpty()) {
-                        throw new ApiException(422, "NOTHING_TO_SEND", "No executed external transfer is waiting for a payment file.");
+                        throw new ApiException(ProblemCode.NOTHING_TO_SEND, "No executed external transfer is waiting for a payment file.");
                     }
                     return accounts.list("id in ?1", transfers.stream().map(t -> t.debitAccountId).distinct().toList())
                             .flatMap(debtors -> files.nextNumber().flatMap(number -> write(transfers, debtors, number)));
@@ -135,7 +136,7 @@ public class PaymentFiles {
         if (!unknownBanks.isEmpty()) {
             // transfers submitted before BICs were kept, to a bank the directory does not list: reverse them, or list
             // their banks, then close again; nothing was written
-            throw new ApiException(422, "CREDITOR_BANK_UNKNOWN", unknownBanks.size() + " waiting transfer(s) have a "
+            throw new ApiException(ProblemCode.CREDITOR_BANK_UNKNOWN, unknownBanks.size() + " waiting transfer(s) have a "
                     + "creditor bank the BIC directory does not list; no file was written.", unknownBanks);
         }
         Pacs008.Outgoing outgoing = new Pacs008.Outgoing(file.messageId, now, file.settlementDate, config.clearing().bic(), lines);
@@ -146,7 +147,7 @@ public class PaymentFiles {
         if (!broken.isEmpty()) {
             // every input was checked at submission: a transfer that still breaks a rule is refused here, whole, rather
             // than sent to a clearing that would reject the file (reverse it, then close again)
-            throw new ApiException(422, "SEPA_RULES_BROKEN", "The payment file would break the SEPA scheme's rules; "
+            throw new ApiException(ProblemCode.SEPA_RULES_BROKEN, "The payment file would break the SEPA scheme's rules; "
                     + "nothing was written: " + broken.get(0).field() + " " + broken.get(0).message(), named(broken, transfers));
         }
         file.sha256 = sha256(file.document);

@@ -9,6 +9,7 @@ import fr.backoffice.clearing.iso20022.Pacs002;
 import fr.backoffice.clearing.repository.PaymentFileRepository;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Limits;
@@ -77,7 +78,7 @@ public class StatusReports {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .flatMap(file -> {
                     if (file == null) {
-                        throw new ApiException(422, "UNKNOWN_PAYMENT_FILE", "The report answers the message "
+                        throw new ApiException(ProblemCode.UNKNOWN_PAYMENT_FILE, "The report answers the message "
                                 + report.originalMessageId() + ", which is none of our payment files; nothing was posted.",
                                 List.of(new FieldError(report.groupPath() + "/OrgnlMsgId", "names no payment file of ours")));
                     }
@@ -127,7 +128,7 @@ public class StatusReports {
         for (Pacs002.Transaction tx : report.transactions()) {
             Operation transfer = named(tx, transfers);
             if (listed.containsKey(transfer.id)) {
-                throw new ApiException(400, "INVALID_MESSAGE", "The report names one transfer twice; nothing was posted.",
+                throw new ApiException(ProblemCode.INVALID_MESSAGE, "The report names one transfer twice; nothing was posted.",
                         List.of(new FieldError(tx.path(), "names a transaction an earlier TxInfAndSts of the report names")));
             }
             if (!Pacs002.Report.accepts(tx.status()) && !Pacs002.REJECTED.equals(tx.status())) {
@@ -153,7 +154,7 @@ public class StatusReports {
                 .filter(t -> tx.originalEndToEndId() == null || tx.originalEndToEndId().equals(t.endToEndId))
                 .toList();
         if (matching.size() != 1) {
-            throw new ApiException(422, "UNKNOWN_TRANSACTION", "A transaction of the report names "
+            throw new ApiException(ProblemCode.UNKNOWN_TRANSACTION, "A transaction of the report names "
                     + (matching.isEmpty() ? "no transfer" : "several transfers (give OrgnlTxId)") + " of the payment file; "
                     + "nothing was posted.", List.of(new FieldError(tx.path(), matching.isEmpty()
                     ? "names no transfer of the file (OrgnlTxId, OrgnlEndToEndId)" : "names several transfers of the file")));
@@ -166,7 +167,7 @@ public class StatusReports {
     }
 
     private static ApiException notFinal(String path, String status) {
-        return new ApiException(422, "STATUS_NOT_FINAL", "The report gives the status " + status + ", which is not an "
+        return new ApiException(ProblemCode.STATUS_NOT_FINAL, "The report gives the status " + status + ", which is not an "
                 + "outcome: only ACCP, ACSC, RJCT (and PART for the group) settle or give back; nothing was posted.",
                 List.of(new FieldError(path, "is " + status + ", not ACCP, ACSC, RJCT or PART")));
     }

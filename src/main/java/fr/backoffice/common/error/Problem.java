@@ -7,20 +7,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** RFC 9457 problem details, plus our stable machine-readable {@code code}. */
+/** RFC 9457 problem details, plus our stable machine-readable {@code code} from the catalogue ({@link ProblemCode}). */
 // errors and traceId are left out when there are none (NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (`application/problem+json`).",
         requiredProperties = {"type", "title", "status", "detail", "instance", "code"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
         @Schema(description = "URI identifying the problem type", maxLength = 255, examples = "https://backoffice.example/problems/insufficient-funds") String type,
-        @Schema(maxLength = 64, examples = "Unprocessable Content") String title,
+        @Schema(description = "The problem type's summary: the same for every problem of this code", maxLength = 64,
+                examples = "Insufficient funds") String title,
         @Schema(minimum = "400", maximum = "599", examples = "422") int status,
         // the request line it may quote is at most 16 KiB (quarkus.http.limits.max-initial-line-length)
         @Schema(maxLength = 16384, examples = "The available balance of the debit account is too low.") String detail,
         @Schema(description = "The request path", maxLength = 16384, examples = "/operations") String instance,
-        @Schema(description = "Stable machine-readable code (UPPER_SNAKE)", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 64,
-                examples = "INSUFFICIENT_FUNDS") String code,
+        @Schema(description = "Stable machine-readable code, one of the catalogue's (ProblemCode)",
+                examples = "INSUFFICIENT_FUNDS") ProblemCode code,
         @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors,
         @Schema(description = "The W3C trace id of the request, when tracing is on "
                 + "(docs/deployment.md \"Observability\"): quote it to the operator",
@@ -28,10 +29,10 @@ public record Problem(
                 examples = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://backoffice.example/problems/";
 
-    public static Problem of(int status, String code, String detail, String instance, List<FieldError> errors) {
-        return new Problem(TYPE_BASE + code.toLowerCase().replace('_', '-'), title(status), status, detail, instance, code,
+    /** The problem {@code code} answers, its type, title and status from the catalogue. */
+    public static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
+        return new Problem(code.type(), code.title(), code.status(), detail, instance, code,
                 errors == null || errors.isEmpty() ? null : errors, currentTraceId());
     }
 
@@ -39,27 +40,5 @@ public record Problem(
     private static String currentTraceId() {
         SpanContext span = Span.current().getSpanContext();
         return span.isValid() ? span.getTraceId() : null;
-    }
-
-    static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 406 -> "Not Acceptable";
-            case 409 -> "Conflict";
-            case 412 -> "Precondition Failed";
-            case 413 -> "Content Too Large";
-            case 414 -> "URI Too Long";
-            case 415 -> "Unsupported Media Type";
-            case 422 -> "Unprocessable Content";
-            case 428 -> "Precondition Required";
-            case 431 -> "Request Header Fields Too Large";
-            case 429 -> "Too Many Requests";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal Server Error" : "Error";
-        };
     }
 }

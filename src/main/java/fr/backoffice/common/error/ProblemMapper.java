@@ -90,96 +90,93 @@ public class ProblemMapper {
 
     private static Problem toProblem(Throwable cause, String path) {
         if (cause instanceof ApiException api) {
-            return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
+            return Problem.of(api.code(), api.getMessage(), path, api.errors());
         }
         if (cause instanceof ConstraintViolationException violations) {
-            return Problem.of(400, "VALIDATION_FAILED", "The request is not valid.", path, fieldErrors(violations));
+            return Problem.of(ProblemCode.VALIDATION_FAILED, "The request is not valid.", path, fieldErrors(violations));
         }
         if (cause instanceof InvalidTextException text) {
             String field = jsonPath(text);
-            return Problem.of(400, "VALIDATION_FAILED", "The request is not valid: '" + field + "' " + text.reason() + ".",
+            return Problem.of(ProblemCode.VALIDATION_FAILED, "The request is not valid: '" + field + "' " + text.reason() + ".",
                     path, List.of(new FieldError(field, text.reason())));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return Problem.of(400, "UNKNOWN_PROPERTY", "Unknown property '" + unknown.getPropertyName() + "'.", path,
+            return Problem.of(ProblemCode.UNKNOWN_PROPERTY, "Unknown property '" + unknown.getPropertyName() + "'.", path,
                     List.of(new FieldError(jsonPath(unknown), "unknown property")));
         }
         if (cause instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
-            return Problem.of(api.status(), api.code(), api.getMessage(), path, api.errors());
+            return Problem.of(api.code(), api.getMessage(), path, api.errors());
         }
         FieldError duplicate = duplicateProperty(cause);
         if (duplicate != null) {
-            return Problem.of(400, "DUPLICATE_PROPERTY", "Property '" + duplicate.field() + "' is given more than once.",
+            return Problem.of(ProblemCode.DUPLICATE_PROPERTY, "Property '" + duplicate.field() + "' is given more than once.",
                     path, List.of(duplicate));
         }
         // a syntax error inside a value reaches us wrapped, with the path of the property being read
         if (cause instanceof JsonParseException
                 || cause instanceof JsonMappingException && cause.getCause() instanceof JsonParseException) {
-            return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
+            return Problem.of(ProblemCode.MALFORMED_JSON, "The request body is not well-formed JSON.", path, List.of());
         }
         if (cause instanceof JsonMappingException mapping) {
             String field = jsonPath(mapping);
-            return Problem.of(400, "INVALID_JSON", "The request body does not match the expected structure"
+            return Problem.of(ProblemCode.INVALID_JSON, "The request body does not match the expected structure"
                     + (field.isEmpty() ? "." : " at '" + field + "'."), path,
                     field.isEmpty() ? List.of() : List.of(new FieldError(field, "wrong type or value")));
         }
         if (cause instanceof JsonProcessingException) {
-            return Problem.of(400, "MALFORMED_JSON", "The request body is not well-formed JSON.", path, List.of());
+            return Problem.of(ProblemCode.MALFORMED_JSON, "The request body is not well-formed JSON.", path, List.of());
         }
         if (cause instanceof UnauthorizedException || cause instanceof AuthenticationFailedException
                 || cause instanceof AuthenticationCompletionException) {
-            return Problem.of(401, "UNAUTHENTICATED", "A valid bearer token is required.", path, List.of());
+            return Problem.of(ProblemCode.UNAUTHENTICATED, "A valid bearer token is required.", path, List.of());
         }
         if (cause instanceof ForbiddenException) {
-            return Problem.of(403, "FORBIDDEN", "Your role does not allow this action.", path, List.of());
+            return Problem.of(ProblemCode.FORBIDDEN, "Your role does not allow this action.", path, List.of());
         }
         if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
                 || fr.backoffice.common.Persistence.isTransient(cause)) {
-            return Problem.of(409, "CONCURRENT_UPDATE", "The resource was changed by someone else; read it again and retry.",
+            return Problem.of(ProblemCode.CONCURRENT_UPDATE, "The resource was changed by someone else; read it again and retry.",
                     path, List.of());
         }
-        if (cause instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            if (status < 500) {
-                return Problem.of(status, codeFor(status), detailFor(status), path, List.of());
-            }
+        if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            ProblemCode code = codeFor(web.getResponse().getStatus());
+            return Problem.of(code, detailFor(code), path, List.of());
         }
         if (Persistence.isUnavailable(cause)) {
             Outages.record(cause, path);
-            return Problem.of(503, "SERVICE_UNAVAILABLE", "The database cannot serve the request now; retry after the "
+            return Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "The database cannot serve the request now; retry after the "
                     + "delay in Retry-After.", path, List.of());
         }
         if (Persistence.isUnstorableText(cause)) {
-            return Problem.of(400, "VALIDATION_FAILED",
+            return Problem.of(ProblemCode.VALIDATION_FAILED,
                     "The request holds text that cannot be stored: the NUL character (U+0000).", path, List.of());
         }
         LOG.errorf(cause, "Unexpected failure on %s", path);
-        return Problem.of(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.", path, List.of());
+        return Problem.of(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.", path, List.of());
     }
 
-    private static String codeFor(int status) {
+    /** The code of a refusal the HTTP layer answers; a status we never expect there is reported as a bad request. */
+    private static ProblemCode codeFor(int status) {
         return switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "HTTP_" + status;
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 403 -> ProblemCode.FORBIDDEN;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemCode.BAD_REQUEST;
         };
     }
 
-    private static String detailFor(int status) {
-        return switch (status) {
-            case 400 -> "The request is not valid.";
-            case 404 -> "No such resource.";
-            case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "The requested media type cannot be produced; ask for application/json.";
-            case 413 -> "The request body is larger than 64 KiB.";
-            case 415 -> "The request body must be application/json.";
-            default -> Problem.title(status) + ".";
+    private static String detailFor(ProblemCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "No such resource.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
+            case NOT_ACCEPTABLE -> "The requested media type cannot be produced; ask for application/json.";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than 64 KiB.";
+            case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json.";
+            default -> "The request is not valid.";
         };
     }
 

@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 
 /**
  * Strong entity tags from a resource's {@code version}, and the {@code If-Match} rules (docs/api.md "Calling the API").
@@ -19,7 +20,7 @@ public final class ETags {
     /** For PATCH and PUT: the header is mandatory (428) and must name the current version (412). */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "PRECONDITION_REQUIRED",
+            throw new ApiException(ProblemCode.PRECONDITION_REQUIRED,
                     "This update requires an If-Match header carrying the ETag you last read.");
         }
         checkMatch(ifMatch, currentVersion);
@@ -31,7 +32,7 @@ public final class ETags {
             return;
         }
         if (ifMatch.trim().equals("*")) {
-            throw new ApiException(428, "PRECONDITION_REQUIRED",
+            throw new ApiException(ProblemCode.PRECONDITION_REQUIRED,
                     "If-Match: * is not accepted; send the ETag you last read.");
         }
         String expected = of(currentVersion);
@@ -44,7 +45,7 @@ public final class ETags {
                 return;
             }
         }
-        throw new ApiException(412, "PRECONDITION_FAILED",
+        throw new ApiException(ProblemCode.PRECONDITION_FAILED,
                 "The resource has changed since you read it (current ETag " + expected + ").");
     }
 }

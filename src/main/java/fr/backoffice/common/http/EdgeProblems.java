@@ -3,6 +3,7 @@ package fr.backoffice.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.error.ProblemCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -18,14 +19,14 @@ final class EdgeProblems {
     private EdgeProblems() {
     }
 
-    static void answer(RoutingContext context, ObjectMapper json, int status, String code, String detail) {
-        Problem problem = Problem.of(status, code, detail, context.request().path(), List.of());
+    static void answer(RoutingContext context, ObjectMapper json, ProblemCode code, String detail) {
+        Problem problem = Problem.of(code, detail, context.request().path(), List.of());
         // The body nobody read would otherwise be taken for the next request on this connection.
         if (context.request().version() != HttpVersion.HTTP_2) {
             context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
             context.response().endHandler(ended -> context.request().connection().close());
         }
-        context.response().setStatusCode(status)
+        context.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(write(json, problem));
     }

@@ -2,6 +2,7 @@ package fr.backoffice.common.http;
 
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -45,7 +46,7 @@ public class KnownQueryParameters {
         }
         if (!unknown.isEmpty()) {
             String names = String.join("', '", unknown.stream().map(FieldError::field).toList());
-            throw new ApiException(400, "UNKNOWN_QUERY_PARAMETER", "Unknown query parameter '" + names
+            throw new ApiException(ProblemCode.UNKNOWN_QUERY_PARAMETER, "Unknown query parameter '" + names
                     + "'; this endpoint takes " + (allowed.isEmpty() ? "no query parameters." : "only: " + takes + "."),
                     unknown);
         }

@@ -2,6 +2,7 @@ package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.error.ProblemCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -157,7 +158,7 @@ public class RateLimits {
             return null;
         }
         return Response.status(429).header(HttpHeaders.RETRY_AFTER.toString(), RateLimitBudget.retryAfter(probe))
-                .type(Problem.MEDIA_TYPE).entity(Problem.of(429, "RATE_LIMITED", refusal(stream), context.request().path(), List.of()))
+                .type(Problem.MEDIA_TYPE).entity(Problem.of(ProblemCode.RATE_LIMITED, refusal(stream), context.request().path(), List.of()))
                 .build();
     }
 
@@ -198,7 +199,7 @@ public class RateLimits {
             return true;
         }
         context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimitBudget.retryAfter(probe)));
-        EdgeProblems.answer(context, json, 429, "RATE_LIMITED", refusal(budget));
+        EdgeProblems.answer(context, json, ProblemCode.RATE_LIMITED, refusal(budget));
         return false;
     }
 

@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.ProblemCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
@@ -44,9 +45,9 @@ public class RequestLimits {
             HttpServerRequest request = context.request();
             // as the HTTP codec counts it: "GET /path?query HTTP/1.1"
             if (request.method().name().length() + request.uri().length() + 10 > config.http().maxRequestLine()) {
-                refuse(context, 414, "URI_TOO_LONG", "The request line is longer than " + config.http().maxRequestLine() + " characters.");
+                refuse(context, ProblemCode.URI_TOO_LONG, "The request line is longer than " + config.http().maxRequestLine() + " characters.");
             } else if (headerSize(request) > headerLimit) {
-                refuse(context, 431, "HEADERS_TOO_LARGE",
+                refuse(context, ProblemCode.HEADERS_TOO_LARGE,
                         "The request headers are larger than " + headerLimit / 1024 + " KiB.");
             } else {
                 refuseOversizedBody(context, isClearingMessage(request) ? messageLimit
@@ -57,7 +58,7 @@ public class RequestLimits {
 
     /**
      * Where the clearing system's XML messages are posted, which may be larger than any JSON request (the shipped
-     * proxy, docker/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
+     * proxy, deploy/proxy/nginx.conf, lets them through; DeploymentFilesTest checks it).
      */
     public static final Set<String> CLEARING_MESSAGE_PATHS = Set.of("/payment-files/incoming", "/payment-files/returns",
             "/payment-files/status-reports", "/reconciliation/statements");
@@ -120,11 +121,11 @@ public class RequestLimits {
     }
 
     private void refuseTooLarge(RoutingContext context, long limit) {
-        refuse(context, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + limit / 1024 + " KiB.");
+        refuse(context, ProblemCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit / 1024 + " KiB.");
     }
 
-    private void refuse(RoutingContext context, int status, String code, String detail) {
-        EdgeProblems.answer(context, json, status, code, detail);
+    private void refuse(RoutingContext context, ProblemCode code, String detail) {
+        EdgeProblems.answer(context, json, code, detail);
     }
 
     private static boolean isOver(String contentLength, long limit) {

@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,7 +21,7 @@ public class RequestMediaType {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String essence = type == null ? "" : type.split(";", 2)[0].trim();
         if (essence.isEmpty() || essence.contains("*")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body must be sent with Content-Type: application/json.");
         }
     }

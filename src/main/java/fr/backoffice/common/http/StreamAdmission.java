@@ -2,6 +2,7 @@ package fr.backoffice.common.http;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.error.ProblemCode;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -60,17 +61,17 @@ public class StreamAdmission {
             return null;
         }
         return switch (admission.refusal()) {
-            case CALLER -> refuse(context, 429, "TOO_MANY_STREAMS", RETRY_AFTER_CALLER_SECONDS, "This caller holds "
+            case CALLER -> refuse(context, ProblemCode.TOO_MANY_STREAMS, RETRY_AFTER_CALLER_SECONDS, "This caller holds "
                     + config.eventStream().maxPerCaller() + " event streams open on this instance, as many as it may; "
                     + "close one (a closed stream frees its slot at once), or retry after the delay in Retry-After.");
-            case INSTANCE -> refuse(context, 503, "STREAM_CAPACITY_REACHED", RETRY_AFTER_INSTANCE_SECONDS, "This "
+            case INSTANCE -> refuse(context, ProblemCode.STREAM_CAPACITY_REACHED, RETRY_AFTER_INSTANCE_SECONDS, "This "
                     + "instance holds " + config.eventStream().maxPerInstance() + " event streams open, as many as it "
                     + "serves; retry after the delay in Retry-After (another instance may take it).");
         };
     }
 
-    private static Response refuse(RoutingContext context, int status, String code, int retryAfter, String detail) {
-        return Response.status(status).header(HttpHeaders.RETRY_AFTER, retryAfter).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, detail, context.request().path(), List.of())).build();
+    private static Response refuse(RoutingContext context, ProblemCode code, int retryAfter, String detail) {
+        return Response.status(code.status()).header(HttpHeaders.RETRY_AFTER, retryAfter).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(code, detail, context.request().path(), List.of())).build();
     }
 }

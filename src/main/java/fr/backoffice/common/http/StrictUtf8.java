@@ -1,6 +1,7 @@
 package fr.backoffice.common.http;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -30,7 +31,7 @@ public class StrictUtf8 implements ReaderInterceptor {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException malformed) {
-            throw new ApiException(400, "MALFORMED_JSON", "The request body is not well-formed UTF-8.");
+            throw new ApiException(ProblemCode.MALFORMED_JSON, "The request body is not well-formed UTF-8.");
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

@@ -4,6 +4,7 @@ import fr.backoffice.common.time.TimeSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.security.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -117,7 +118,7 @@ public class Idempotency {
             throw inFlight();
         }
         if (!stored.requestFingerprint().equals(fingerprint)) {
-            throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request.");
         }
         try {
@@ -139,7 +140,7 @@ public class Idempotency {
     }
 
     public static ApiException inFlight() {
-        return ApiException.conflict("IDEMPOTENCY_REQUEST_IN_FLIGHT",
+        return new ApiException(ProblemCode.IDEMPOTENCY_REQUEST_IN_FLIGHT,
                 "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
 

@@ -1,6 +1,7 @@
 package fr.backoffice.common.openapi;
 
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.error.ProblemCode;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -222,20 +224,22 @@ public class ContractFilter implements OASFilter {
         }
         for (int i = 0; i < spans.size(); i++) {
             String code = description.substring(spans.get(i)[0] + 1, spans.get(i)[1] - 1);
-            if (examples.containsKey(code) || code.equals(code.toLowerCase())) {
+            // a code of the catalogue; other backticked words (statuses, check codes) show no problem
+            Optional<ProblemCode> known = ProblemCode.find(code);
+            if (examples.containsKey(code) || known.isEmpty()) {
                 continue;
             }
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : description.length();
             String detail = detail(description.substring(spans.get(i)[1], end));
-            Problem problem = Problem.of(Integer.parseInt(status), code, detail, instance, null);
+            Problem problem = Problem.of(known.get(), detail, instance, null);
             Map<String, Object> value = new LinkedHashMap<>();
             value.put("type", problem.type());
             value.put("title", problem.title());
             value.put("status", problem.status());
             value.put("detail", detail.isEmpty() ? problem.title() + "." : detail);
             value.put("instance", problem.instance());
-            value.put("code", problem.code());
-            if ("VALIDATION_FAILED".equals(code)) {
+            value.put("code", problem.code().name());
+            if (problem.code() == ProblemCode.VALIDATION_FAILED) {
                 value.put("errors", List.of(Map.of("field", "limit", "message", "must be an integer from 1 to 200")));
             }
             examples.put(code, OASFactory.createExample().summary(code).value(value));

@@ -60,6 +60,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ProblemCodeSchema.addTo(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package fr.backoffice.common.security;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -30,7 +31,7 @@ public class AccessFilter {
     @ServerRequestFilter(preMatching = true)
     public void door() {
         if (caller.lacksItsUnit()) {
-            throw ApiException.forbidden("UNIT_CLAIM_REQUIRED",
+            throw new ApiException(ProblemCode.UNIT_CLAIM_REQUIRED,
                     "A token with the agent or supervisor role must name its production unit in the unit claim (e.g. PAR-01).");
         }
     }

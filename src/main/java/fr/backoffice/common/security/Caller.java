@@ -1,6 +1,7 @@
 package fr.backoffice.common.security;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -104,7 +105,7 @@ public class Caller {
         String unit = unit();
         if (unit == null) {
             // unreachable behind AccessFilter and @RolesAllowed; never read that as "every unit"
-            throw ApiException.forbidden("FORBIDDEN", "Your roles do not reach any unit.");
+            throw new ApiException(ProblemCode.FORBIDDEN, "Your roles do not reach any unit.");
         }
         return Optional.of(unit);
     }
@@ -116,7 +117,7 @@ public class Caller {
      */
     public ApiException cannotActOn(String what) {
         return reachesEveryUnit() ? ApiException.notFound(what)
-                : ApiException.forbidden("FORBIDDEN", what + " is not an object of your unit.");
+                : new ApiException(ProblemCode.FORBIDDEN, what + " is not an object of your unit.");
     }
 
     void granting(Set<String> roles) {

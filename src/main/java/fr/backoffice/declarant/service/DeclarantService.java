@@ -5,6 +5,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
@@ -68,12 +69,12 @@ public class DeclarantService {
     private Declarant checked(NewDeclarant request) {
         String siren = request.siren();
         if (!Siren.isValid(siren)) {
-            throw new ApiException(400, "INVALID_SIREN", "The SIREN must be 9 digits with a valid Luhn checksum.",
+            throw new ApiException(ProblemCode.INVALID_SIREN, "The SIREN must be 9 digits with a valid Luhn checksum.",
                     List.of(new FieldError("siren", "is not a valid SIREN (9 digits, Luhn checksum)")));
         }
         String vatNumber = Siren.vatNumber(siren);
         if (request.vatNumber() != null && !Siren.isValidVatNumber(request.vatNumber(), siren)) {
-            throw new ApiException(400, "INVALID_VAT_NUMBER", "The VAT number of SIREN " + siren + " is " + vatNumber
+            throw new ApiException(ProblemCode.INVALID_VAT_NUMBER, "The VAT number of SIREN " + siren + " is " + vatNumber
                     + " (FR, key (12 + 3 × (SIREN mod 97)) mod 97, SIREN); omit it to have it computed.",
                     List.of(new FieldError("vatNumber", "does not match the SIREN and its key")));
         }
@@ -106,7 +107,7 @@ public class DeclarantService {
     }
 
     private static ApiException exists(String siren) {
-        return ApiException.conflict("DECLARANT_EXISTS", "A declarant with SIREN " + siren + " is already registered.");
+        return new ApiException(ProblemCode.DECLARANT_EXISTS, "A declarant with SIREN " + siren + " is already registered.");
     }
 
     @WithSession

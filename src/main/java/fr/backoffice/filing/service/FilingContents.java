@@ -13,6 +13,7 @@ import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.error.InvalidTextException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.filing.FilingContent;
 import fr.backoffice.filing.FilingType;
 import fr.backoffice.filing.annual.AnnualAccountsContent;
@@ -71,7 +72,7 @@ public class FilingContents {
             case ANNUAL_ACCOUNTS -> read(content, AnnualAccountsContent.class).normalized(errors);
         };
         if (!errors.isEmpty()) {
-            throw new ApiException(400, "VALIDATION_FAILED", "The filing content is not valid: " + errors.stream()
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, "The filing content is not valid: " + errors.stream()
                     .map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")) + ".", errors);
         }
         return normalized;
@@ -114,7 +115,7 @@ public class FilingContents {
             return strict.treeToValue(content, type);
         } catch (UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            throw new ApiException(400, "UNKNOWN_PROPERTY", "Unknown property '" + field + "'; "
+            throw new ApiException(ProblemCode.UNKNOWN_PROPERTY, "Unknown property '" + field + "'; "
                     + (unknown.getPropertyName().equals("computed") ? "computed figures are the service's, never the client's."
                     : "the content of a " + type.getSimpleName().replace("Content", "") + " has no such field."),
                     List.of(new FieldError(field, "unknown property")));
@@ -122,7 +123,7 @@ public class FilingContents {
             throw ApiException.invalidField(path(text), text.reason());
         } catch (JsonMappingException mismatch) {
             String field = path(mismatch);
-            throw new ApiException(400, "INVALID_JSON", "Wrong type or value at '" + field
+            throw new ApiException(ProblemCode.INVALID_JSON, "Wrong type or value at '" + field
                     + "': amounts are JSON integers (whole euros), rates and dates are strings.",
                     List.of(new FieldError(field, "wrong type or value")));
         } catch (JsonProcessingException unreadable) {

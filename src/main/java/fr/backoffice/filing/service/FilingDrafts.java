@@ -6,6 +6,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -101,11 +102,11 @@ public class FilingDrafts {
     private static Period periodOf(Declarant declarant, NewFiling request) {
         FilingCalendar.periodError(request.type(), declarant.vatRegime, declarant.fiscalYearEndDay(),
                 request.periodStart(), request.periodEnd()).ifPresent(error -> {
-                    throw new ApiException(422, "INVALID_PERIOD", error, List.of(new FieldError("periodStart", error)));
+                    throw new ApiException(ProblemCode.INVALID_PERIOD, error, List.of(new FieldError("periodStart", error)));
                 });
         Period period = new Period(request.periodStart(), request.periodEnd());
         if (!FilingCalendar.isLiable(declarant.liableFrom, period)) {
-            throw ApiException.unprocessable("NOT_LIABLE", "The declarant is liable from " + declarant.liableFrom
+            throw new ApiException(ProblemCode.NOT_LIABLE, "The declarant is liable from " + declarant.liableFrom
                     + "; the period " + period + " ends before that.");
         }
         return period;
@@ -136,11 +137,11 @@ public class FilingDrafts {
     }
 
     private static ApiException unknownDeclarant(String id) {
-        return ApiException.unprocessable("UNKNOWN_DECLARANT", "Declarant " + id + " does not exist.");
+        return new ApiException(ProblemCode.UNKNOWN_DECLARANT, "Declarant " + id + " does not exist.");
     }
 
     private static ApiException filingExists(UUID existing) {
-        return ApiException.conflict("FILING_EXISTS", "A filing of this type for this declarant and period is already "
+        return new ApiException(ProblemCode.FILING_EXISTS, "A filing of this type for this declarant and period is already "
                 + "under way or filed" + (existing == null ? "" : " (" + existing + ")")
                 + "; correct it, or amend it once acknowledged.");
     }

@@ -3,6 +3,7 @@ package fr.backoffice.filing.service;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.filing.Filing;
 import fr.backoffice.filing.FilingCalendar;
@@ -130,7 +131,7 @@ public class FilingEvaluation {
                 .map(failure -> new FieldError(failure.field() == null ? "content" : failure.field(),
                         failure.code() + ": " + failure.message()))
                 .toList();
-        return new ApiException(422, "FILING_CHECKS_FAILED", failures.size() + " check(s) failed: "
+        return new ApiException(ProblemCode.FILING_CHECKS_FAILED, failures.size() + " check(s) failed: "
                 + failures.stream().map(CheckResult::code).collect(Collectors.joining(", ")) + ".", errors);
     }
 }

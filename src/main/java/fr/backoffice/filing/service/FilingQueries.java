@@ -1,6 +1,7 @@
 package fr.backoffice.filing.service;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
@@ -53,7 +54,7 @@ public class FilingQueries {
 
     private static void checkSubmitted(Filing filing) {
         if (filing.submittedAt == null) {
-            throw ApiException.conflict("NOT_SUBMITTED",
+            throw new ApiException(ProblemCode.NOT_SUBMITTED,
                     "The filing is " + filing.status + "; its document exists once it is submitted.");
         }
     }

@@ -62,8 +62,10 @@ public class OperationBatchResource {
                {"key": "rent-2026-11-A12", "status": "CREATED", "operation": {"id": "019ac9d3-0b11-7d22-9c33-4d5e6f708192",
                 "type": "TRANSFER", "status": "EXECUTED", "amount": "850.00", "currency": "EUR"}},
                {"key": "fee-2026-11-A12", "status": "REFUSED",
-                "problem": {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
-                            "code": "INSUFFICIENT_FUNDS", "detail": "The debit account cannot cover the amount."}}],
+                "problem": {"type": "https://backoffice.example/problems/insufficient-funds",
+                            "title": "Insufficient funds", "status": 422, "code": "INSUFFICIENT_FUNDS",
+                            "detail": "The available balance of the account in debitAccountId is too low.",
+                            "instance": "/operation-batches"}}],
              "nextCursor": null}""";
 
     @Inject

@@ -4,6 +4,7 @@ import fr.backoffice.account.Iban;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.operation.Bic;
 import fr.backoffice.operation.BicDirectory;
 import io.quarkus.runtime.Startup;
@@ -93,7 +94,7 @@ public class CreditorBanks {
     /** The refusal of a transfer to a bank no BIC is known for. */
     public static ApiException unknown(Iban iban) {
         String bankCode = org.iban4j.Iban.valueOf(iban.value()).getBankCode();
-        return new ApiException(422, "CREDITOR_BANK_UNKNOWN", "The creditor's bank (country " + iban.countryCode()
+        return new ApiException(ProblemCode.CREDITOR_BANK_UNKNOWN, "The creditor's bank (country " + iban.countryCode()
                 + ", bank code " + bankCode + ") is not in the BIC directory: give its BIC in creditor.bic.",
                 List.of(new FieldError("creditor.bic", "is required: the bank of this IBAN is not in the BIC directory")));
     }

@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.operation.service.SubmissionBatch.Outcome;
 import fr.backoffice.operation.service.SubmissionBatch.Submission;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -90,7 +91,7 @@ public class GroupCommit {
             Waiting waiting = new Waiting(submission, submission.accounts(), Vertx.currentContext(), answer);
             synchronized (this) {
                 if (queue.size() >= config.submissions().queueCapacity()) {
-                    answer.fail(new ApiException(503, "SUBMISSIONS_QUEUE_FULL",
+                    answer.fail(new ApiException(ProblemCode.SUBMISSIONS_QUEUE_FULL,
                             "Too many submissions are waiting to be booked; retry after the delay in Retry-After."));
                     return;
                 }

@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.security.Caller;
@@ -67,7 +68,7 @@ public class OperationActions {
                 throw ApiException.invalidTransition(op.status.name(), "claim the operation");
             }
             if (op.status == OperationStatus.PENDING_APPROVAL && !caller.mayActAs(Roles.SUPERVISOR, op.unit)) {
-                throw ApiException.forbidden("FORBIDDEN", "Only a supervisor handles an operation waiting for approval.");
+                throw new ApiException(ProblemCode.FORBIDDEN, "Only a supervisor handles an operation waiting for approval.");
             }
             requireNotClaimedByOther(op);
             op.assignee = caller.id();
@@ -168,7 +169,7 @@ public class OperationActions {
         return act(id, idempotencyKey, List.of(reason), op -> {
             op.require(OperationAction.REVERSE);
             if (op.paymentFileId != null) {
-                throw ApiException.conflict("SENT_TO_CLEARING", "The transfer left in payment file " + op.paymentFileId
+                throw new ApiException(ProblemCode.SENT_TO_CLEARING, "The transfer left in payment file " + op.paymentFileId
                         + "; only the clearing system can give its money back (rejected file or pacs.004 return).");
             }
             Instant now = time.now();
@@ -260,11 +261,11 @@ public class OperationActions {
 
     private void requireNotClaimedByOther(Operation op) {
         if (op.assignee != null && !op.assignee.equals(caller.id())) {
-            throw ApiException.conflict("ALREADY_CLAIMED", "The operation is assigned to " + op.assignee + ".");
+            throw new ApiException(ProblemCode.ALREADY_CLAIMED, "The operation is assigned to " + op.assignee + ".");
         }
     }
 
     private static ApiException fourEyes(String detail) {
-        return ApiException.forbidden("FOUR_EYES_VIOLATION", detail);
+        return new ApiException(ProblemCode.FOUR_EYES_VIOLATION, detail);
     }
 }

@@ -8,6 +8,7 @@ import fr.backoffice.common.Persistence;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Cursor;
@@ -20,10 +21,10 @@ import fr.backoffice.ledger.Posting;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.api.BatchOperation;
 import fr.backoffice.operation.api.NewOperation;
-import fr.backoffice.operation.api.NewOperationBatch;
 import fr.backoffice.operation.api.NewOperationBatch.BatchMode;
-import fr.backoffice.operation.api.OperationBatchView;
+import fr.backoffice.operation.api.NewOperationBatch;
 import fr.backoffice.operation.api.OperationBatchView.Result;
+import fr.backoffice.operation.api.OperationBatchView;
 import fr.backoffice.operation.service.OperationSubmission.Prepared;
 import fr.backoffice.operation.service.SubmissionBatch.Outcome;
 import io.smallrye.mutiny.Multi;
@@ -196,7 +197,7 @@ public class OperationBatches {
     /** The batch already claimed under this key: its answer, or a run taken over when it stopped. */
     private Uni<Reply> existing(Row row, String fingerprint, NewOperationBatch request) {
         if (!row.getString("request_fingerprint").equals(fingerprint)) {
-            throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request.");
         }
         OperationBatchView batch = view(row);
@@ -301,7 +302,7 @@ public class OperationBatches {
                         } else if (atomic && !resumed && "REPLAY".equals(outcome.outcome())) {
                             // nothing was booked: this operation exists already, so the batch cannot book all of it
                             // (a run taken over from a stopped one finds its own operations booked: replays, answered)
-                            item.result = refused(item, ApiException.conflict("OPERATION_KEY_ALREADY_USED",
+                            item.result = refused(item, new ApiException(ProblemCode.OPERATION_KEY_ALREADY_USED,
                                     "This operation's key was already used: an ATOMIC batch books all of its operations "
                                             + "itself, or none."));
                         } else if (!atomic || !"NOT_BOOKED".equals(outcome.outcome())) {
@@ -348,7 +349,7 @@ public class OperationBatches {
 
     private static Result refused(Item item, ApiException problem) {
         return new Result(item.request.key(), "REFUSED", null,
-                Problem.of(problem.status(), problem.code(), problem.getMessage(), BATCHES, problem.errors()));
+                Problem.of(problem.code(), problem.getMessage(), BATCHES, problem.errors()));
     }
 
     /** Writes the results and the batch's event; the batch done, with all its results. */

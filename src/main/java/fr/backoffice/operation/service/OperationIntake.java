@@ -7,6 +7,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
@@ -67,7 +68,7 @@ class OperationIntake {
         UUID debitId = accountId("debitAccountId", request.debitAccountId());
         UUID creditId = accountId("creditAccountId", request.creditAccountId());
         if (debitId != null && debitId.equals(creditId)) {
-            throw ApiException.unprocessable("SAME_ACCOUNT", "The debit and credit accounts are the same.");
+            throw new ApiException(ProblemCode.SAME_ACCOUNT, "The debit and credit accounts are the same.");
         }
 
         Operation op = new Operation();
@@ -104,10 +105,10 @@ class OperationIntake {
     private static LocalDate requestedExecutionDate(NewOperation request, LocalDate today) {
         LocalDate requested = request.requestedExecutionDate() == null ? today : request.requestedExecutionDate();
         if (requested.isBefore(today)) {
-            throw ApiException.unprocessable("EXECUTION_DATE_IN_PAST", "The requested execution date " + requested + " has passed.");
+            throw new ApiException(ProblemCode.EXECUTION_DATE_IN_PAST, "The requested execution date " + requested + " has passed.");
         }
         if (requested.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-            throw ApiException.unprocessable("EXECUTION_DATE_TOO_FAR", "An execution date can be requested up to one year ahead.");
+            throw new ApiException(ProblemCode.EXECUTION_DATE_TOO_FAR, "An execution date can be requested up to one year ahead.");
         }
         return requested;
     }
@@ -121,7 +122,7 @@ class OperationIntake {
     }
 
     private static ApiException unknownAccount(String field) {
-        return new ApiException(422, "UNKNOWN_ACCOUNT", "No account has the id given in " + field + ".",
+        return new ApiException(ProblemCode.UNKNOWN_ACCOUNT, "No account has the id given in " + field + ".",
                 List.of(new FieldError(field, "unknown account")));
     }
 
@@ -155,12 +156,12 @@ class OperationIntake {
         }
         Facts account = named.get(id);
         if (account.type() == AccountType.INTERNAL) {
-            throw new ApiException(422, "INTERNAL_ACCOUNT", "Internal accounts are moved only by the service's own postings.",
+            throw new ApiException(ProblemCode.INTERNAL_ACCOUNT, "Internal accounts are moved only by the service's own postings.",
                     List.of(new FieldError(field, "is an internal account")));
         }
         String held = account.currency();
         if (!currency.equals(held)) {
-            throw new ApiException(422, "CURRENCY_MISMATCH", "The operation is in " + currency + " but the account in "
+            throw new ApiException(ProblemCode.CURRENCY_MISMATCH, "The operation is in " + currency + " but the account in "
                     + field + " is in " + held + ".", List.of(new FieldError(field, "is held in " + held)));
         }
     }

@@ -1,6 +1,7 @@
 package fr.backoffice.operation.service;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Caller;
@@ -73,7 +74,7 @@ public class OperationQueries {
     public Uni<Page<QueueItem>> queue(String unit, PageRequest page) {
         if (!caller.may(unit)) {
             // the same answer whether the unit exists or not
-            throw ApiException.forbidden("FORBIDDEN", "Agents and supervisors see the queue of their own unit only.");
+            throw new ApiException(ProblemCode.FORBIDDEN, "Agents and supervisors see the queue of their own unit only.");
         }
         int limit = page.limit();
         UUID after = page.afterId();

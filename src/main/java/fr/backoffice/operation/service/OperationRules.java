@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.account.Iban;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.api.NewOperation;
 
@@ -48,7 +49,7 @@ final class OperationRules {
             errors.add(new FieldError("type", "an " + type + " is created by the clearing (/payment-files) only"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, "VALIDATION_FAILED", "The request is not valid for a " + type + ".", errors);
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, "The request is not valid for a " + type + ".", errors);
         }
     }
 
@@ -76,11 +77,11 @@ final class OperationRules {
     /** An external transfer leaves through the SEPA scheme: in euros, to an IBAN of a SEPA country. */
     static void checkSepa(String currency, Iban creditorIban) {
         if (!"EUR".equals(currency)) {
-            throw new ApiException(422, "NOT_SEPA", "A transfer to another bank goes through SEPA, in EUR only.",
+            throw new ApiException(ProblemCode.NOT_SEPA, "A transfer to another bank goes through SEPA, in EUR only.",
                     List.of(new FieldError("currency", "must be EUR for a transfer to another bank")));
         }
         if (!SEPA_COUNTRIES.contains(creditorIban.countryCode())) {
-            throw new ApiException(422, "NOT_SEPA", "The creditor's IBAN (" + creditorIban.countryCode()
+            throw new ApiException(ProblemCode.NOT_SEPA, "The creditor's IBAN (" + creditorIban.countryCode()
                     + ") is not in a country the SEPA scheme reaches.",
                     List.of(new FieldError("creditor.iban", "is not in a SEPA country")));
         }
@@ -92,7 +93,7 @@ final class OperationRules {
     /** An external transfer above the scheme's maximum could never be sent: refused at submission. */
     static void checkSepaAmount(BigDecimal amount) {
         if (amount.compareTo(SEPA_MAXIMUM) > 0) {
-            throw new ApiException(422, "AMOUNT_ABOVE_SEPA_MAXIMUM", "A transfer to another bank carries at most "
+            throw new ApiException(ProblemCode.AMOUNT_ABOVE_SEPA_MAXIMUM, "A transfer to another bank carries at most "
                     + "999999999.99 EUR (the SEPA Credit Transfer scheme's limit).",
                     List.of(new FieldError("amount", "is above 999999999.99, the most a SEPA transfer carries")));
         }
@@ -101,10 +102,10 @@ final class OperationRules {
     /** Post-dated cheques are not accepted yet, and cheques are payable one year and eight days. */
     static void checkChequeDate(LocalDate issueDate, LocalDate today) {
         if (issueDate.isAfter(today)) {
-            throw ApiException.unprocessable("CHEQUE_POSTDATED", "The cheque is dated " + issueDate + ", in the future.");
+            throw new ApiException(ProblemCode.CHEQUE_POSTDATED, "The cheque is dated " + issueDate + ", in the future.");
         }
         if (issueDate.plusYears(1).plusDays(CHEQUE_VALIDITY_DAYS_AFTER_ONE_YEAR).isBefore(today)) {
-            throw ApiException.unprocessable("CHEQUE_EXPIRED",
+            throw new ApiException(ProblemCode.CHEQUE_EXPIRED,
                     "The cheque was issued on " + issueDate + ", more than one year and eight days ago.");
         }
     }

@@ -1,12 +1,13 @@
 package fr.backoffice.operation.service;
 
-import fr.backoffice.account.repository.AccountReader;
 import fr.backoffice.account.repository.AccountReader.Facts;
+import fr.backoffice.account.repository.AccountReader;
 import fr.backoffice.audit.service.AuditTrail;
 import fr.backoffice.audit.service.RequestAudit;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.security.Caller;
@@ -118,7 +119,7 @@ public class OperationSubmission {
         }
         return accounts.ibanExists(op.creditorIban).invoke(held -> {
             if (held) {
-                throw ApiException.unprocessable("CREDITOR_HELD_HERE",
+                throw new ApiException(ProblemCode.CREDITOR_HELD_HERE,
                         "The creditor's IBAN is an account of ours: submit an internal transfer with creditAccountId.");
             }
         }).replaceWithVoid();

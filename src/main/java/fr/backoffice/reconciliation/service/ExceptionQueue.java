@@ -5,6 +5,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
@@ -15,9 +16,9 @@ import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
 import fr.backoffice.reconciliation.ExceptionKind;
 import fr.backoffice.reconciliation.ExceptionStatus;
-import fr.backoffice.reconciliation.Matching;
 import fr.backoffice.reconciliation.MatchRule;
 import fr.backoffice.reconciliation.MatchShape;
+import fr.backoffice.reconciliation.Matching;
 import fr.backoffice.reconciliation.Resolution;
 import fr.backoffice.reconciliation.api.ExceptionView;
 import fr.backoffice.reconciliation.api.Resolve;
@@ -123,7 +124,7 @@ public class ExceptionQueue {
             String reason = body.reason().strip();
             if (resolution == Resolution.BANK_ERROR) {
                 if (item.kind() != ExceptionKind.STATEMENT_LINE) {
-                    throw new ApiException(422, "RESOLUTION_NOT_ALLOWED", "An entry of ours the bank did not report is no "
+                    throw new ApiException(ProblemCode.RESOLUTION_NOT_ALLOWED, "An entry of ours the bank did not report is no "
                             + "error of the bank's: match it by hand to the line that reports it.",
                             List.of(new FieldError("resolution", "BANK_ERROR resolves a STATEMENT_LINE only")));
                 }
@@ -143,7 +144,7 @@ public class ExceptionQueue {
         return repository.lockOpenLines(account, List.of(line)).flatMap(lines -> repository.unmatchedEntriesAmong(account, entryIds)
                 .flatMap(entries -> {
                     if (entries.size() != entryIds.size()) {
-                        throw new ApiException(422, "UNKNOWN_ENTRY", "Every entry must be an entry of the line's account that "
+                        throw new ApiException(ProblemCode.UNKNOWN_ENTRY, "Every entry must be an entry of the line's account that "
                                 + "no match took yet; nothing was matched.", List.of(new FieldError("entryIds",
                                 "names an entry of another account, an unknown one, or one already matched")));
                     }
@@ -151,7 +152,7 @@ public class ExceptionQueue {
                     for (Object[] entry : entries) {
                         BigDecimal amount = new BigDecimal((String) entry[1]);
                         if (!Matching.mirrors(item.creditDebit(), amount)) {
-                            throw new ApiException(422, "AMOUNTS_DISAGREE", "A " + item.creditDebit() + " line is matched to "
+                            throw new ApiException(ProblemCode.AMOUNTS_DISAGREE, "A " + item.creditDebit() + " line is matched to "
                                     + (fr.backoffice.reconciliation.iso20022.CamtStatement.CREDIT.equals(item.creditDebit())
                                     ? "debit" : "credit") + " entries of ours only; nothing was matched.",
                                     List.of(new FieldError("entryIds", "entry " + entry[0] + " is on the same side as the line")));
@@ -170,18 +171,18 @@ public class ExceptionQueue {
         UUID entry = UUID.fromString(item.entryId());
         return repository.unmatchedEntriesAmong(account, List.of(entry)).flatMap(entries -> {
             if (entries.isEmpty()) {
-                throw ApiException.conflict("ALREADY_MATCHED", "The entry was matched meanwhile; nothing was matched.");
+                throw new ApiException(ProblemCode.ALREADY_MATCHED, "The entry was matched meanwhile; nothing was matched.");
             }
             return repository.lockOpenLines(account, lineIds).flatMap(lines -> {
                 if (lines.size() != lineIds.size()) {
-                    throw new ApiException(422, "UNKNOWN_LINE", "Every line must be an unmatched line of a statement of the "
+                    throw new ApiException(ProblemCode.UNKNOWN_LINE, "Every line must be an unmatched line of a statement of the "
                             + "entry's account; nothing was matched.", List.of(new FieldError("lineIds",
                             "names a line of another account, an unknown one, or one already matched")));
                 }
                 BigDecimal sum = BigDecimal.ZERO;
                 for (Object[] l : lines) {
                     if (!l[2].equals(item.creditDebit())) {
-                        throw new ApiException(422, "AMOUNTS_DISAGREE", "The entry is " + item.creditDebit() + " as the bank "
+                        throw new ApiException(ProblemCode.AMOUNTS_DISAGREE, "The entry is " + item.creditDebit() + " as the bank "
                                 + "sees it; every line must be too. Nothing was matched.",
                                 List.of(new FieldError("lineIds", "line " + l[0] + " is " + l[2])));
                     }
@@ -214,7 +215,7 @@ public class ExceptionQueue {
 
     private static void requireSameAmount(BigDecimal sum, BigDecimal amount, String field) {
         if (sum.compareTo(amount) != 0) {
-            throw new ApiException(422, "AMOUNTS_DISAGREE", "They add up to " + sum.toPlainString() + ", the item is "
+            throw new ApiException(ProblemCode.AMOUNTS_DISAGREE, "They add up to " + sum.toPlainString() + ", the item is "
                     + amount.toPlainString() + "; nothing was matched.", List.of(new FieldError(field, "add up to "
                     + sum.toPlainString() + ", not " + amount.toPlainString())));
         }
@@ -228,11 +229,11 @@ public class ExceptionQueue {
         boolean large = new BigDecimal(item.amount()).compareTo(config.approvalThreshold()) >= 0;
         if (large) {
             if (item.status() != ExceptionStatus.CLAIMED) {
-                throw ApiException.conflict("CLAIM_REQUIRED", "The item is of " + item.amount() + ", at or above the approval "
+                throw new ApiException(ProblemCode.CLAIM_REQUIRED, "The item is of " + item.amount() + ", at or above the approval "
                         + "threshold: one person claims it, another resolves it (four eyes).");
             }
             if (caller.id().equals(item.assignee())) {
-                throw ApiException.forbidden("FOUR_EYES_VIOLATION", "You claimed this item of " + item.amount() + ", at or "
+                throw new ApiException(ProblemCode.FOUR_EYES_VIOLATION, "You claimed this item of " + item.amount() + ", at or "
                         + "above the approval threshold: another person of the reconciliation desk resolves it.");
             }
         } else if (item.status() == ExceptionStatus.CLAIMED && !caller.id().equals(item.assignee())) {
@@ -241,7 +242,7 @@ public class ExceptionQueue {
     }
 
     private static ApiException claimedByAnother(ExceptionView item) {
-        return ApiException.conflict("CLAIMED_BY_ANOTHER", "The item is claimed by " + item.assignee() + ".");
+        return new ApiException(ProblemCode.CLAIMED_BY_ANOTHER, "The item is claimed by " + item.assignee() + ".");
     }
 
     private static Resolution resolutionOf(Resolve body) {

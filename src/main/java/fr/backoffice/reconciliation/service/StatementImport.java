@@ -6,6 +6,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.FieldError;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.iso20022.IsoXmlWriter;
@@ -21,8 +22,8 @@ import fr.backoffice.reconciliation.api.StatementLineView;
 import fr.backoffice.reconciliation.api.StatementLoaded;
 import fr.backoffice.reconciliation.api.StatementView;
 import fr.backoffice.reconciliation.iso20022.CamtStatement;
-import fr.backoffice.reconciliation.repository.ReconciliationRepository;
 import fr.backoffice.reconciliation.repository.ReconciliationRepository.Candidate;
+import fr.backoffice.reconciliation.repository.ReconciliationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -77,13 +78,13 @@ public class StatementImport {
         return idempotency.once(idempotencyKey, fingerprint, () -> repository.accountByIban(message.iban())
                 .flatMap(account -> {
                     if (account == null || !"INTERNAL".equals(account.type()) || !RECONCILED_PURPOSES.contains(account.purpose())) {
-                        throw new ApiException(422, "UNKNOWN_SETTLEMENT_ACCOUNT", "The statement is about the account "
+                        throw new ApiException(ProblemCode.UNKNOWN_SETTLEMENT_ACCOUNT, "The statement is about the account "
                                 + message.iban() + ", which is no settlement account of ours (a unit's clearing settlement "
                                 + "account); nothing was loaded.", List.of(new FieldError(message.ibanPath(),
                                 "names no settlement account of ours")));
                     }
                     if (!account.currency().equals(message.currency())) {
-                        throw new ApiException(422, "CURRENCY_MISMATCH", "The statement is in " + message.currency()
+                        throw new ApiException(ProblemCode.CURRENCY_MISMATCH, "The statement is in " + message.currency()
                                 + ", the account in " + account.currency() + "; nothing was loaded.");
                     }
                     return repository.lockAccount(account.id())
@@ -98,7 +99,7 @@ public class StatementImport {
     private Uni<Reply> replay(ReconciliationRepository.StatementRow earlier, CamtStatement.Message message, String fingerprint) {
         if (!earlier.sha256().equals(fingerprint)) {
             boolean sameId = earlier.messageId().equals(message.messageId());
-            throw ApiException.conflict("STATEMENT_ALREADY_LOADED", "Another statement was already loaded for this account "
+            throw new ApiException(ProblemCode.STATEMENT_ALREADY_LOADED, "Another statement was already loaded for this account "
                     + (sameId ? "with the MsgId " + message.messageId() : "with the ElctrncSeqNb " + message.sequenceNumber())
                     + " (" + earlier.id() + "); a replay must be the same document. Nothing was loaded.");
         }
@@ -119,7 +120,7 @@ public class StatementImport {
             }
             if (last.closingBalance().compareTo(message.opening().amount()) != 0) {
                 BigDecimal gap = message.opening().amount().subtract(last.closingBalance());
-                throw new ApiException(422, "BALANCE_GAP", "The opening balance " + IsoXmlWriter.decimal(message.opening().amount())
+                throw new ApiException(ProblemCode.BALANCE_GAP, "The opening balance " + IsoXmlWriter.decimal(message.opening().amount())
                         + " of " + message.opening().date() + " does not follow the closing balance "
                         + IsoXmlWriter.decimal(last.closingBalance()) + " of " + last.closingDate() + " of the last statement "
                         + "loaded (MsgId " + last.messageId() + (last.sequenceNumber() == null ? "" : ", ElctrncSeqNb "

@@ -5,6 +5,7 @@ import fr.backoffice.account.repository.AccountReader;
 import fr.backoffice.account.service.AccountService;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.LedgerEntry;
@@ -72,7 +73,7 @@ public class StatementService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         return accounts.get(accountId).flatMap(account -> {
             if (date.isAfter(today)) {
-                throw ApiException.unprocessable("STATEMENT_DATE_IN_FUTURE",
+                throw new ApiException(ProblemCode.STATEMENT_DATE_IN_FUTURE,
                         "There is no statement of " + date + " yet: today is " + today + " in the bank's time zone.");
             }
             Instant from = date.atStartOfDay(zone).toInstant();
@@ -83,7 +84,7 @@ public class StatementService {
                     .flatMap(opening -> ledger.postedBetween(account.id, from, until, StatementView.MAX_ENTRIES + 1)
                             .flatMap(entries -> {
                                 if (entries.size() > StatementView.MAX_ENTRIES) {
-                                    throw ApiException.unprocessable("STATEMENT_TOO_LARGE", "More than "
+                                    throw new ApiException(ProblemCode.STATEMENT_TOO_LARGE, "More than "
                                             + StatementView.MAX_ENTRIES + " entries were posted that day: read them by "
                                             + "page from GET /accounts/{id}/entries.");
                                 }

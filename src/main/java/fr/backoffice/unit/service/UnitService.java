@@ -3,6 +3,7 @@ package fr.backoffice.unit.service;
 import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
@@ -70,7 +71,7 @@ public class UnitService {
     }
 
     private static ApiException exists(String code) {
-        return ApiException.conflict("UNIT_EXISTS", "Unit " + code + " already exists.");
+        return new ApiException(ProblemCode.UNIT_EXISTS, "Unit " + code + " already exists.");
     }
 
     @WithSession

@@ -6,6 +6,7 @@ import fr.backoffice.audit.Audited;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -193,7 +194,7 @@ public class WebhookEndpoints {
                 })
                 .flatMap(retry -> switch (retry) {
                     case NOT_FOUND -> throw ApiException.notFound("Delivery " + deliveryId);
-                    case IN_FLIGHT -> throw ApiException.conflict("WEBHOOK_DELIVERY_IN_FLIGHT", "The delivery is being "
+                    case IN_FLIGHT -> throw new ApiException(ProblemCode.WEBHOOK_DELIVERY_IN_FLIGHT, "The delivery is being "
                             + "sent: retry it once this attempt has ended (its outcome shows in the delivery).");
                     case DUE -> deliveries.findById(delivery);
                 })
@@ -229,7 +230,7 @@ public class WebhookEndpoints {
     }
 
     private static ApiException disabled(String action) {
-        return ApiException.conflict("WEBHOOK_ENDPOINT_DISABLED", "The endpoint is disabled: enable it to " + action + ".");
+        return new ApiException(ProblemCode.WEBHOOK_ENDPOINT_DISABLED, "The endpoint is disabled: enable it to " + action + ".");
     }
 
     /** The endpoint, when the caller may see it; 404 otherwise. */

@@ -1,6 +1,7 @@
 package fr.backoffice.common.money;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class MoneyTest {
     static void refused(ThrowingCallable parse, String field) {
         assertThatThrownBy(parse).isInstanceOfSatisfying(ApiException.class, refusal -> {
             assertThat(refusal.status()).isEqualTo(400);
-            assertThat(refusal.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refusal.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
             assertThat(refusal.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo(field));
         });
     }

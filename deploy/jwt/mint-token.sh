@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mints a demo bearer token accepted by the docker compose deployment (and only by it):
-#   docker/jwt/mint-token.sh ROLE [UNIT] [SUB]      e.g. docker/jwt/mint-token.sh agent PAR-01
+#   deploy/jwt/mint-token.sh ROLE [UNIT] [SUB]      e.g. deploy/jwt/mint-token.sh agent PAR-01
 # Roles: front-office, agent, supervisor, auditor, admin. Needs bash and openssl.
 # JWT_PRIVATE_KEY, JWT_ISSUER and JWT_AUDIENCE override the demo key, issuer and audience (the benchmark uses its
 # own pair and issuer; a service without MP_JWT_VERIFY_AUDIENCES ignores aud).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates the demo key pair the docker compose deployment trusts (docker/jwt/demo-private.pem, demo-public.pem), once:
+# Creates the demo key pair the docker compose deployment trusts (deploy/jwt/demo-private.pem, demo-public.pem), once:
 # the pair is generated on each machine and never committed (.gitignore). Needs openssl.
 set -euo pipefail
 dir=$(dirname "$0")
