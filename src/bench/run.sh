@@ -51,6 +51,7 @@
 #                     -XX:MaxRAMPercentage of the 24 GiB host is not what it would see in a container.
 #   JAVA_OPTS         the service's JVM options. Default: the ENV JAVA_OPTS of docker/Dockerfile, read at
 #                     run time, plus -XX:MaxRAM=$CONTAINER_MEMORY. When set, it replaces all of that.
+#   MALLOC_ARENA_MAX  glibc's malloc arenas of the service (default: the ENV MALLOC_ARENA_MAX of docker/Dockerfile)
 #   MAX_RATE          an upper bound of the transfers/s of any run (default 10000, far beyond 2 cores). It
 #                     only sizes the deposits: each account gets enough 1000.00 deposits that no transfer
 #                     of the whole run can fail for lack of money (6 standard deviations above the expected
@@ -88,6 +89,9 @@ WORK=$(mktemp -d)
 DOCKER_JAVA_OPTS=$(sed -nE 's/^ENV JAVA_OPTS="?([^"]*)"?$/\1/p' docker/Dockerfile)
 [ -n "$DOCKER_JAVA_OPTS" ] || { echo "no ENV JAVA_OPTS line in docker/Dockerfile" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:-$DOCKER_JAVA_OPTS -XX:MaxRAM=$CONTAINER_MEMORY}
+# the image's malloc arenas, as the container would have them
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -nE 's/^ENV MALLOC_ARENA_MAX=([0-9]+)$/\1/p' docker/Dockerfile)}
+[ -z "$MALLOC_ARENA_MAX" ] || export MALLOC_ARENA_MAX
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
