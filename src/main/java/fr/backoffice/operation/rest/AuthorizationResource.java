@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -74,13 +75,16 @@ public class AuthorizationResource {
                     may not exceed the straight-through threshold (1000.00 by default). Expires at `expiresAt` \
                     (default 7 days, at most 30 days ahead): the service then releases what was not captured.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = NewAuthorization.class)))
+            schema = @Schema(implementation = NewAuthorization.class), examples = {
+            @ExampleObject(name = "to an account of ours", value = AuthorizationExamples.NEW_AUTHORIZATION),
+            @ExampleObject(name = "to another bank (SEPA)", value = AuthorizationExamples.NEW_EXTERNAL_AUTHORIZATION)}))
     @APIResponse(responseCode = "201", description = "Reserved; `Location` names the authorization. A replay of the "
             + "first answer carries `Idempotent-Replayed: true`.",
             headers = {
                     @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
+                    examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (amount, currency, sides, `expiresAt` not in "
             + "the future or too far ahead, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, `INVALID_BIC`, malformed body")
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
@@ -120,7 +124,8 @@ public class AuthorizationResource {
             description = "Agents and supervisors read those of their own unit only.")
     @APIResponse(responseCode = "200", description = "The authorization",
             headers = @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
+                    examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization, or not in the caller's unit")
     public Uni<Response> get(@Parameter(example = AUTHORIZATION_ID) @PathParam("id") String id) {
         return authorizations.get(id).map(view -> Reply.ok(view, view.version()).toResponse());
@@ -138,12 +143,14 @@ public class AuthorizationResource {
                     together may book up to `captureLimit` (the amount plus the over-capture tolerance, 0 % by \
                     default): beyond, 422 and nothing is booked.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = NewCapture.class)))
+            schema = @Schema(implementation = NewCapture.class),
+            examples = @ExampleObject(name = "partial capture", value = AuthorizationExamples.NEW_CAPTURE)))
     @APIResponse(responseCode = "200", description = "The authorization as it now stands",
             headers = {
                     @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
+                    examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: amount, `Idempotency-Key`; malformed body")
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization")
@@ -168,7 +175,8 @@ public class AuthorizationResource {
             headers = {
                     @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
+                    examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `Idempotency-Key`")
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization")
