@@ -348,6 +348,68 @@ class AuthorizationsTest {
         assertLedgerVerified();
     }
 
+    @Test
+    void a_capture_a_void_and_the_expiry_at_the_same_instant_close_it_exactly_once() throws Exception {
+        Accounts accounts = funded("1000.00");
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String id = authorized(accounts, "40.00").getString("id");
+                expiringSoon(id, 100 + 50 * round);
+                CountDownLatch start = new CountDownLatch(1);
+                CompletableFuture<Response> capture = CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return capture(id, "40.00", null);
+                }, clients);
+                CompletableFuture<Response> voiding = CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return voided(id, null);
+                }, clients);
+                CompletableFuture<Integer> expiring = CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    sleep(100);
+                    return expiry.expireDue().await().indefinitely();
+                }, clients);
+                start.countDown();
+                List<Integer> answers = List.of(capture.get().statusCode(), voiding.get().statusCode());
+                expiring.get();
+                sleep(300);
+                expiry.expireDue().await().indefinitely();
+                assertThat(answers).as("round " + round).allMatch(status -> status == 200 || status == 409);
+                String status = Api.as(FRONT).get("/authorizations/{id}", id).then().statusCode(200).extract()
+                        .jsonPath().getString("status");
+                int closings = events(id, "authorization.captured") + events(id, "authorization.voided")
+                        + events(id, "authorization.expired");
+                assertThat(closings).as("round " + round + ": " + answers + " " + status).isEqualTo(1);
+                assertThat(answers.stream().filter(code -> code == 200).count() + ("EXPIRED".equals(status) ? 1 : 0))
+                        .as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(Ledgers.account(accounts.debit()).getString("heldAmount")).isEqualTo("0.00");
+        assertLedgerVerified();
+    }
+
+    /** Moves the authorization's expiry to {@code millis} from now. */
+    private void expiringSoon(String id, int millis) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement sql = connection.prepareStatement(
+                "update payment_authorization set expires_at = now() + ? * interval '1 millisecond' where id = ?::uuid")) {
+            sql.setInt(1, millis);
+            sql.setString(2, id);
+            assertThat(sql.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private void pastItsExpiry(String id) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement sql = connection.prepareStatement(
                 "update payment_authorization set created_at = created_at - interval '2 hours', "
