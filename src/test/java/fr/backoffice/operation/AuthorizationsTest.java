@@ -410,6 +410,43 @@ class AuthorizationsTest {
         }
     }
 
+    @Test
+    void its_events_are_in_the_feed_for_front_office_applications_and_auditors() {
+        Accounts accounts = funded("200.00");
+        String id = authorized(accounts, "20.00").getString("id");
+        capture(id, "5.00", null).then().statusCode(200);
+        voided(id, null).then().statusCode(200);
+        for (String reader : List.of(FRONT, Tokens.auditor())) {
+            assertThat(feedTypesOf(reader, id))
+                    .containsExactly("authorization.created", "authorization.captured", "authorization.voided");
+        }
+    }
+
+    /** The types of the feed's events about this authorization, in feed order. */
+    private static List<String> feedTypesOf(String reader, String id) {
+        List<String> types = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            var request = Api.as(reader).queryParam("types", "authorization.created,authorization.captured,"
+                    + "authorization.voided,authorization.expired").queryParam("limit", 200);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            JsonPath feed = request.get("/events").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = feed.getList("items");
+            for (Map<String, Object> event : items) {
+                if (id.equals(((Map<?, ?>) event.get("resource")).get("id"))) {
+                    types.add((String) event.get("type"));
+                }
+            }
+            if (items.isEmpty()) {
+                break;
+            }
+            after = feed.getString("nextCursor");
+        }
+        return types;
+    }
+
     private void pastItsExpiry(String id) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement sql = connection.prepareStatement(
                 "update payment_authorization set created_at = created_at - interval '2 hours', "
