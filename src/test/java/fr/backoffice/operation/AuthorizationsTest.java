@@ -447,6 +447,42 @@ class AuthorizationsTest {
         return types;
     }
 
+    @Test
+    void a_capture_to_another_bank_is_an_executed_external_transfer() {
+        Accounts accounts = funded("300.00");
+        Map<String, Object> body = new HashMap<>(Map.of("debitAccountId", accounts.debit(), "amount", "50.00",
+                "currency", "EUR", "creditor", Map.of("name", "Dupont SARL", "iban", Fixtures.externalIban())));
+        JsonPath a = create(body, UUID.randomUUID().toString()).then().statusCode(201).extract().jsonPath();
+        assertThat(a.getString("creditor.bic")).isNotNull();
+        JsonPath captured = capture(a.getString("id"), "50.00", null).then().statusCode(200).extract().jsonPath();
+        assertThat(captured.getString("status")).isEqualTo("CAPTURED");
+        JsonPath transfer = Api.as(FRONT).get("/operations/{id}", captured.getString("captures[0].operationId"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(transfer.getString("status")).isEqualTo("EXECUTED");
+        assertThat(transfer.getString("creditor.iban")).isEqualTo(a.getString("creditor.iban"));
+        assertBalances(accounts.debit(), "250.00", "0.00", "250.00");
+        assertLedgerVerified();
+    }
+
+    @Test
+    void a_capture_the_accounts_refuse_books_nothing_and_keeps_the_reservation() {
+        Accounts accounts = funded("300.00");
+        String id = authorized(accounts, "100.00").getString("id");
+        JsonPath credit = Ledgers.account(accounts.credit());
+        Api.as(Tokens.agent(accounts.unit())).header("If-Match", "\"" + credit.getLong("version") + "\"")
+                .body(Map.of("reason", "Investigation")).post("/accounts/{id}/freeze", accounts.credit())
+                .then().statusCode(200);
+        JsonPath problem = assertProblem(capture(id, "40.00", null), 422, "ACCOUNT_FROZEN");
+        assertThat(problem.getString("detail")).contains("creditAccountId");
+        JsonPath still = Api.as(FRONT).get("/authorizations/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(still.getString("remainingAmount")).isEqualTo("100.00");
+        assertThat(still.getList("captures")).isEmpty();
+        assertBalances(accounts.debit(), "300.00", "100.00", "200.00");
+        voided(id, null).then().statusCode(200);
+        assertBalances(accounts.debit(), "300.00", "0.00", "300.00");
+        assertLedgerVerified();
+    }
+
     private void pastItsExpiry(String id) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement sql = connection.prepareStatement(
                 "update payment_authorization set created_at = created_at - interval '2 hours', "

@@ -83,7 +83,13 @@ public class AuthorizationCaptures {
                 .invoke(a -> authorizations.requireActionable(a, id))
                 .flatMap(a -> planned(a, request))
                 .flatMap(planned -> writes.once(key, fingerprint, sql -> repository.lock(sql, authorizationId)
-                        .flatMap(a -> captured(sql, a, planned))));
+                                .flatMap(a -> captured(sql, a, planned)))
+                        .invoke(reply -> {
+                            if (!reply.replayed()) {
+                                // once committed: the metrics of a booked submission (docs/deployment.md "Metrics")
+                                submission.counted(planned.op(), planned.postings().size());
+                            }
+                        }));
     }
 
     /** The transfer of this capture, checked as POST /operations checks one, and its entries. */
@@ -119,15 +125,21 @@ public class AuthorizationCaptures {
         return SubmissionBatch.book(sql, List.of(prepared.submission()), config.limits().externalTransfersPerDay(), true)
                 .map(outcomes -> {
                     SubmissionBatch.Outcome outcome = outcomes.get(0);
-                    switch (outcome.outcome()) {
-                        case "DONE" -> submission.counted(op, planned.postings().size());
-                        case "REFUSED" -> throw OperationSubmission.refusal(outcome, op);
-                        case NEEDS_APPROVAL -> throw ApiException.unprocessable("CAPTURE_NEEDS_APPROVAL",
-                                "This capture would take the day's transfers to other banks from the debit account over "
-                                        + "the total that needs four eyes; nothing was booked. Submit it as an operation.");
-                        default -> throw new IllegalStateException("Capture booking answered " + outcome.outcome());
+                    if (!"DONE".equals(outcome.outcome())) {
+                        throw notBooked(outcome, op);
                     }
                     return null;
                 });
+    }
+
+    /** Why the booking refused the capture's transfer (with atomic booking, nothing was written). */
+    private static RuntimeException notBooked(SubmissionBatch.Outcome outcome, Operation op) {
+        return switch (outcome.outcome()) {
+            case "REFUSED" -> OperationSubmission.refusal(outcome, op);
+            case NEEDS_APPROVAL -> ApiException.unprocessable("CAPTURE_NEEDS_APPROVAL",
+                    "This capture would take the day's transfers to other banks from the debit account over the total "
+                            + "that needs four eyes; nothing was booked. Submit it as an operation.");
+            default -> new IllegalStateException("Capture booking answered " + outcome.outcome());
+        };
     }
 }
