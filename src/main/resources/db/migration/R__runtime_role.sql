@@ -27,6 +27,10 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON reconciliation_statement, reconciliation_match, reconciliation_matched_entry, '
                    'reconciliation_candidate TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON reconciliation_line, reconciliation_exception TO %I', runtime);
+    -- authorizations (V23): one changes status and captured amount; its captures are written once
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE (captured_amount, status, closed_at, version) ON payment_authorization TO %I',
+                   runtime);
+    EXECUTE format('GRANT SELECT, INSERT ON authorization_capture TO %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
 END $$;

@@ -35,6 +35,10 @@ public enum EventType {
     OPERATION_CLEARED("operation.cleared", "operation"),
     OPERATION_BOUNCED("operation.bounced", "operation"),
     OPERATION_RETURNED_BY_CLEARING("operation.returned-by-clearing", "operation"),
+    AUTHORIZATION_CREATED("authorization.created", "authorization"),
+    AUTHORIZATION_CAPTURED("authorization.captured", "authorization"),
+    AUTHORIZATION_VOIDED("authorization.voided", "authorization"),
+    AUTHORIZATION_EXPIRED("authorization.expired", "authorization"),
     /** For the batch's client only (visible_to); its data is the batch without its results. */
     OPERATION_BATCH_COMPLETED("operation-batch.completed", "operation-batch"),
     PAYMENT_FILE_GENERATED("payment-file.generated", "payment-file"),
@@ -77,6 +81,9 @@ public enum EventType {
             | `operation.rejected` | operation | rejected by a person, or refused when a person's validation or approval executed it |
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
             | `operation.returned-by-clearing` | operation | an executed external transfer's money came back to its debtor (`RETURNED`, `returnReason`): its payment file was rejected, or the creditor's bank returned it (pacs.004); the REVERSAL operation that credited the debtor has its own `operation.executed` |
+            | `authorization.created` | authorization | `POST /authorizations` reserved an amount on its debit account (available balance down, ledger balance unchanged) |
+            | `authorization.captured` | authorization | `POST /authorizations/{id}/capture` booked part or all of it; the executed TRANSFER has its own `operation.received` and `operation.executed`, its id is the last of `captures` |
+            | `authorization.voided` / `authorization.expired` | authorization | `POST /authorizations/{id}/void`, or its `expiresAt` passed (the service voids it itself): what remained is released |
             | `operation-batch.completed` | operation-batch | every operation of a `POST /operation-batches` is booked or refused; for the batch's client only, without its results (`GET /operation-batches/{id}` pages them) |
             | `payment-file.generated` | payment-file | `POST /payment-files` closed the waiting external transfers into a pacs.008 file |
             | `payment-file.accepted` / `payment-file.rejected` | payment-file | the clearing system's answer: its status report (`POST /payment-files/status-reports`) or the acknowledgement by hand (`POST /payment-files/{id}/acknowledge`) |

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Money reserved on an account: the debit of an operation not executed yet, or a deposited cheque until
- * it clears. An account's {@code heldAmount} is the sum of its active holds.
+ * Money reserved on an account: the debit of an operation not executed yet, a deposited cheque until it clears, or
+ * what an authorization still reserves (then {@code operation_id} is null: V23__authorizations.sql). An account's
+ * {@code heldAmount} is the sum of its active holds.
  */
 @Entity
 @Table(name = "hold")
@@ -23,7 +24,7 @@ public class Hold {
     @Column(name = "account_id", nullable = false, updatable = false)
     public UUID accountId;
 
-    @Column(name = "operation_id", nullable = false, updatable = false)
+    @Column(name = "operation_id", updatable = false)
     public UUID operationId;
 
     @Column(nullable = false, updatable = false)

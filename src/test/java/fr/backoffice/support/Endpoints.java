@@ -25,10 +25,12 @@ public final class Endpoints {
 
     /**
      * What a request is about: a unit, a funded account of it (its customer's id) and a second one, and a CANCELLED
-     * operation between them, so that every action an access check lets through is then refused by the object's
-     * state (409, or 412 for the wrong If-Match): the matrix changes nothing but a few 1.00 transfers.
+     * operation and a VOIDED authorization between them, so that every action an access check lets through is then
+     * refused by the object's state (409, or 412 for the wrong If-Match): the matrix changes nothing but a few 1.00
+     * transfers and authorizations.
      */
-    public record Target(String unit, String account, String customerId, String otherAccount, String operation) {
+    public record Target(String unit, String account, String customerId, String otherAccount, String operation,
+                         String authorization) {
     }
 
     public enum Kind {
@@ -63,7 +65,14 @@ public final class Endpoints {
         Ledgers.fund(id, "2000.00");
         String operation = Ledgers.submit(Tokens.frontOffice(), Ledgers.transfer(id, other, "1500.00")).getString("id");
         Api.as(Tokens.frontOffice()).post("/operations/{id}/cancel", operation).then().statusCode(200);
-        return new Target(unit, id, account.getString("holder.customerId"), other, operation);
+        String authorization = Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(authorization(id, other)).post("/authorizations").then().statusCode(201).extract().path("id");
+        Api.as(Tokens.frontOffice()).post("/authorizations/{id}/void", authorization).then().statusCode(200);
+        return new Target(unit, id, account.getString("holder.customerId"), other, operation, authorization);
+    }
+
+    private static Map<String, Object> authorization(String debit, String credit) {
+        return Map.of("debitAccountId", debit, "creditAccountId", credit, "amount", "1.00", "currency", "EUR");
     }
 
     public static final List<Endpoint> UNIT_SCOPED = List.of(
@@ -89,6 +98,16 @@ public final class Endpoints {
             new Endpoint("POST /operations", Kind.SUBMIT, Set.of(Roles.FRONT_OFFICE, Roles.AGENT),
                     (r, t) -> r.header("Idempotency-Key", UUID.randomUUID().toString())
                             .body(Ledgers.transfer(t.account(), t.otherAccount(), "1.00")).post("/operations")),
+            new Endpoint("GET /authorizations/{id}", Kind.READ, EVERYONE, (r, t) -> r.get("/authorizations/{id}", t.authorization())),
+            new Endpoint("GET /authorizations?accountId=", Kind.LIST, EVERYONE,
+                    (r, t) -> r.queryParam("accountId", t.account()).queryParam("limit", 200).get("/authorizations")),
+            new Endpoint("POST /authorizations", Kind.SUBMIT, Set.of(Roles.FRONT_OFFICE),
+                    (r, t) -> r.header("Idempotency-Key", UUID.randomUUID().toString())
+                            .body(authorization(t.account(), t.otherAccount())).post("/authorizations")),
+            new Endpoint("POST /authorizations/{id}/capture", Kind.ACTION, Set.of(Roles.FRONT_OFFICE),
+                    (r, t) -> r.body(Map.of("amount", "1.00")).post("/authorizations/{id}/capture", t.authorization())),
+            new Endpoint("POST /authorizations/{id}/void", Kind.ACTION, Set.of(Roles.FRONT_OFFICE),
+                    (r, t) -> r.post("/authorizations/{id}/void", t.authorization())),
             new Endpoint("POST /operations/{id}/claim", Kind.ACTION, AGENTS, (r, t) -> r.post("/operations/{id}/claim", t.operation())),
             new Endpoint("POST /operations/{id}/validate", Kind.ACTION, AGENTS,
                     (r, t) -> r.post("/operations/{id}/validate", t.operation())),

@@ -20,7 +20,7 @@ public record AccountView(
         @Schema(pattern = Limits.UNIT_CODE, maxLength = 6, examples = "PAR-01") String unit,
         AccountStatus status,
         @Schema(pattern = Limits.SIGNED_AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "1250.00", description = "Sum of the posted entries") String ledgerBalance,
-        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "0.00", description = "Sum of the active holds") String heldAmount,
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "0.00", description = "Sum of the active holds: operations not executed yet, deposited cheques not cleared, what open authorizations still reserve") String heldAmount,
         @Schema(pattern = Limits.SIGNED_AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "1250.00", description = "ledgerBalance − heldAmount") String availableBalance,
         @Schema(nullable = true, pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "500.00", description = "How far below zero availableBalance may go; null (unlimited) for INTERNAL")
         String overdraftLimit,

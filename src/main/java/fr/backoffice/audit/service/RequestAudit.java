@@ -50,7 +50,7 @@ public class RequestAudit {
             + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
     /** Collections of the API and the type of the resources they hold. */
     private static final Map<String, String> RESOURCES = Map.of("units", "unit", "accounts", "account",
-            "operations", "operation", "declarants", "declarant", "filings", "filing", "events", "event", "audit", "audit");
+            "operations", "operation", "authorizations", "authorization", "declarants", "declarant", "filings", "filing", "events", "event", "audit", "audit");
 
     @Inject
     CurrentVertxRequest request;

@@ -71,6 +71,8 @@ public interface BackOfficeConfig {
 
     Submissions submissions();
 
+    Authorizations authorizations();
+
     interface Iban {
         /** The 5-digit bank code of the IBANs the service issues. */
         @WithDefault("12548")
@@ -337,5 +339,23 @@ public interface BackOfficeConfig {
         /** The body of POST /operation-batches may be this large (other JSON bodies: backoffice.http.max-body-size). */
         @WithDefault("2M")
         MemorySize batchMaxBodySize();
+    }
+
+    /** Authorizations (docs/operations-and-ledger.md "Authorizations"). */
+    interface Authorizations {
+        /** How long an authorization created without {@code expiresAt} lasts before the service voids it (EXPIRED). */
+        @WithDefault("7d")
+        Duration defaultExpiry();
+
+        /** The furthest ahead an {@code expiresAt} may be. */
+        @WithDefault("30d")
+        Duration maxExpiry();
+
+        /**
+         * How much more than its amount the captures of an authorization may book together, in percent of the amount
+         * (0: never more than authorized). Fixed for each authorization when it is created.
+         */
+        @WithDefault("0")
+        BigDecimal overCapturePercent();
     }
 }

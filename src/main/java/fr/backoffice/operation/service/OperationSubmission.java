@@ -102,10 +102,24 @@ public class OperationSubmission {
      * straight-through execution, none otherwise.
      */
     Uni<List<Posting>> planned(Operation op) {
+        return checked(op).flatMap(ignored -> postingsIfStraightThrough(op));
+    }
+
+    /** The checks of {@link #planned} against the accounts the operation names, and its unit; nothing booked. */
+    Uni<Void> checked(Operation op) {
         return accountsOf(op)
                 .invoke(named -> op.unit = intake.owner(op, named))
                 .call(named -> creditorNotHeldHere(op))
-                .flatMap(named -> postingsIfStraightThrough(op));
+                .replaceWithVoid();
+    }
+
+    /**
+     * The same checks, and the entries of an execution now whatever the amount: an authorization's capture, whose
+     * amount was bounded by the straight-through threshold when it was authorized
+     * (docs/operations-and-ledger.md "Authorizations").
+     */
+    Uni<List<Posting>> executedNow(Operation op) {
+        return checked(op).flatMap(ignored -> execution.postings(op));
     }
 
     /** The unit, currency and type of the accounts the request names (not locked: their booking locks them). */

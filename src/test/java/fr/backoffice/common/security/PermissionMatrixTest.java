@@ -92,10 +92,18 @@ class PermissionMatrixTest {
         return switch (endpoint.kind()) {
             case LIST -> status != 200 ? status + code
                     : response.jsonPath().getList("items.id").contains(
-                    endpoint.name().startsWith("GET /accounts") ? target.account() : target.operation()) ? "listed" : "not listed";
+                    listed(endpoint, target)) ? "listed" : "not listed";
             case ACTION -> (status == 409 || status == 412) ? "let through" : status + code;
             default -> status + code;
         };
+    }
+
+    /** The object a list endpoint should (or should not) show. */
+    private static String listed(Endpoint endpoint, Target target) {
+        if (endpoint.name().startsWith("GET /accounts")) {
+            return target.account();
+        }
+        return endpoint.name().startsWith("GET /authorizations") ? target.authorization() : target.operation();
     }
 
     /**
