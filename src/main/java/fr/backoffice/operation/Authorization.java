@@ -1,6 +1,7 @@
 package fr.backoffice.operation;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -96,12 +97,12 @@ public class Authorization {
         }
         BigDecimal total = capturedAmount.add(captured);
         if (total.compareTo(captureLimit) > 0) {
-            throw ApiException.unprocessable("CAPTURE_EXCEEDS_AUTHORIZATION", "The captures would book "
+            throw new ApiException(ProblemCode.CAPTURE_EXCEEDS_AUTHORIZATION, "The captures would book "
                     + total.toPlainString() + " " + currency + ", more than the " + captureLimit.toPlainString()
                     + " this authorization allows (" + capturedAmount.toPlainString() + " already captured).");
         }
         if (captures.size() >= MAX_CAPTURES) {
-            throw ApiException.unprocessable("TOO_MANY_CAPTURES",
+            throw new ApiException(ProblemCode.TOO_MANY_CAPTURES,
                     "An authorization takes at most " + MAX_CAPTURES + " captures; void it and authorize again.");
         }
         capturedAmount = total;
@@ -131,11 +132,11 @@ public class Authorization {
 
     private void requireOpen(String action, Instant now) {
         if (status != AuthorizationStatus.AUTHORIZED) {
-            throw ApiException.conflict("INVALID_TRANSITION", "Cannot " + action + " from status " + status.name()
+            throw new ApiException(ProblemCode.INVALID_TRANSITION, "Cannot " + action + " from status " + status.name()
                     + ": the authorization is " + status.name() + ".");
         }
         if (expiredAt(now)) {
-            throw ApiException.conflict("AUTHORIZATION_EXPIRED", "Cannot " + action + ": the authorization expired at "
+            throw new ApiException(ProblemCode.AUTHORIZATION_EXPIRED, "Cannot " + action + ": the authorization expired at "
                     + expiresAt + "; the service releases it (status EXPIRED).");
         }
     }

@@ -1,6 +1,7 @@
 package fr.backoffice.operation;
 
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,7 @@ class AuthorizationTest {
         assertThatThrownBy(() -> a.capture(UUID.randomUUID(), eur("40.01"), NOW))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.code()).isEqualTo("CAPTURE_EXCEEDS_AUTHORIZATION");
+                    assertThat(e.code()).isEqualTo(ProblemCode.CAPTURE_EXCEEDS_AUTHORIZATION);
                 });
         assertThat(a.capturedAmount).isEqualByComparingTo("60.00");
         assertThat(a.captures).hasSize(1);
@@ -131,7 +132,7 @@ class AuthorizationTest {
     private static void assertConflict(Runnable change, String code, String detail) {
         assertThatThrownBy(change::run).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.code().name()).isEqualTo(code);
             assertThat(e.getMessage()).contains(detail);
         });
     }

@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.money.Money;
@@ -136,7 +137,7 @@ public class AuthorizationCaptures {
     private static RuntimeException notBooked(SubmissionBatch.Outcome outcome, Operation op) {
         return switch (outcome.outcome()) {
             case "REFUSED" -> OperationSubmission.refusal(outcome, op);
-            case NEEDS_APPROVAL -> ApiException.unprocessable("CAPTURE_NEEDS_APPROVAL",
+            case NEEDS_APPROVAL -> new ApiException(ProblemCode.CAPTURE_NEEDS_APPROVAL,
                     "This capture would take the day's transfers to other banks from the debit account over the total "
                             + "that needs four eyes; nothing was booked. Submit it as an operation.");
             default -> new IllegalStateException("Capture booking answered " + outcome.outcome());

@@ -3,6 +3,7 @@ package fr.backoffice.operation.service;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.paging.Page;
@@ -99,7 +100,7 @@ public class Authorizations {
         a.expiresAt = Authorization.expiry(a.createdAt, requestedExpiry, config.authorizations().defaultExpiry(),
                 config.authorizations().maxExpiry());
         if (a.captureLimit.compareTo(config.stpThreshold()) > 0) {
-            throw ApiException.unprocessable("AMOUNT_ABOVE_STRAIGHT_THROUGH", "An authorization's captures execute at "
+            throw new ApiException(ProblemCode.AMOUNT_ABOVE_STRAIGHT_THROUGH, "An authorization's captures execute at "
                     + "once, so its amount (with the over-capture tolerance: " + a.captureLimit.toPlainString()
                     + ") may not exceed the straight-through threshold, " + config.stpThreshold().toPlainString() + ".");
         }
