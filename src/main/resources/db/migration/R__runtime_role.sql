@@ -1,7 +1,11 @@
--- The rights of the role the running service connects as (docs/security.md "Security"; V8__runtime_role.sql says why):
--- read everything; insert and update the mutable tables; insert only into the append-only ones (audit records and their
--- seals among them: a record is never changed, V20); delete only expired idempotency keys. No TRUNCATE, no DDL, no
--- trigger switched off.
+-- The rights of the role the running service connects as (docs/security.md "Security").
+-- The running service needs no superuser, and not even the owner of its tables: migrations run as the owner
+-- (QUARKUS_FLYWAY_USERNAME); the service connects as a runtime role that may only do what the service does: read
+-- everything; insert and update the mutable tables; insert only into the append-only ones (ledger entries, histories,
+-- events, filing documents, audit records and their seals: a record is never changed, V2__events_and_audit.sql);
+-- delete only expired idempotency keys. No TRUNCATE, no DDL, no trigger switched off.
+-- grant_runtime_role is applied below to the role named by the placeholder runtime_role (BACKOFFICE_RUNTIME_ROLE,
+-- default backoffice_app) when that role exists.
 -- A repeatable migration: Flyway runs it again after the versioned ones whenever this file changes, so a migration
 -- that adds a table adds its line here, and no versioned migration redefines the grants.
 CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
@@ -16,14 +20,14 @@ BEGIN
     EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
     EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, status_report_id, version) '
                    'ON payment_file TO %I', runtime);
-    -- an incoming credit taken in before TxIds were kept gets its TxId once, when a replay claims it (V15)
+    -- an incoming credit taken in without its TxId gets it once, when a replay claims it (V5__clearing.sql)
     EXECUTE format('GRANT UPDATE (transaction_id) ON incoming_credit TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
     -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);
     EXECUTE format('GRANT SELECT, UPDATE (tx, seq) ON webhook_fanout TO %I', runtime);
-    -- reconciliation (V21): statements, matches and candidates are written once; a line changes state and an exception
-    -- its status when a person resolves it
+    -- reconciliation (V7__reconciliation.sql): statements, matches and candidates are written once; a line changes
+    -- state and an exception its status when a person resolves it
     EXECUTE format('GRANT SELECT, INSERT ON reconciliation_statement, reconciliation_match, reconciliation_matched_entry, '
                    'reconciliation_candidate TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON reconciliation_line, reconciliation_exception TO %I', runtime);

@@ -51,7 +51,7 @@ public class Account {
     @Column(nullable = false)
     public AccountStatus status;
 
-    // Balances move only through the ledger's database functions (V6__write_path_without_global_locks.sql):
+    // Balances move only through the ledger's database functions (V3__operations_and_ledger.sql):
     // never written back from here, so an account read before a posting can never undo it.
     @Column(name = "ledger_balance", nullable = false, updatable = false)
     public BigDecimal ledgerBalance;

@@ -13,7 +13,7 @@
  * <li><b>Rules.</b> The rules of one account are in {@link fr.backoffice.account.Account} (status changes, overdraft
  * limits) and {@link fr.backoffice.account.Iban}. Balances ({@code ledger_balance}, {@code held_amount},
  * {@code entry_count}) are never written from Java: only the ledger's database functions move them
- * (V6__write_path_without_global_locks.sql), so an account read before a posting can never undo it. A change locks the
+ * (V3__operations_and_ledger.sql), so an account read before a posting can never undo it. A change locks the
  * account, checks {@code If-Match}, and publishes one {@code account.*} event in the same transaction. Internal
  * accounts (one per unit, currency and {@link fr.backoffice.account.InternalPurpose}) are created on first use and
  * are moved only by postings. Who reaches which account: {@code common.security} (docs/security.md "Security rules").

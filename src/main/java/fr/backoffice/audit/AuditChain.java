@@ -14,9 +14,8 @@ import java.util.HexFormat;
  * gap in {@code chainSeq}. Truncating or rewriting the newest records leaves a valid chain: that is what the signed
  * {@link AuditCheckpoint}s catch.
  *
- * <p>The canonical text is {@code chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId}: the text
- * V4 hashed with its {@code seq} in first place, which was the place in the chain; records sealed then got
- * {@code chainSeq = seq} (V5), so they verify unchanged.
+ * <p>The canonical text is {@code chainSeq|at|actor|roles|action|resourceType|resourceId|outcome|requestId}, so a
+ * record's place in the chain is part of what its hash covers (V2__events_and_audit.sql).
  */
 public final class AuditChain {
 

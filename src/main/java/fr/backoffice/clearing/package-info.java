@@ -3,9 +3,9 @@
  * other banks, in the ISO 20022 messages of the SEPA Credit Transfer scheme.
  *
  * <ul>
- * <li><b>Owns</b> the tables {@code payment_file} and {@code incoming_credit} (V12__clearing.sql; the outcome of a
- * status report, PARTIALLY_ACCEPTED and {@code status_report_id}: V14__clearing_banks_and_outcomes.sql; credits
- * re-keyed by V15__incoming_credit_keyed_by_tx_id.sql) and the endpoints under {@code /payment-files}.</li>
+ * <li><b>Owns</b> the tables {@code payment_file} and {@code incoming_credit} (V5__clearing.sql: the outcome of a
+ * status report, PARTIALLY_ACCEPTED and {@code status_report_id}, credits keyed by MsgId and TxId) and the endpoints
+ * under {@code /payment-files}.</li>
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit}, {@code unit}, {@code account}, {@code ledger},
  * {@code operation} (ArchitectureTest). Every change to an operation or the ledger goes through
  * {@code operation.service.ClearingOperations}, which books through {@code Ledger}; accounts are read and locked

@@ -1,7 +1,7 @@
 /**
  * Declarants: the legal entities that file declarations with the public administration (docs/filings.md "Filings").
  *
- * <p><b>Owns</b> the {@code declarant} table (migration {@code V3__declarants_and_filings.sql}) and the endpoints
+ * <p><b>Owns</b> the {@code declarant} table (migration {@code V4__declarants_and_filings.sql}) and the endpoints
  * {@code POST /declarants}, {@code GET /declarants} and {@code GET /declarants/{id}}, and the event
  * {@code declarant.registered}. {@code GET /declarants/{id}/obligations} is served under the same path but belongs to
  * {@code filing}, which computes it from filings.

@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code seq}, is filled by the database's default and read only by native SQL
  * (see {@link fr.backoffice.event.repository.EventRepository}), so it is not mapped here. Nor is {@code visible_to}:
  * events written here are for every reader of the feed; the few that are for one caller only are written in SQL by
- * the feature they belong to (V17__webhooks_that_cannot_be_abused.sql).
+ * the feature they belong to (V2__events_and_audit.sql).
  */
 @Entity
 @Table(name = "event")

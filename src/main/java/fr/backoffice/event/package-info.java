@@ -9,7 +9,7 @@
  * <li><b>Order.</b> An event's place is {@code (tx, seq)}: its transaction's id, raised to the {@code tx} of the
  * resource's latest event, then insertion order. Readers return only events below the oldest running transaction, so
  * a reader never skips an event nor sees one twice, and a resource's events come in the order of its changes
- * (V6__write_path_without_global_locks.sql).</li>
+ * (V2__events_and_audit.sql).</li>
  * <li><b>The stream is bounded.</b> {@code GET /events/stream} is {@code @Streaming}: however its path is spelled, it
  * draws on the {@code stream} rate limit budget and holds one of its caller's and one of the instance's open-stream
  * slots until the connection ends ({@code common/http/StreamAdmission}; docs/security.md "Rate limiting").</li>
@@ -17,7 +17,7 @@
  * them.</li>
  * <li><b>Readers.</b> Every reader of the feed reads every event but those for one caller only ({@code visible_to}:
  * a webhook endpoint's events are its owner's), which only that caller and admins read; the others skip them, with
- * the same positions and cursors (V17__webhooks_that_cannot_be_abused.sql). This feature knows no other feature: the
+ * the same positions and cursors (V2__events_and_audit.sql). This feature knows no other feature: the
  * one that writes such an event names its reader.</li>
  * </ul>
  */

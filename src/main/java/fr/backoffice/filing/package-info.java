@@ -4,7 +4,7 @@
  * {@code ObligationResource} state each endpoint's answers).
  *
  * <p><b>Owns</b> the tables {@code filing}, {@code filing_history}, {@code filing_document} and
- * {@code administration_outbox} (migration {@code V3__declarants_and_filings.sql}); the endpoints under
+ * {@code administration_outbox} (migration {@code V4__declarants_and_filings.sql}); the endpoints under
  * {@code /filings} and {@code GET /declarants/{id}/obligations}; the events {@code filing.*}, one per history entry,
  * carrying the filing as the endpoints answer it ({@code api.FilingView}).
  *

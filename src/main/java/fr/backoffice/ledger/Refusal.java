@@ -5,7 +5,7 @@ import fr.backoffice.common.error.ProblemCode;
 
 /**
  * Why an account refuses a move: the codes the database function {@code account_refusal} answers
- * (V6__write_path_without_global_locks.sql). Each answers the 422 problem of the catalogue with its name.
+ * (V3__operations_and_ledger.sql). Each answers the 422 problem of the catalogue with its name.
  */
 public enum Refusal {
     ACCOUNT_FROZEN(ProblemCode.ACCOUNT_FROZEN),

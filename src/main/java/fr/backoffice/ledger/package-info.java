@@ -3,10 +3,10 @@
  * balance, the verification).
  *
  * <ul>
- * <li><b>Owns</b> the tables {@code ledger_entry} and {@code hold} (V2__operations_and_ledger.sql) and the database
+ * <li><b>Owns</b> the tables {@code ledger_entry} and {@code hold} (V3__operations_and_ledger.sql) and the database
  * functions that book entries and holds and move account balances ({@code ledger_book}, {@code ledger_release},
- * {@code ledger_hold}, {@code account_refusal}: V6__write_path_without_global_locks.sql; append-only entries:
- * V7__ledger_cannot_be_truncated.sql); the endpoints {@code GET /accounts/{id}/entries},
+ * {@code ledger_hold}, {@code account_refusal}, and the triggers that keep entries append-only, in the same file);
+ * the endpoints {@code GET /accounts/{id}/entries},
  * {@code GET /accounts/{id}/balance}, {@code GET /ledger/trial-balance}, {@code GET /ledger/verify}.</li>
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit}, {@code unit}, {@code account} (ArchitectureTest).
  * It knows nothing of operation types: what to book is a list of {@link fr.backoffice.ledger.Posting}s that the

@@ -4,11 +4,10 @@
  * "Operations and the ledger").
  *
  * <ul>
- * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V2__operations_and_ledger.sql;
- * retries: V10__scheduled_execution_retries.sql; the clearing's types, status and columns: V12__clearing.sql), the
- * table {@code operation_batch} and the database function {@code operation_submit_batch}
- * (V19__submissions_in_batches.sql; the daily total of transfers to other banks it reads:
- * V16__external_transfers_daily_total.sql); the endpoints under {@code /operations} and {@code /operation-batches},
+ * <li><b>Owns</b> the tables {@code operation} and {@code operation_history} (V3__operations_and_ledger.sql; the
+ * clearing's types, status and columns are described in V5__clearing.sql), the table {@code operation_batch} and the
+ * database function {@code operation_submit_batch} with the daily total of transfers to other banks it reads (same
+ * file); the endpoints under {@code /operations} and {@code /operation-batches},
  * and {@code GET /units/{code}/queue}.</li>
  * <li><b>May use</b> every feature to its left: {@code common}, {@code event}, {@code audit}, {@code unit},
  * {@code account}, {@code ledger} (ArchitectureTest). It reads units through {@code UnitService}, accounts through
@@ -18,7 +17,7 @@
  * {@link fr.backoffice.operation.Postings}; the business days, {@link fr.backoffice.operation.BusinessCalendar}; an
  * external transfer's creditor bank, {@link fr.backoffice.operation.Bic} and {@link fr.backoffice.operation.BicDirectory}
  * (docs/clearing-and-statements.md "The BIC directory"; loaded at start by {@code service.CreditorBanks}, the
- * creditor's BIC column: V14__clearing_banks_and_outcomes.sql).
+ * creditor's BIC column: V5__clearing.sql).
  * In {@code service}: {@code OperationSubmission} is the hot path ({@code POST /operations}, checks in
  * {@code OperationIntake}), booked with the submissions arriving at the same time by {@code GroupCommit} in one call of
  * {@code operation_submit_batch} ({@code SubmissionBatch}; docs/performance.md "Group commit and batches");

@@ -5,7 +5,7 @@
  * <ul>
  * <li><b>Owns</b> the tables {@code reconciliation_statement}, {@code reconciliation_line}, {@code reconciliation_match},
  * {@code reconciliation_matched_entry}, {@code reconciliation_candidate} and {@code reconciliation_exception}
- * (V21__reconciliation.sql) and the endpoints under {@code /reconciliation}.</li>
+ * (V7__reconciliation.sql) and the endpoints under {@code /reconciliation}.</li>
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit}, {@code unit}, {@code account}, {@code ledger},
  * {@code operation}, {@code clearing} (ArchitectureTest): it reads accounts, ledger entries, operations, payment files
  * and incoming credits, and the clearing's safe XML reader; it writes only its own tables. Nothing it does posts to the

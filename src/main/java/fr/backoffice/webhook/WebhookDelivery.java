@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event sent to one endpoint (V13__webhooks.sql). Created by the fan-out from the event feed, or by the test
+ * One event sent to one endpoint (V6__webhooks.sql). Created by the fan-out from the event feed, or by the test
  * action; sent by {@code WebhookDispatcher}, which works on the table in SQL. The API reads deliveries and inserts test
  * ones through this mapping.
  */

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A url that receives the events of the types it subscribes to (V13__webhooks.sql). */
+/** A url that receives the events of the types it subscribes to (V6__webhooks.sql). */
 @Entity
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint {
@@ -78,7 +78,7 @@ public class WebhookEndpoint {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Created, or enabled again, at: it gets the events that occurred since (V13__webhooks.sql). */
+    /** Created, or enabled again, at: it gets the events that occurred since (V6__webhooks.sql). */
     @Column(name = "enabled_since", nullable = false)
     public Instant enabledSince;
 

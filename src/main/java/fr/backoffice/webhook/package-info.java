@@ -1,6 +1,6 @@
 /**
  * Webhooks (docs/webhooks.md "Webhooks"): tables {@code webhook_endpoint}, {@code webhook_delivery},
- * {@code webhook_fanout} (V13__webhooks.sql); the endpoints under {@code /webhook-endpoints}.
+ * {@code webhook_fanout} (V6__webhooks.sql); the endpoints under {@code /webhook-endpoints}.
  *
  * <ul>
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit} (ArchitectureTest); nothing uses it.</li>
@@ -16,7 +16,7 @@
  * any transaction ({@link fr.backoffice.webhook.service.WebhookSender}); its outcome is recorded only if the lease is
  * still the attempt's. A delivery whose instance stopped mid-attempt is claimed again when its lease passes, with the
  * same {@code webhook-id}: receivers deduplicate on it. The lease is recorded ({@code leased_until},
- * V17__webhooks_that_cannot_be_abused.sql): no delivery of an endpoint is claimed while another of it is leased, and
+ * V6__webhooks.sql): no delivery of an endpoint is claimed while another of it is leased, and
  * a retry refuses a leased delivery, so an endpoint gets one request at a time and one {@code webhook-id} is never sent
  * twice at once. An attempt ends at its timeout, connection closed (WebhookSender), well within its lease.</li>
  * <li><b>Signed</b> as Standard Webhooks says ({@link fr.backoffice.webhook.Signatures}). The secrets are stored as

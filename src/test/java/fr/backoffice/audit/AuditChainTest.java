@@ -57,7 +57,7 @@ class AuditChainTest {
 
     @Test
     void a_hash_of_the_v4_scheme_still_verifies() {
-        // V4 hashed "seq|at|..." with seq the place in the chain; V5 gave those records chainSeq = seq
+        // a hash of "seq|at|..." made when seq was the place in the chain verifies with chainSeq = seq
         AuditRecord v4 = new AuditRecord(1, 1L, Instant.parse("2026-01-01T00:00:00Z"), "admin-1", "admin", "POST /units",
                 "unit", "PAR-01", "201 ACCEPTED", "r-1");
         String v4Hash = sha256(AuditChain.GENESIS + "1|2026-01-01T00:00:00.000000Z|admin-1|admin|POST /units|unit|PAR-01|201 ACCEPTED|r-1");

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTest
 class AuditSealingTest {
 
-    /** The statement other writers (the hot path) use: V5's contract. */
+    /** The statement other writers (the hot path) use: the contract of V2__events_and_audit.sql. */
     private static final String CONTRACT = "insert into audit_record "
             + "(at, actor, roles, action, resource_type, resource_id, outcome, request_id) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?)";

@@ -188,8 +188,8 @@ class IncomingPaymentsTest {
     @Test
     void a_credit_taken_in_before_tx_ids_were_kept_is_still_a_duplicate_and_one_dropped_then_is_booked_on_replay()
             throws Exception {
-        // before V15 the key was (MsgId, EndToEndId): of two NOTPROVIDED credits only the first was taken in, and its
-        // row carries no TxId
+        // a row without a TxId, as the key (MsgId, EndToEndId) once left them: of two NOTPROVIDED credits only the
+        // first was taken in, and its row carries no TxId (V5__clearing.sql)
         String unit = Fixtures.unit();
         JsonPath customer = Ledgers.account(Fixtures.currentAccount(unit));
         String messageId = "STET-" + UUID.randomUUID().toString().substring(0, 12);

@@ -160,7 +160,7 @@ class ControlCharactersTest {
             try (Statement local = connection.createStatement();
                  PreparedStatement label = connection.prepareStatement("update ledger_entry set label = ? where account_id = ?::uuid");
                  PreparedStatement holder = connection.prepareStatement("update account set holder_name = ? where id = ?::uuid")) {
-                // ledger entries are append-only for every role (V7); as stored before the rule, then
+                // ledger entries are append-only for every role (V3__operations_and_ledger.sql); as stored before the rule, then
                 local.execute("set local session_replication_role = replica");
                 label.setString(1, "Rent\nNovember \u0001\u001b");
                 label.setString(2, account);

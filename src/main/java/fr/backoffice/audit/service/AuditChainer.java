@@ -22,14 +22,14 @@ import java.time.Duration;
 /**
  * Seals the audit records: gives each its place in the chain ({@code chain_seq} 1, 2, 3... without gaps), its
  * {@code prev_hash} and its {@code hash} ({@link AuditChain}), as one row of {@code audit_seal} per record (the record
- * itself is never changed: V20__audit_seals_append_only.sql), a batch of up to {@code backoffice.audit.seal-batch}
+ * itself is never changed: V2__events_and_audit.sql), a batch of up to {@code backoffice.audit.seal-batch}
  * records per transaction, every {@code backoffice.audit.seal-every} (1 s; shorter in tests), until nothing is left.
  *
  * <p>One chainer at a time across instances: each batch's transaction first takes
  * {@code pg_try_advisory_xact_lock}; an instance that does not get it leaves the work to the one that did. Only
  * records below the horizon are sealed, in {@code (tx, seq)} order: {@code tx < pg_snapshot_xmin(pg_current_snapshot())},
  * i.e. written by a transaction that has ended, so no record can still appear before them (see
- * V5__audit_in_the_request_transaction.sql). So the sealed records are exactly those up to the last sealed one in
+ * V2__events_and_audit.sql). So the sealed records are exactly those up to the last sealed one in
  * {@code (tx, seq)} order, and the next batch is read from the index on {@code (tx, seq)} after it, no scan. The batch
  * is sealed with one {@code INSERT ... SELECT FROM unnest(...)}.
  *
@@ -56,7 +56,7 @@ public class AuditChainer {
             + "where a.tx >= $1::text::xid8 and (a.tx, a.seq) > ($1::text::xid8, $2) "
             + "and a.tx < pg_snapshot_xmin(pg_current_snapshot()) "
             + "order by a.tx, a.seq limit $3";
-    /** One seal per record, only for records that exist (no foreign key: see V20__audit_seals_append_only.sql). */
+    /** One seal per record, only for records that exist (no foreign key: see V2__events_and_audit.sql). */
     private static final String INSERT_SEALS = "insert into audit_seal (record_seq, chain_seq, prev_hash, hash) "
             + "select u.seq, u.chain_seq, u.prev_hash, u.hash "
             + "from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as u(seq, chain_seq, prev_hash, hash) "

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes, lists and checks the audit chain's signed checkpoints (see V11__audit_checkpoints.sql). The chainer takes
+ * Takes, lists and checks the audit chain's signed checkpoints (see V2__events_and_audit.sql). The chainer takes
  * one after sealing when {@code backoffice.audit.checkpoint-every} has passed since the last one (or since this
  * instance started) and the head has moved; it holds the chainer's advisory lock meanwhile, so the head cannot move
  * under it and two instances never sign the same head. A checkpoint and its {@code audit.checkpoint} event commit

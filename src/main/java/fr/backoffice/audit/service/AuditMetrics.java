@@ -24,7 +24,7 @@ public class AuditMetrics implements RefreshedGauges {
 
     /**
      * The records after the last sealed one in chain order (tx, seq): exactly the unsealed ones, read from the index on
-     * (tx, seq) (V20__audit_seals_append_only.sql says why). The bounds on tx alone (from the head's, below the
+     * (tx, seq) (V2__events_and_audit.sql says why). The bounds on tx alone (from the head's, below the
      * snapshot's xmax, which every visible record is) let the planner see a narrow range even on a table never analysed.
      */
     private static final String UNSEALED = """

@@ -22,8 +22,7 @@ import java.util.List;
  * The audit trail's storage: the one SQL statement that writes a record (in the caller's transaction, or many rows
  * at once for the filter's batches), reading, and verifying the chain. It uses the reactive pool directly, as
  * background work runs on a Vert.x context where no Hibernate session exists. Records are stored unsealed and never
- * changed; {@link AuditChainer} seals them with rows of {@code audit_seal} (see V5__audit_in_the_request_transaction.sql
- * and V20__audit_seals_append_only.sql).
+ * changed; {@link AuditChainer} seals them with rows of {@code audit_seal} (see V2__events_and_audit.sql).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -49,7 +48,7 @@ public class AuditTrail {
     /** A record's columns and its place in the chain, null when unsealed, from {@link #RECORDS}. */
     static final String COLUMNS = "a.seq, s.chain_seq, a.at, a.actor, a.roles, a.action, a.resource_type, a.resource_id, "
             + "a.outcome, a.request_id";
-    /** The records with their seals (a record's seal is a row of audit_seal: V20__audit_seals_append_only.sql). */
+    /** The records with their seals (a record's seal is a row of audit_seal: V2__events_and_audit.sql). */
     static final String RECORDS = "audit_record a left join audit_seal s on s.record_seq = a.seq";
 
     @Inject

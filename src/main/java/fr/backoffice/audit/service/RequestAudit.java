@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * response is sent), once per attempt: a retried transaction calls it again, and only the attempt that commits
  * leaves a record. If the transaction then fails, the
  * request answers an error status and the filter records the refusal anyway: the mark only spares requests that
- * answer below 400. Columns, widths and the SQL are described in {@code V5__audit_in_the_request_transaction.sql}.
+ * answer below 400. Columns, widths and the SQL are described in {@code V2__events_and_audit.sql}.
  *
  * <p>Service methods using Hibernate Reactive get the same with {@link fr.backoffice.audit.Audited}.
  */

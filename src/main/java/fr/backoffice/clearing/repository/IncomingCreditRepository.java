@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The transactions of incoming pacs.008 messages already taken in (table {@code incoming_credit}), keyed by
- * (MsgId, TxId): a replayed message posts nothing (V15__incoming_credit_keyed_by_tx_id.sql). A message's
+ * (MsgId, TxId): a replayed message posts nothing (V5__clearing.sql). A message's
  * transactions are claimed in two statements whatever their number (a message may hold thousands).
  */
 @ApplicationScoped

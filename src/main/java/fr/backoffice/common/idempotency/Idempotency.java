@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * every service instance agrees.
  *
  * <p>Runs inside the caller's transaction, through the database function {@code idempotency_begin}
- * (V6__write_path_without_global_locks.sql) that {@code POST /operations} uses too: a transaction-scoped lock on
+ * (V1__units_and_accounts.sql) that {@code POST /operations} uses too: a transaction-scoped lock on
  * one 64-bit hash of (client, key) tells a concurrent duplicate that the first is in flight (409) without making
  * it wait, and the stored answer commits together with the effect it describes, so a key never executes twice. A refused request
  * (any 4xx problem) rolls back and stores nothing: its retry is judged afresh.

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The read side of the event feed, by (tx, seq) and only below the oldest running transaction, so an event that
  * is not visible yet will always come after every event a reader has already returned, and a resource's changes
- * come in the order they were made (see V6__write_path_without_global_locks.sql).
+ * come in the order they were made (see V2__events_and_audit.sql).
  *
  * <p>Reads go through the reactive pool, not a Hibernate session: each query borrows a connection and returns
  * it, so a polling SSE subscriber holds no connection between polls.
@@ -72,7 +72,7 @@ public class EventRepository {
      * Up to {@code limit} events after {@code after}, of the given types (all when empty), in feed order, that
      * {@code reader} may see: those for every reader ({@code visible_to} null) and those addressed to it; every event
      * when {@code reader} is null (an admin). What a reader does not see is skipped, nothing else changes: the same
-     * positions, the same horizon, the same index walk (V17__webhooks_that_cannot_be_abused.sql).
+     * positions, the same horizon, the same index walk (V2__events_and_audit.sql).
      */
     public Uni<List<Positioned>> after(Position after, List<String> types, int limit, String reader) {
         Tuple args = Tuple.of(Long.toString(after.tx()), after.seq(), limit);

@@ -121,7 +121,7 @@ public class EventFeed {
         }
         try {
             int dot = key.indexOf('.');
-            // a cursor without a dot was given before V6, when events were numbered by seq alone
+            // a cursor without a dot names a position by seq alone, before every transaction (tx 0)
             Position position = dot < 0 ? new Position(0, Long.parseLong(key))
                     : new Position(Long.parseLong(key.substring(0, dot)), Long.parseLong(key.substring(dot + 1)));
             if (position.tx() < 0 || position.seq() < 0) {

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
  * The write side of the event feed: a transactional outbox. {@link #append} persists the event in the current
  * Hibernate Reactive session, hence in the transaction that makes the change; the event commits with the change
  * or not at all, and needs no second system to agree with the database.
- * The event's place in the feed is given by the database at insert (see V6__write_path_without_global_locks.sql).
+ * The event's place in the feed is given by the database at insert (see V2__events_and_audit.sql).
  *
  * <p>Callers append exactly one event per state change, after flushing (so the resource's row is locked or its
  * version checked before its event is inserted, which is what keeps a resource's events in the order of its

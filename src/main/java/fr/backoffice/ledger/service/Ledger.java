@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Books entries and holds within the caller's Hibernate transaction, through the database functions that every
- * path shares (V6__write_path_without_global_locks.sql: lock order, availability rule, balances, entries, holds).
+ * path shares (V3__operations_and_ledger.sql: lock order, availability rule, balances, entries, holds).
  */
 @ApplicationScoped
 public class Ledger {

@@ -49,7 +49,7 @@ import java.util.UUID;
 /**
  * {@code POST /operation-batches} and {@code GET /operation-batches/{id}}
  * (docs/operations-and-ledger.md "Operation batches"). Every operation is read and checked as {@code POST /operations} reads it ({@link OperationSubmission}),
- * while the request is served; then all are booked by {@code operation_submit_batch} (V19__submissions_in_batches.sql),
+ * while the request is served; then all are booked by {@code operation_submit_batch} (V3__operations_and_ledger.sql),
  * in one call for an ATOMIC batch, in calls of at most {@link #CALL_SIZE} for an INDEPENDENT one. A small batch is
  * answered when booked; a large one is answered 202 once checked, booked in the background, and announced by an
  * {@code operation-batch.completed} event for its client.

@@ -37,9 +37,9 @@ import java.util.stream.Stream;
  * {@code POST /operations}, the hot path of the service, with no ORM: the facts of the accounts the request names (to
  * validate it and find its unit; remembered, so usually no read at all, see {@link AccountReader}), then its booking
  * by {@link GroupCommit}, which hands it with the submissions arriving at the same time to one call of the database
- * function {@code operation_submit_batch} (V19__submissions_in_batches.sql): in one transaction, the idempotency
+ * function {@code operation_submit_batch} (V3__operations_and_ledger.sql): in one transaction, the idempotency
  * locks, the accounts locked and checked, and the operation, its history, its entries or hold, its events, the stored
- * answer and the audit record (V5__audit_in_the_request_transaction.sql) of each. A transfer to another bank that the
+ * answer and the audit record (V2__events_and_audit.sql) of each. A transfer to another bank that the
  * day's total of its debit account sends to four eyes is answered NEEDS_APPROVAL with nothing written, and submitted
  * once more as waiting for approval. Every row is built here, in Java, from the same rules ({@link OperationIntake})
  * and views as the rest of the service ({@link SubmissionBatch}).
@@ -185,7 +185,7 @@ public class OperationSubmission {
                 op.submittedBy);
         return groupCommit.book(prepared.submission()).flatMap(outcome -> {
             if (NEEDS_APPROVAL.equals(outcome.outcome())) {
-                // over the day's total of transfers to other banks (V16__external_transfers_daily_total.sql):
+                // over the day's total of transfers to other banks (V3__operations_and_ledger.sql):
                 // nothing was written; the same operation, now waiting for four eyes, is submitted again
                 op.requiresApproval = true;
                 return write(op, List.of(), attempt);

@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * One call of {@code operation_submit_batch} (V19__submissions_in_batches.sql): many submissions booked in one
+ * One call of {@code operation_submit_batch} (V3__operations_and_ledger.sql): many submissions booked in one
  * statement, with typed arrays, one element per submission, and the outcome of each in the order given.
  */
 final class SubmissionBatch {

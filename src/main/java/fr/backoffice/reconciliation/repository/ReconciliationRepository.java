@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The reconciliation tables (V21__reconciliation.sql), in native SQL within the caller's transaction: rows are written
+ * The reconciliation tables (V7__reconciliation.sql), in native SQL within the caller's transaction: rows are written
  * many at a time, as one JSON parameter ({@code jsonb_to_recordset}), and read back as text, so no value depends on how
  * the driver maps a type. Ledger entries and operations are only read.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The deliveries' work queue, in SQL through the reactive pool (V13__webhooks.sql): the fan-out from the event feed,
+ * The deliveries' work queue, in SQL through the reactive pool (V6__webhooks.sql): the fan-out from the event feed,
  * the claim of due deliveries, and the record of each attempt. Every statement is one short transaction; no
  * transaction is open while a delivery is being sent.
  */

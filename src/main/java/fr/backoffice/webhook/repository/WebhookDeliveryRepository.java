@@ -33,7 +33,7 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * under way (its lease has not passed): sending it again then would be a second concurrent send of one
      * {@code webhook-id}. The endpoint's pending deliveries and this one are locked first, so a claim running at the
      * same moment either is seen here (its lease committed) or waits for this transaction and then sees its change
-     * (V17__webhooks_that_cannot_be_abused.sql). Its attempts go on counting: once it fails again past the schedule,
+     * (V6__webhooks.sql). Its attempts go on counting: once it fails again past the schedule,
      * it is FAILED.
      */
     public Uni<Retry> dueNow(UUID endpointId, UUID deliveryId, Instant now) {

@@ -35,8 +35,15 @@ CREATE INDEX webhook_endpoint_owner_idx ON webhook_endpoint (owner, id);
 
 -- One delivery per (event, endpoint); its id is the webhook-id header, the same on every attempt. seq orders the
 -- deliveries of an endpoint (the fan-out numbers them in event order) and pages them.
--- A delivery whose attempt is under way has next_attempt_at in the future (its lease): an instance that stops
--- mid-attempt leaves it to be claimed again, by any instance, once the lease has passed.
+-- A delivery being sent is known as such: the claim sets leased_until (to the end of the lease, the same instant as
+-- next_attempt_at then), and recording the attempt's outcome clears it. A failed attempt only moves next_attempt_at,
+-- to schedule the next one, so the two are never confused:
+--   * POST .../deliveries/{id}/retry refuses a delivery whose lease has not passed (409 WEBHOOK_DELIVERY_IN_FLIGHT);
+--   * the claim takes no delivery of an endpoint that has one leased, so a retried earlier delivery (which becomes the
+--     endpoint's oldest pending one) waits for the one under way: an endpoint gets one request at a time.
+-- A lease that passed without an outcome (its instance stopped) is no longer "under way": the delivery is claimed
+-- again, by any instance. An attempt never outlives its lease: it ends at backoffice.webhooks.timeout, and the lease
+-- is twice that plus 5 s.
 CREATE TABLE webhook_delivery (
     id                   uuid         PRIMARY KEY,
     seq                  bigserial    NOT NULL UNIQUE,
@@ -53,6 +60,7 @@ CREATE TABLE webhook_delivery (
     last_response_body   varchar(4096),
     last_error           varchar(500),
     created_at           timestamptz  NOT NULL,
+    leased_until         timestamptz,
     CHECK (event_id IS NOT NULL OR payload IS NOT NULL),
     CHECK ((status = 'PENDING') = (next_attempt_at IS NOT NULL))
 );
@@ -60,41 +68,11 @@ CREATE INDEX webhook_delivery_endpoint_idx ON webhook_delivery (endpoint_id, seq
 CREATE INDEX webhook_delivery_pending_idx ON webhook_delivery (endpoint_id, seq) WHERE status = 'PENDING';
 CREATE INDEX webhook_delivery_event_idx ON webhook_delivery (event_id);
 
--- Where the fan-out is in the event feed: the (tx, seq) of the last event it turned into deliveries. One row.
--- It starts at the end of the feed as it is now: events older than webhooks are never delivered.
+-- Where the fan-out is in the event feed: the (tx, seq) of the last event it turned into deliveries. One row, which
+-- starts before the first event.
 CREATE TABLE webhook_fanout (
     id  int    PRIMARY KEY CHECK (id = 1),
     tx  xid8   NOT NULL,
     seq bigint NOT NULL
 );
-INSERT INTO webhook_fanout (id, tx, seq)
-SELECT 1, coalesce((SELECT tx FROM event ORDER BY tx DESC, seq DESC LIMIT 1), '0'::xid8),
-       coalesce((SELECT seq FROM event ORDER BY tx DESC, seq DESC LIMIT 1), 0);
-
-CREATE OR REPLACE FUNCTION grant_runtime_role(runtime name) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    here name := current_schema();
-BEGIN
-    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', here, runtime);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON unit, account, operation, declarant, filing, administration_outbox TO %I',
-                   runtime);
-    EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, operation_history, event, filing_document, filing_history, hold, '
-                   'audit_record, audit_checkpoint, payment_file, incoming_credit TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (released_at) ON hold TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (chain_seq, prev_hash, hash) ON audit_record TO %I', runtime);
-    EXECUTE format('GRANT UPDATE (status, acknowledged_at, acknowledged_by, rejection_reason, version) ON payment_file TO %I',
-                   runtime);
-    EXECUTE format('GRANT SELECT, INSERT, DELETE ON idempotency_key TO %I', runtime);
-    -- webhooks: endpoints are deleted by their owner (their deliveries with them); the fan-out only moves its cursor
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_endpoint, webhook_delivery TO %I', runtime);
-    EXECUTE format('GRANT SELECT, UPDATE (tx, seq) ON webhook_fanout TO %I', runtime);
-    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
-    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
-END $$;
-
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${runtime_role}') THEN
-        PERFORM grant_runtime_role('${runtime_role}');
-    END IF;
-END $$;
+INSERT INTO webhook_fanout (id, tx, seq) VALUES (1, '0'::xid8, 0);
