@@ -31,7 +31,7 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON reconciliation_statement, reconciliation_match, reconciliation_matched_entry, '
                    'reconciliation_candidate TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON reconciliation_line, reconciliation_exception TO %I', runtime);
-    -- authorizations (V23): one changes status and captured amount; its captures are written once
+    -- authorizations (V8): one changes status and captured amount; its captures are written once
     EXECUTE format('GRANT SELECT, INSERT, UPDATE (captured_amount, status, closed_at, version) ON payment_authorization TO %I',
                    runtime);
     EXECUTE format('GRANT SELECT, INSERT ON authorization_capture TO %I', runtime);

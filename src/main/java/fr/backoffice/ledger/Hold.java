@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Money reserved on an account: the debit of an operation not executed yet, a deposited cheque until it clears, or
- * what an authorization still reserves (then {@code operation_id} is null: V23__authorizations.sql). An account's
+ * what an authorization still reserves (then {@code operation_id} is null: V8__authorizations.sql). An account's
  * {@code heldAmount} is the sum of its active holds.
  */
 @Entity

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Authorizations and their captures and holds (V23__authorizations.sql), with the reactive SQL client, on the
+ * Authorizations and their captures and holds (V8__authorizations.sql), with the reactive SQL client, on the
  * connection of the caller's transaction: a change is read under its row lock ({@link #lock}), checked in Java
  * ({@link Authorization}) and written back in the same transaction.
  */
