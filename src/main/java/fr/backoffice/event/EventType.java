@@ -73,7 +73,7 @@ public enum EventType {
             | `operation.pending-approval` | operation | validated, above the approval threshold |
             | `operation.scheduled` | operation | validated or approved, waits for its execution date |
             | `operation.returned` | operation | on its date, a business rule refused its execution (`reasonCode`: frozen or closed account, insufficient funds): back in the unit's queue (`RECEIVED`, amount still held) for a person to validate again, reject or cancel |
-            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the operations the service creates executed: a REVERSAL, an INCOMING_TRANSFER imported from the clearing system, a CLEARING_SETTLEMENT) |
+            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the operations the service creates executed: a REVERSAL, an INCOMING_TRANSFER imported from the clearing system, a CLEARING_SETTLEMENT, a RECONCILIATION_WRITE_OFF) |
             | `operation.rejected` | operation | rejected by a person, or refused when a person's validation or approval executed it |
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
             | `operation.returned-by-clearing` | operation | an executed external transfer's money came back to its debtor (`RETURNED`, `returnReason`): its payment file was rejected, or the creditor's bank returned it (pacs.004); the REVERSAL operation that credited the debtor has its own `operation.executed` |

@@ -52,6 +52,9 @@ final class ReconciliationExamples {
     static final String BANK_ERROR = """
             {"resolution":"BANK_ERROR","reason":"Booked twice by the settlement bank; its correction is announced for tomorrow (case 4471)"}""";
 
+    static final String WRITE_OFF = """
+            {"resolution":"WRITE_OFF","reason":"Account maintenance fee of the settlement bank for November, charged as agreed"}""";
+
     static final String MATCH_ENTRY = """
             {"resolution":"MANUAL_MATCH","reason":"Reported by the bank under another reference","lineIds":["019ad8a1-c2e4-7d3a-9f0b-1c2d3e4f5a6b"]}""";
 }
