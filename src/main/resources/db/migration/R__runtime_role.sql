@@ -27,6 +27,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON reconciliation_statement, reconciliation_match, reconciliation_matched_entry, '
                    'reconciliation_candidate TO %I', runtime);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON reconciliation_line, reconciliation_exception TO %I', runtime);
+    -- expected payments (V22): registered, then matched or overdue
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON expected_payment TO %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
 END $$;

@@ -44,6 +44,9 @@ public enum EventType {
     RECONCILIATION_STATEMENT_LOADED("reconciliation-statement.loaded", "reconciliation-statement"),
     RECONCILIATION_EXCEPTION_CLAIMED("reconciliation-exception.claimed", "reconciliation-exception"),
     RECONCILIATION_EXCEPTION_RESOLVED("reconciliation-exception.resolved", "reconciliation-exception"),
+    EXPECTED_PAYMENT_REGISTERED("expected-payment.registered", "expected-payment"),
+    EXPECTED_PAYMENT_MATCHED("expected-payment.matched", "expected-payment"),
+    EXPECTED_PAYMENT_OVERDUE("expected-payment.overdue", "expected-payment"),
     FILING_CREATED("filing.created", "filing"),
     FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
     FILING_VALIDATED("filing.validated", "filing"),
@@ -83,7 +86,10 @@ public enum EventType {
             | `payment-file.partially-accepted` | payment-file | a status report accepted some of the file's transactions and rejected the others (`PARTIALLY_ACCEPTED`) |
             | `reconciliation-statement.loaded` | reconciliation-statement | `POST /reconciliation/statements` loaded and matched a statement of the settlement bank (`data`: its counts) |
             | `reconciliation-exception.claimed` | reconciliation-exception | a person took an item of the reconciliation queue |
-            | `reconciliation-exception.resolved` | reconciliation-exception | an item of the reconciliation queue was resolved: by a person (`MANUAL_MATCH`, `BANK_ERROR`), or matched by a later statement (`AUTO_MATCHED`) |
+            | `reconciliation-exception.resolved` | reconciliation-exception | an item of the reconciliation queue was resolved: by a person (`MANUAL_MATCH`, `BANK_ERROR`, `WRITE_OFF` with its `operationId`), or matched by a later statement (`AUTO_MATCHED`) |
+            | `expected-payment.registered` | expected-payment | `POST /expected-payments` registered what a customer account expects to receive (`OPEN`) |
+            | `expected-payment.matched` | expected-payment | an incoming SEPA credit or an internal transfer to the account matched it (`MATCHED`, `operationId`) |
+            | `expected-payment.overdue` | expected-payment | its window of value dates passed without a matching credit (`OVERDUE`) |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |
