@@ -150,8 +150,20 @@ class WriteOffApiTest {
                 .orElseThrow(() -> new AssertionError("no " + kind + " of " + amount + " in " + queue));
     }
 
+    /** The resource ids of the feed's events of this type, read to its end (the feed is oldest first). */
     private static List<String> events(String type) {
-        return Api.as(Tokens.admin()).queryParam("types", type).queryParam("limit", 200).get("/events").then().statusCode(200)
-                .extract().jsonPath().getList("items.resource.id", String.class);
+        List<String> ids = new java.util.ArrayList<>();
+        String after = null;
+        while (true) {
+            var request = Api.as(Tokens.admin()).queryParam("types", type).queryParam("limit", 200);
+            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/events").then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> found = page.getList("items.resource.id", String.class);
+            if (found.isEmpty()) {
+                return ids;
+            }
+            ids.addAll(found);
+            after = page.getString("nextCursor");
+        }
     }
 }
