@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "operation.returned-by-clearing", "authorization.created", "authorization.captured",
                         "authorization.voided", "authorization.expired", "operation-batch.completed", "payment-file.generated", "payment-file.accepted",
                         "payment-file.rejected", "payment-file.partially-accepted", "reconciliation-statement.loaded",
-                        "reconciliation-exception.claimed", "reconciliation-exception.resolved", "webhook-endpoint.disabled",
+                        "reconciliation-exception.claimed", "reconciliation-exception.resolved", "expected-payment.registered",
+                        "expected-payment.matched", "expected-payment.overdue", "webhook-endpoint.disabled",
                         "webhook.test"})}),
         tags = {
                 @Tag(name = "Units", description = "Production units of the back office and their work queues"),

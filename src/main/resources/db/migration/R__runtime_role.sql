@@ -35,6 +35,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE (captured_amount, status, closed_at, version) ON payment_authorization TO %I',
                    runtime);
     EXECUTE format('GRANT SELECT, INSERT ON authorization_capture TO %I', runtime);
+    -- expected payments (V9): registered, then matched or overdue
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON expected_payment TO %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
 END $$;

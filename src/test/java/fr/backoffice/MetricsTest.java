@@ -91,6 +91,9 @@ class MetricsTest {
         assertThat(lines(metrics, "backoffice_audit_unsealed")).hasSize(1);
         assertThat(lines(metrics, "backoffice_audit_unsealed_oldest_age_seconds")).hasSize(1);
         assertThat(lines(metrics, "backoffice_ledger_differences")).hasSize(1);
+        assertThat(lines(metrics, "backoffice_reconciliation_exceptions_open")).hasSize(1);
+        assertThat(lines(metrics, "backoffice_reconciliation_exceptions_oldest_age_seconds")).hasSize(1);
+        assertThat(lines(metrics, "backoffice_reconciliation_expected_payments_overdue")).hasSize(1);
         for (String budget : List.of("writes", "reads", "stream", "unauthenticated")) {
             assertThat(lines(metrics, "backoffice_http_rate_limited_total", "budget=\"" + budget + "\"")).hasSize(1);
         }

@@ -14,7 +14,14 @@ public enum InternalPurpose {
      * "Clearing and statements"): a transfer the clearing gave back whose debtor account was closed since. It stays
      * there until the bank pays it out to the customer by other means; no endpoint moves it.
      */
-    SUSPENSE("Suspense");
+    SUSPENSE("Suspense"),
+    /**
+     * The differences the reconciliation desk wrote off (docs/reconciliation.md "Writing off"): a line of the
+     * settlement bank's statement the ledger does not have, or an entry of ours the bank never reported, moved here
+     * from the reconciled account by a RECONCILIATION_WRITE_OFF operation. Kept apart from SUSPENSE, which holds
+     * customers' money, so its balance is the unexplained differences alone.
+     */
+    RECONCILIATION_SUSPENSE("Reconciliation suspense");
 
     private final String label;
 

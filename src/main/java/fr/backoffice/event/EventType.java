@@ -48,6 +48,9 @@ public enum EventType {
     RECONCILIATION_STATEMENT_LOADED("reconciliation-statement.loaded", "reconciliation-statement"),
     RECONCILIATION_EXCEPTION_CLAIMED("reconciliation-exception.claimed", "reconciliation-exception"),
     RECONCILIATION_EXCEPTION_RESOLVED("reconciliation-exception.resolved", "reconciliation-exception"),
+    EXPECTED_PAYMENT_REGISTERED("expected-payment.registered", "expected-payment"),
+    EXPECTED_PAYMENT_MATCHED("expected-payment.matched", "expected-payment"),
+    EXPECTED_PAYMENT_OVERDUE("expected-payment.overdue", "expected-payment"),
     FILING_CREATED("filing.created", "filing"),
     FILING_CONTENT_REPLACED("filing.content-replaced", "filing"),
     FILING_VALIDATED("filing.validated", "filing"),
@@ -77,7 +80,7 @@ public enum EventType {
             | `operation.pending-approval` | operation | validated, above the approval threshold |
             | `operation.scheduled` | operation | validated or approved, waits for its execution date |
             | `operation.returned` | operation | on its date, a business rule refused its execution (`reasonCode`: frozen or closed account, insufficient funds): back in the unit's queue (`RECEIVED`, amount still held) for a person to validate again, reject or cancel |
-            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the operations the service creates executed: a REVERSAL, an INCOMING_TRANSFER imported from the clearing system, a CLEARING_SETTLEMENT) |
+            | `operation.executed` | operation | posted to the ledger (straight through, after validation or approval, by the scheduler; also the operations the service creates executed: a REVERSAL, an INCOMING_TRANSFER imported from the clearing system, a CLEARING_SETTLEMENT, a RECONCILIATION_WRITE_OFF) |
             | `operation.rejected` | operation | rejected by a person, or refused when a person's validation or approval executed it |
             | `operation.cancelled` / `operation.cleared` / `operation.bounced` / `operation.reversed` | operation | the actions of the same name |
             | `operation.returned-by-clearing` | operation | an executed external transfer's money came back to its debtor (`RETURNED`, `returnReason`): its payment file was rejected, or the creditor's bank returned it (pacs.004); the REVERSAL operation that credited the debtor has its own `operation.executed` |
@@ -90,7 +93,10 @@ public enum EventType {
             | `payment-file.partially-accepted` | payment-file | a status report accepted some of the file's transactions and rejected the others (`PARTIALLY_ACCEPTED`) |
             | `reconciliation-statement.loaded` | reconciliation-statement | `POST /reconciliation/statements` loaded and matched a statement of the settlement bank (`data`: its counts) |
             | `reconciliation-exception.claimed` | reconciliation-exception | a person took an item of the reconciliation queue |
-            | `reconciliation-exception.resolved` | reconciliation-exception | an item of the reconciliation queue was resolved: by a person (`MANUAL_MATCH`, `BANK_ERROR`), or matched by a later statement (`AUTO_MATCHED`) |
+            | `reconciliation-exception.resolved` | reconciliation-exception | an item of the reconciliation queue was resolved: by a person (`MANUAL_MATCH`, `BANK_ERROR`, `WRITE_OFF` with its `operationId`), or matched by a later statement (`AUTO_MATCHED`) |
+            | `expected-payment.registered` | expected-payment | `POST /expected-payments` registered what a customer account expects to receive (`OPEN`) |
+            | `expected-payment.matched` | expected-payment | an incoming SEPA credit or an internal transfer to the account matched it (`MATCHED`, `operationId`) |
+            | `expected-payment.overdue` | expected-payment | its window of value dates passed without a matching credit (`OVERDUE`) |
             | `filing.created` | filing | draft created (directly or as an amendment) |
             | `filing.content-replaced` | filing | `PUT /filings/{id}/content` |
             | `filing.validated` / `filing.submitted` | filing | the actions of the same name |

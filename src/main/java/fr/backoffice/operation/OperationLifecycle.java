@@ -29,9 +29,12 @@ public final class OperationLifecycle {
     private static final Set<OperationStatus> BEFORE_EXECUTION = EnumSet.of(RECEIVED, PENDING_APPROVAL, SCHEDULED);
     private static final Set<OperationStatus> TERMINAL = EnumSet.of(REJECTED, CANCELLED, REVERSED, BOUNCED, RETURNED);
 
-    /** Created executed by the service (a reversal, the clearing's credits and settlements): nothing applies to them. */
-    private static final Set<OperationType> BORN_EXECUTED =
-            EnumSet.of(OperationType.REVERSAL, OperationType.INCOMING_TRANSFER, OperationType.CLEARING_SETTLEMENT);
+    /**
+     * Created executed by the service (a reversal, the clearing's credits and settlements, the reconciliation desk's
+     * write-offs): nothing applies to them.
+     */
+    private static final Set<OperationType> BORN_EXECUTED = EnumSet.of(OperationType.REVERSAL, OperationType.INCOMING_TRANSFER,
+            OperationType.CLEARING_SETTLEMENT, OperationType.RECONCILIATION_WRITE_OFF);
 
     /** Only these may execute in the submitting request; a cheque always waits for an agent. */
     private static final Set<OperationType> STRAIGHT_THROUGH =

@@ -38,6 +38,8 @@ public final class Postings {
                     : Set.of(InternalPurpose.FEE_INCOME, InternalPurpose.VAT_COLLECTED);
             case INCOMING_TRANSFER -> Set.of(InternalPurpose.CLEARING_SETTLEMENT);
             case CLEARING_SETTLEMENT -> Set.of(InternalPurpose.OUTGOING_TRANSFERS, InternalPurpose.CLEARING_SETTLEMENT);
+            // both accounts are named: the reconciled one and its unit's reconciliation suspense account
+            case RECONCILIATION_WRITE_OFF -> Set.of();
             case REVERSAL -> throw new IllegalArgumentException("A reversal mirrors the entries of its original");
         };
     }
@@ -54,6 +56,7 @@ public final class Postings {
             case INCOMING_TRANSFER -> move(amount, internal.apply(InternalPurpose.CLEARING_SETTLEMENT), plan.creditAccountId());
             case CLEARING_SETTLEMENT -> move(amount, internal.apply(InternalPurpose.OUTGOING_TRANSFERS),
                     internal.apply(InternalPurpose.CLEARING_SETTLEMENT));
+            case RECONCILIATION_WRITE_OFF -> move(amount, plan.debitAccountId(), plan.creditAccountId());
             case REVERSAL -> throw new IllegalArgumentException("A reversal mirrors the entries of its original");
         };
     }

@@ -8,5 +8,7 @@ public enum MatchRule {
     PAYMENT_FILE,
     AMOUNT_DATE_COUNTERPARTY,
     /** Matched by a person, resolving an exception. */
-    MANUAL
+    MANUAL,
+    /** Written off by a person to the reconciliation suspense account, through an operation. */
+    WRITE_OFF
 }

@@ -52,6 +52,8 @@ public final class BankTransactionCodes {
             case INCOMING_TRANSFER -> SEPA_TRANSFER_RECEIVED;
             // only on the bank's own accounts: outgoing transfers debited, clearing settlement credited
             case CLEARING_SETTLEMENT -> credit ? code("ACMT", "MCOP", "OTHR") : code("ACMT", "MDOP", "OTHR");
+            // only on the bank's own accounts: a reconciled account and its suspense account, adjusted
+            case RECONCILIATION_WRITE_OFF -> credit ? ADJUSTMENT_CREDIT : ADJUSTMENT_DEBIT;
         };
     }
 

@@ -24,7 +24,7 @@ public final class Counterparties {
             // the drawer's name only: a cheque carries no IBAN
             case CHEQUE_DEPOSIT -> op.chequeDrawerName == null ? null : new Counterparty(op.chequeDrawerName, null);
             case INCOMING_TRANSFER -> new Counterparty(op.debtorName, op.debtorIban);
-            case CASH_DEPOSIT, CASH_WITHDRAWAL, FEE, REVERSAL, CLEARING_SETTLEMENT -> null;
+            case CASH_DEPOSIT, CASH_WITHDRAWAL, FEE, REVERSAL, CLEARING_SETTLEMENT, RECONCILIATION_WRITE_OFF -> null;
         };
     }
 

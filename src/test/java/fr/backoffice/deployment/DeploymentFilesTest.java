@@ -245,7 +245,7 @@ class DeploymentFilesTest {
                 expressions.add((String) rule.get("expr"));
             }
         }
-        assertThat(expressions).hasSize(5);
+        assertThat(expressions).hasSize(6);
         JsonNode dashboard = new ObjectMapper().readTree(MONITORING.resolve("grafana/dashboards/backoffice.json").toFile());
         int panels = 0;
         for (JsonNode panel : dashboard.get("panels")) {

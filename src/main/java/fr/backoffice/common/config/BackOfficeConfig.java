@@ -177,6 +177,13 @@ public interface BackOfficeConfig {
          */
         @WithDefault("2")
         int valueDateToleranceDays();
+
+        /**
+         * How often open expected payments are matched to the credits of their accounts, and those whose window passed
+         * marked overdue (docs/reconciliation.md "Expected payments"). Its default is in application.properties, where
+         * the scheduler's trigger expression reads it.
+         */
+        Duration expectedPaymentsEvery();
     }
 
     /** Webhooks (docs/webhooks.md "Webhooks"). */

@@ -29,7 +29,7 @@ public final class EventDtos {
 
     @Schema(name = "EventResource", description = "The resource an event is about")
     public record ResourceRef(
-            @Schema(enumeration = {"unit", "declarant", "account", "operation", "authorization", "filing", "audit-checkpoint", "payment-file", "operation-batch", "reconciliation-statement", "reconciliation-exception", "webhook-endpoint"}, examples = "operation") String type,
+            @Schema(enumeration = {"unit", "declarant", "account", "operation", "authorization", "filing", "audit-checkpoint", "payment-file", "operation-batch", "reconciliation-statement", "reconciliation-exception", "expected-payment", "webhook-endpoint"}, examples = "operation") String type,
             @Schema(maxLength = 64, description = "A uuid, or a unit's code", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String id) {
     }
 

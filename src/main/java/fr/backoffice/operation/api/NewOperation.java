@@ -16,7 +16,8 @@ import java.time.LocalDate;
         CASH_WITHDRAWAL and FEE need `debitAccountId` (FEE may carry `vatRate`). Other fields are refused.""")
 public record NewOperation(
         @NotNull @Schema(required = true, description = "REVERSAL operations are created by `/reverse` (or by the clearing, for a returned transfer), "
-                + "INCOMING_TRANSFER and CLEARING_SETTLEMENT by the clearing (`/payment-files`) only") OperationType type,
+                + "INCOMING_TRANSFER and CLEARING_SETTLEMENT by the clearing (`/payment-files`) only, RECONCILIATION_WRITE_OFF "
+                + "by resolving a reconciliation exception (`/reconciliation/exceptions/{id}/resolve`) only") OperationType type,
         @NotNull @Schema(required = true, pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "250.00") String amount,
         @NotNull @Schema(required = true, pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR") String currency,
         @Schema(format = "uuid", examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String debitAccountId,

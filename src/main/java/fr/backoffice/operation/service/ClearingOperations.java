@@ -195,7 +195,7 @@ public class ClearingOperations {
         return text.substring(0, end);
     }
 
-    private Uni<Operation> persistAndBook(Operation op, List<Posting> postings, Ledger.Check check, String what) {
+    Uni<Operation> persistAndBook(Operation op, List<Posting> postings, Ledger.Check check, String what) {
         return operations.persist(op)
                 .flatMap(saved -> ledger.book(new Ledger.Booking(op.id, null, check, postings, op.executedAt,
                         op.valueDate, op.label != null ? op.label : Execution.label(op), null, null)))
@@ -209,7 +209,7 @@ public class ClearingOperations {
                 .replaceWith(op);
     }
 
-    private static Operation bornExecuted(UUID id, OperationType type, String unit, BigDecimal amount, String currency,
+    static Operation bornExecuted(UUID id, OperationType type, String unit, BigDecimal amount, String currency,
                                           String actor, Instant at, LocalDate date) {
         Operation op = new Operation();
         op.id = id;

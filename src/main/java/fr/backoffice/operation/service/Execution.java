@@ -106,6 +106,7 @@ public class Execution {
             case REVERSAL -> "Reversal";
             case INCOMING_TRANSFER -> "Transfer from " + op.debtorName;
             case CLEARING_SETTLEMENT -> "Clearing settlement";
+            case RECONCILIATION_WRITE_OFF -> "Reconciliation write-off";
         };
     }
 

@@ -47,6 +47,8 @@ final class OperationRules {
             errors.add(new FieldError("type", "a REVERSAL is created by POST /operations/{id}/reverse only"));
         } else if (type == OperationType.INCOMING_TRANSFER || type == OperationType.CLEARING_SETTLEMENT) {
             errors.add(new FieldError("type", "an " + type + " is created by the clearing (/payment-files) only"));
+        } else if (type == OperationType.RECONCILIATION_WRITE_OFF) {
+            errors.add(new FieldError("type", "a RECONCILIATION_WRITE_OFF is created by resolving an item of the reconciliation queue only"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, "The request is not valid for a " + type + ".", errors);

@@ -24,11 +24,13 @@ public record ExceptionView(
         LocalDate valueDate,
         ExceptionStatus status,
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH, description = "Who claimed it") String assignee,
-        @Schema(nullable = true, enumeration = {"MANUAL_MATCH", "BANK_ERROR", "AUTO_MATCHED"}) String resolution,
+        @Schema(nullable = true, enumeration = {"MANUAL_MATCH", "BANK_ERROR", "AUTO_MATCHED", "WRITE_OFF"}) String resolution,
         @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String reason,
         @Schema(maxItems = 100, description = "MANUAL_MATCH: the entries (of a line) or lines (of an entry) it was matched to") List<UUID> matchedTo,
         Instant createdAt,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant resolvedAt,
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String resolvedBy,
+        @Schema(format = "uuid", nullable = true, maxLength = 36, description = "WRITE_OFF: the RECONCILIATION_WRITE_OFF "
+                + "operation that booked it") String operationId,
         @Schema(minimum = "0") long version) {
 }

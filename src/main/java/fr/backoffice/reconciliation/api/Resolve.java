@@ -12,9 +12,11 @@ import java.util.UUID;
 /** How a person resolves an item of the reconciliation queue (docs/reconciliation.md "The exceptions queue"). */
 @Schema(name = "ReconciliationResolution")
 public record Resolve(
-        @NotNull @Schema(required = true, enumeration = {"MANUAL_MATCH", "BANK_ERROR"}, description = "MANUAL_MATCH: matched by "
-                + "hand (give `entryIds` for a STATEMENT_LINE, `lineIds` for a LEDGER_ENTRY); BANK_ERROR: a line the bank "
-                + "booked in error and will correct (STATEMENT_LINE only); nothing is posted") String resolution,
+        @NotNull @Schema(required = true, enumeration = {"MANUAL_MATCH", "BANK_ERROR", "WRITE_OFF"}, description = "MANUAL_MATCH: "
+                + "matched by hand (give `entryIds` for a STATEMENT_LINE, `lineIds` for a LEDGER_ENTRY); BANK_ERROR: a line "
+                + "the bank booked in error and will correct (STATEMENT_LINE only); nothing is posted for either. WRITE_OFF: "
+                + "the amount is booked between the reconciled account and its unit's reconciliation suspense account by a "
+                + "RECONCILIATION_WRITE_OFF operation (`operationId` in the answer)") String resolution,
         @NotBlank @Size(max = Limits.REASON_LENGTH) @Schema(required = true, maxLength = Limits.REASON_LENGTH) String reason,
         @Size(max = 100) @Schema(maxItems = 100, nullable = true, description = "MANUAL_MATCH of a line: unmatched entries of the "
                 + "line's account, on the other side (CRDT: debit entries), adding up to its amount")

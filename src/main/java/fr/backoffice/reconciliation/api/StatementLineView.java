@@ -22,7 +22,7 @@ public record StatementLineView(
         Counterparty counterparty,
         LineState state,
         @Schema(nullable = true, enumeration = {"END_TO_END_ID", "TRANSACTION_ID", "MESSAGE_ID", "PAYMENT_FILE",
-                "AMOUNT_DATE_COUNTERPARTY", "MANUAL"}, description = "The rule that matched it (MATCHED), or whose reference "
+                "AMOUNT_DATE_COUNTERPARTY", "MANUAL", "WRITE_OFF"}, description = "The rule that matched it (MATCHED), or whose reference "
                 + "found entries of another amount (PARTIAL)") String rule,
         @Schema(format = "uuid", nullable = true, maxLength = 36, description = "The match it is part of") String matchId,
         @Schema(maxItems = 20000, description = "The ledger entries it is matched to (MATCHED; with the other lines of a many-to-one match)") List<UUID> entryIds,

@@ -283,7 +283,8 @@ public class ReconciliationRepository {
                  where l.id = x.line_id and x.resolution = 'MANUAL_MATCH'
                  union all
                  select l.id::text from reconciliation_matched_entry m join reconciliation_line l on l.match_id = m.match_id
-                 where m.entry_id = x.entry_id and x.resolution = 'MANUAL_MATCH') matched)""";
+                 where m.entry_id = x.entry_id and x.resolution = 'MANUAL_MATCH') matched),
+            x.operation_id::text""";
 
     public Uni<Object[]> exception(UUID id, boolean lock) {
         return session().flatMap(s -> s.createNativeQuery("select " + EXCEPTION_COLUMNS + " from reconciliation_exception x "
@@ -344,12 +345,38 @@ public class ReconciliationRepository {
                 .setParameter("account", accountId.toString()).setParameter("ids", SqlArrays.of(entryIds)).getResultList());
     }
 
-    /** Lines now matched by hand: MATCHED by the rule MANUAL, in that match. */
-    public Uni<Void> matchLines(List<UUID> lineIds, UUID matchId) {
-        return session().flatMap(s -> s.createNativeQuery("update reconciliation_line set state = 'MATCHED', rule = 'MANUAL', "
+    /** Lines now matched by a person: MATCHED by {@code rule} (MANUAL, WRITE_OFF), in that match. */
+    public Uni<Void> matchLines(List<UUID> lineIds, UUID matchId, String rule) {
+        return session().flatMap(s -> s.createNativeQuery("update reconciliation_line set state = 'MATCHED', rule = :rule, "
                         + "match_id = cast(:match as uuid) where id = any(cast(cast(:ids as text) as uuid[]))")
-                .setParameter("match", matchId.toString()).setParameter("ids", SqlArrays.of(lineIds)).executeUpdate())
+                .setParameter("rule", rule).setParameter("match", matchId.toString())
+                .setParameter("ids", SqlArrays.of(lineIds)).executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** The unit and currency of an account: {@code (unit_code, currency)}. */
+    public Uni<Object[]> unitAndCurrency(UUID accountId) {
+        return session().flatMap(s -> s.createNativeQuery("select unit_code, currency from account where id = cast(:id as uuid)",
+                        Object[].class).setParameter("id", accountId.toString()).getResultList())
+                .map(rows -> rows.get(0));
+    }
+
+    /** The entry an operation posted on the account. */
+    public Uni<UUID> entryOf(UUID operationId, UUID accountId) {
+        return session().flatMap(s -> s.createNativeQuery("select id::text from ledger_entry where operation_id = cast(:op as uuid) "
+                        + "and account_id = cast(:account as uuid)", String.class)
+                .setParameter("op", operationId.toString()).setParameter("account", accountId.toString()).getSingleResult())
+                .map(UUID::fromString);
+    }
+
+    /** The item RESOLVED as WRITE_OFF by the operation that booked it. */
+    public Uni<Integer> writtenOff(UUID id, UUID operationId, String reason, Instant at, String by) {
+        return session().flatMap(s -> s.createNativeQuery("update reconciliation_exception set status = 'RESOLVED', "
+                        + "resolution = 'WRITE_OFF', operation_id = cast(:op as uuid), reason = :reason, "
+                        + "resolved_at = cast(cast(:at as text) as timestamptz), resolved_by = :by, version = version + 1 "
+                        + "where id = cast(:id as uuid)")
+                .setParameter("op", operationId.toString()).setParameter("reason", reason).setParameter("at", at.toString())
+                .setParameter("by", by).setParameter("id", id.toString()).executeUpdate());
     }
 
     /** The open exceptions of these lines: RESOLVED as MANUAL_MATCH with the reason. Answers their ids. */

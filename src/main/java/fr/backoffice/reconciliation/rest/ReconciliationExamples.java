@@ -52,6 +52,15 @@ final class ReconciliationExamples {
     static final String BANK_ERROR = """
             {"resolution":"BANK_ERROR","reason":"Booked twice by the settlement bank; its correction is announced for tomorrow (case 4471)"}""";
 
+    static final String WRITE_OFF = """
+            {"resolution":"WRITE_OFF","reason":"Account maintenance fee of the settlement bank for November, charged as agreed"}""";
+
+    static final String EXPECTED_EXACT = """
+            {"accountId":"019ac9d2-7a10-7c41-8b2f-3c4d5e6f7a81","amount":"1250.00","currency":"EUR","reference":"INV-2026-0042","counterparty":{"name":"Acme GmbH","iban":"DE89370400440532013000"},"from":"2026-12-01","to":"2026-12-31"}""";
+
+    static final String EXPECTED_RANGE = """
+            {"accountId":"019ac9d2-7a10-7c41-8b2f-3c4d5e6f7a81","range":{"min":"1000.00","max":"1300.00"},"currency":"EUR","from":"2026-12-01","to":"2026-12-15"}""";
+
     static final String MATCH_ENTRY = """
             {"resolution":"MANUAL_MATCH","reason":"Reported by the bank under another reference","lineIds":["019ad8a1-c2e4-7d3a-9f0b-1c2d3e4f5a6b"]}""";
 }

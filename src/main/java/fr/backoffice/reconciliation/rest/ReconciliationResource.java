@@ -181,7 +181,10 @@ public class ReconciliationResource {
                     + "(`entryIds`, on the other side: a CRDT line to debit entries), or an entry to unmatched lines "
                     + "(`lineIds`), adding up to its amount; the match is recorded with the rule MANUAL, and every other "
                     + "item of those lines and entries is resolved with it. `BANK_ERROR`: a line the bank booked in error "
-                    + "and will correct (lines only). Nothing is posted to the ledger. Below the approval threshold "
+                    + "and will correct (lines only). Neither posts to the ledger. `WRITE_OFF`: the item's amount is booked "
+                    + "between the reconciled account and its unit's reconciliation suspense account by a "
+                    + "RECONCILIATION_WRITE_OFF operation (executed, with its entries, history and `operation.executed` "
+                    + "event; `operationId` in the answer), matched with the rule WRITE_OFF. Below the approval threshold "
                     + "(`BACKOFFICE_APPROVAL_THRESHOLD`) anyone of the desk resolves an item nobody else holds; from it, "
                     + "four eyes: the item is claimed first, and another person than its assignee resolves it. Audited; "
                     + "event `reconciliation-exception.resolved` for each item resolved.")
@@ -189,7 +192,8 @@ public class ReconciliationResource {
             schema = @Schema(implementation = Resolve.class), examples = {
             @ExampleObject(name = "a line matched by hand", value = ReconciliationExamples.MANUAL_MATCH),
             @ExampleObject(name = "an entry matched by hand", value = ReconciliationExamples.MATCH_ENTRY),
-            @ExampleObject(name = "the bank's error", value = ReconciliationExamples.BANK_ERROR)}))
+            @ExampleObject(name = "the bank's error", value = ReconciliationExamples.BANK_ERROR),
+            @ExampleObject(name = "written off", value = ReconciliationExamples.WRITE_OFF)}))
     @APIResponse(responseCode = "200", description = "The item, RESOLVED",
             headers = @Header(name = "ETag", description = "The item's version", schema = @Schema(type = SchemaType.STRING, maxLength = 24)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
@@ -200,7 +204,7 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item")
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: already RESOLVED; `CLAIMED_BY_ANOTHER`: another "
             + "person holds it; `CLAIM_REQUIRED`: at or above the approval threshold, claim it first; `ALREADY_MATCHED`: "
-            + "the entry was matched meanwhile; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "the line or entry was matched meanwhile; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ENTRY`, `UNKNOWN_LINE`: an id names nothing unmatched of "
             + "the item's account; `AMOUNTS_DISAGREE`: they do not add up to the item's amount, or are on the wrong side; "
             + "`RESOLUTION_NOT_ALLOWED`: BANK_ERROR for an entry of ours; `IDEMPOTENCY_KEY_REUSED`. Nothing was changed")

@@ -42,9 +42,10 @@ import static fr.backoffice.reconciliation.repository.ReconciliationRepository.r
 
 /**
  * The reconciliation queue (docs/reconciliation.md "The exceptions queue"): every line no entry matched and every
- * entry no line matched, claimed and resolved by the reconciliation desk. A resolution posts nothing to the ledger: a
- * manual match records which entries and lines agree, a bank error closes a line the bank will correct. Four eyes from
- * the approval threshold: the item must be claimed, and another person than its assignee resolves it.
+ * entry no line matched, claimed and resolved by the reconciliation desk. A manual match records which entries and
+ * lines agree, a bank error closes a line the bank will correct, neither posts; a write-off posts through an operation
+ * ({@link WriteOffs}). Four eyes from the approval threshold: the item must be claimed, and another person than its
+ * assignee resolves it.
  */
 @ApplicationScoped
 public class ExceptionQueue {
@@ -66,6 +67,9 @@ public class ExceptionQueue {
 
     @Inject
     BackOfficeConfig config;
+
+    @Inject
+    WriteOffs writeOffs;
 
     @WithSession
     public Uni<Page<ExceptionView>> list(String status, String accountId, String kind, PageRequest page) {
@@ -130,6 +134,10 @@ public class ExceptionQueue {
                 }
                 return repository.resolve(UUID.fromString(item.id()), resolution.name(), reason, now, caller.id())
                         .flatMap(n -> changed(item.id(), EventType.RECONCILIATION_EXCEPTION_RESOLVED));
+            }
+            if (resolution == Resolution.WRITE_OFF) {
+                return writeOffs.writeOff(item, reason, now)
+                        .flatMap(operationId -> changed(item.id(), EventType.RECONCILIATION_EXCEPTION_RESOLVED));
             }
             return item.kind() == ExceptionKind.STATEMENT_LINE
                     ? matchLine(item, ids(body.entryIds(), "entryIds"), reason, now)
@@ -206,7 +214,7 @@ public class ExceptionQueue {
         List<UUID> resolved = new ArrayList<>();
         return repository.insertMatches(match)
                 .call(() -> repository.insertMatchedEntries(taken))
-                .call(() -> repository.matchLines(lineIds, matchId))
+                .call(() -> repository.matchLines(lineIds, matchId, MatchRule.MANUAL.name()))
                 .call(() -> repository.resolveLines(lineIds, reason, now, caller.id()).invoke(resolved::addAll))
                 .call(() -> repository.resolveEntries(entryIds, Resolution.MANUAL_MATCH.name(), reason, now, caller.id())
                         .invoke(resolved::addAll))
@@ -253,7 +261,7 @@ public class ExceptionQueue {
             }
             return resolution;
         } catch (IllegalArgumentException unknown) {
-            throw ApiException.invalidField("resolution", "must be MANUAL_MATCH or BANK_ERROR");
+            throw ApiException.invalidField("resolution", "must be MANUAL_MATCH, BANK_ERROR or WRITE_OFF");
         }
     }
 
@@ -317,6 +325,6 @@ public class ExceptionQueue {
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], LocalDate.parse((String) r[8]),
                 ExceptionStatus.valueOf((String) r[9]), (String) r[10], (String) r[11],
                 (String) r[12], ReconciliationRepository.split(r[17], UUID::fromString), ReconciliationRepository.instant(r[13]),
-                ReconciliationRepository.instant(r[14]), (String) r[15], Long.parseLong((String) r[16]));
+                ReconciliationRepository.instant(r[14]), (String) r[15], (String) r[18], Long.parseLong((String) r[16]));
     }
 }

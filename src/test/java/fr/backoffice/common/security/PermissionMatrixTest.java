@@ -214,6 +214,44 @@ class PermissionMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Expected payments are registered by front offices (and admins) and read by them, the reconciliation desk and
+     * auditors (docs/security.md "Security rules"). Called on nothing (an empty body, an id naming nothing), so a 400
+     * or 404 is "let through".
+     */
+    @Test
+    void expected_payments_are_the_front_offices_the_desk_and_auditors_read_them() {
+        String unit = Fixtures.unit();
+        Set<String> writers = Set.of(Roles.FRONT_OFFICE, Roles.ADMIN);
+        Set<String> readers = Set.of(Roles.FRONT_OFFICE, Roles.RECONCILIATION, Roles.AUDITOR, Roles.ADMIN);
+        Map<String, Set<String>> granted = new java.util.LinkedHashMap<>();
+        granted.put("POST /expected-payments", writers);
+        granted.put("GET /expected-payments", readers);
+        granted.put("GET /expected-payments/{id}", readers);
+        List<String> wrong = new ArrayList<>();
+        for (Set<String> roles : List.of(Set.of(Roles.FRONT_OFFICE), Set.of(Roles.AGENT), Set.of(Roles.SUPERVISOR),
+                Set.of(Roles.AUDITOR), Set.of(Roles.ADMIN), Set.of(Roles.CLEARING), Set.of(Roles.RECONCILIATION))) {
+            String token = Tokens.token(String.join("+", roles) + "-expected", unit, roles.toArray(String[]::new));
+            for (Map.Entry<String, Set<String>> endpoint : granted.entrySet()) {
+                var request = RestAssured.given().auth().oauth2(token);
+                Response response = switch (endpoint.getKey()) {
+                    case "POST /expected-payments" -> request.contentType(ContentType.JSON).body(Map.of())
+                            .header("Idempotency-Key", UUID.randomUUID().toString()).post("/expected-payments");
+                    case "GET /expected-payments" -> request.get("/expected-payments");
+                    default -> request.get("/expected-payments/{id}", UUID.randomUUID().toString());
+                };
+                boolean allowed = roles.stream().anyMatch(endpoint.getValue()::contains);
+                int status = response.statusCode();
+                boolean letThrough = status == 200 || status == 404 || status == 400;
+                boolean refused = status == 403 && "FORBIDDEN".equals(response.jsonPath().getString("code"));
+                if (allowed ? !letThrough : !refused) {
+                    wrong.add(endpoint.getKey() + " by " + roles + ": " + status + " " + response.asString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void an_auditor_who_is_an_agent_reads_every_unit_but_acts_in_their_own() {
         String home = Fixtures.unit();

@@ -1,0 +1,79 @@
+package fr.backoffice.reconciliation.service;
+
+import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.event.EventType;
+import fr.backoffice.reconciliation.repository.ExpectedPaymentRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Matches open expected payments to the credits of their accounts, then marks overdue those whose window passed
+ * (docs/reconciliation.md "Expected payments"). It reads the ledger after the fact instead of joining every path that
+ * credits an account (straight through, group commit, batches, the clearing), so no credit escapes it; each run is one
+ * transaction, and open expected payments another instance is matching are skipped.
+ */
+@ApplicationScoped
+public class ExpectedPaymentMatcher {
+
+    private static final Logger LOG = Logger.getLogger(ExpectedPaymentMatcher.class);
+
+    /** The most expected payments one run looks at; the next run takes the rest. */
+    static final int MAX_PER_RUN = 500;
+
+    @Inject
+    ExpectedPaymentRepository repository;
+
+    @Inject
+    ExpectedPaymentBook book;
+
+    @Inject
+    TimeSource time;
+
+    @Scheduled(every = "${backoffice.reconciliation.expected-payments-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().invoke(changed -> {
+            if (changed > 0) {
+                LOG.infof("Expected payments: %d matched or overdue", changed);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** One run: matches, then overdue; answers how many expected payments changed. */
+    public Uni<Integer> run() {
+        return Panache.withTransaction(() -> repository.lockOpen(MAX_PER_RUN)
+                .flatMap(open -> matchEach(open, 0, 0))
+                .flatMap(matched -> repository.overdue(time.today(), MAX_PER_RUN)
+                        .flatMap(overdue -> announceAll(overdue, EventType.EXPECTED_PAYMENT_OVERDUE)
+                                .replaceWith(matched + overdue.size()))));
+    }
+
+    private Uni<Integer> matchEach(List<String> open, int index, int matched) {
+        if (index == open.size()) {
+            return Uni.createFrom().item(matched);
+        }
+        UUID id = UUID.fromString(open.get(index));
+        Instant now = time.now();
+        return repository.creditFor(id).flatMap(operation -> operation == null
+                ? matchEach(open, index + 1, matched)
+                : repository.matched(id, UUID.fromString(operation), now)
+                        .flatMap(n -> book.announce(id, EventType.EXPECTED_PAYMENT_MATCHED))
+                        .flatMap(view -> matchEach(open, index + 1, matched + 1)));
+    }
+
+    private Uni<Void> announceAll(List<String> ids, EventType type) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (String id : ids) {
+            done = done.call(() -> book.announce(UUID.fromString(id), type));
+        }
+        return done;
+    }
+}
