@@ -2,12 +2,17 @@ package fr.backoffice;
 
 import jakarta.ws.rs.core.Application;
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.openapi.Examples;
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.event.EventType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
@@ -24,7 +29,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 **Security.** Bearer JWT (RS256): roles in `groups` (`front-office`, `agent`, `supervisor`, \
                 `auditor`, `admin`, `clearing`, `reconciliation`), caller in `sub`, production unit in `unit`. Agents and supervisors see and act \
                 only within their own unit."""),
-        components = @Components(schemas = {
+        // the parameters many operations share, each referred to by @Parameter(ref = "<name>")
+        components = @Components(parameters = {
+                @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = Examples.IDEMPOTENCY_KEY_OPTIONAL,
+                        schema = @Schema(type = SchemaType.STRING, pattern = Limits.IDEMPOTENCY_KEY,
+                                maxLength = Limits.IDEMPOTENCY_KEY_LENGTH)),
+                @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Examples.IF_MATCH,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = Limits.IF_MATCH_LENGTH)),
+                @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 200",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                                maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "50")),
+                @Parameter(name = "after", in = ParameterIn.QUERY, description = "The `nextCursor` of the previous page",
+                        schema = @Schema(type = SchemaType.STRING, pattern = Limits.CURSOR, maxLength = Limits.CURSOR_LENGTH))},
+                schemas = {
                 @Schema(name = "Problem", implementation = Problem.class),
                 // the names of fr.backoffice.event.EventType (EventFeedTest checks that both lists agree)
                 @Schema(name = "EventType", type = SchemaType.STRING, description = EventType.TABLE, enumeration = {

@@ -107,6 +107,13 @@ public class Filing {
     @Version
     public long version;
 
+    /**
+     * A draft's content is replaced at most this many times (each replacement is a new version), so that a filing's
+     * history stays bounded: created, these replacements, validated, submitted, acknowledged, amended.
+     */
+    public static final int MAX_CONTENT_CHANGES = 100;
+    public static final int MAX_HISTORY = MAX_CONTENT_CHANGES + 5;
+
     /** A new draft of this type, declarant and period, with the content as evaluated. */
     public static Filing draft(FilingType type, UUID declarantId, Period period, Evaluation evaluation, String preparedBy,
                                Instant at) {
@@ -130,6 +137,10 @@ public class Filing {
     /** A draft takes new content, with the computation, check results and due date that follow from it. */
     public void replaceContent(Evaluation evaluation) {
         checkEditable();
+        if (version >= MAX_CONTENT_CHANGES) {
+            throw new ApiException(ProblemCode.CONTENT_CHANGE_LIMIT_REACHED, "This draft's content was replaced "
+                    + MAX_CONTENT_CHANGES + " times already: validate it, or start a new draft.");
+        }
         apply(evaluation);
     }
 

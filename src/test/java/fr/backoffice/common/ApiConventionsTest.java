@@ -1,5 +1,6 @@
 package fr.backoffice.common;
 
+import fr.backoffice.support.Contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.filing.FilingApi;
@@ -211,8 +212,7 @@ class ApiConventionsTest {
                 .put("/filings/{id}/content", filing), 428, "PRECONDITION_REQUIRED");
         assertThat(FilingApi.get(filing).getInt("version")).isZero();
 
-        JsonNode patch = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString())
-                .at("/paths/~1accounts~1{id}/patch");
+        JsonNode patch = Contract.served().at("/paths/~1accounts~1{id}/patch");
         JsonNode ifMatch = null;
         for (JsonNode parameter : patch.path("parameters")) {
             if (parameter.path("name").asText().equals("If-Match")) {

@@ -1,5 +1,6 @@
 package fr.backoffice.common;
 
+import fr.backoffice.support.Contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
@@ -208,7 +209,7 @@ class RateLimitTest {
 
     @Test
     void the_contract_documents_429_and_the_rate_limit_headers_on_every_answer() throws Exception {
-        JsonNode openApi = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString());
+        JsonNode openApi = Contract.served();
         assertThat(openApi.at("/components/headers/RateLimit-Policy/description").asText()).contains("draft-ietf-httpapi-ratelimit-headers-10");
         int operations = 0;
         for (JsonNode path : openApi.path("paths")) {

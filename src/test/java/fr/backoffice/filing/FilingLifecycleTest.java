@@ -387,6 +387,26 @@ class FilingLifecycleTest {
                 .put("/filings/{id}/content", UUID.randomUUID().toString()).then().statusCode(404);
     }
 
+    /** A draft's history is bounded (the contract's maxItems): its content changes 100 times at most. */
+    @Test
+    void a_draft_whose_content_changed_100_times_refuses_another_change_and_stays_as_it_was() throws Exception {
+        String preparer = Tokens.frontOffice();
+        String id = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2026-10-01", "2026-10-31",
+                vatContent(List.of(line("20", 10_000)), 0, null)).getString("id");
+        try (Connection connection = database.getConnection();
+             PreparedStatement update = connection.prepareStatement("update filing set version = 100 where id = ?")) {
+            update.setObject(1, UUID.fromString(id));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        fr.backoffice.support.Problems.assertProblem(Api.as(preparer).header("If-Match", "\"100\"")
+                .body(vatContent(List.of(line("20", 20_000)), 0, null))
+                .put("/filings/{id}/content", id), 409, "CONTENT_CHANGE_LIMIT_REACHED");
+        JsonPath unchanged = FilingApi.get(id);
+        assertThat(unchanged.getInt("version")).isEqualTo(100);
+        assertThat(unchanged.getList("history")).hasSize(1);
+        assertThat(unchanged.getInt("content.taxableSales[0].base")).isEqualTo(10_000);
+    }
+
     private byte[][] outboxEntry(String filingId) throws Exception {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(

@@ -1,5 +1,6 @@
 package fr.backoffice.statement;
 
+import fr.backoffice.support.Contract;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -222,8 +223,7 @@ class StatementApiTest {
                 .get("/accounts/{id}/statements/{date}", account, LocalDate.now(PARIS).toString())
                 .then().statusCode(200).extract().jsonPath().getMap("");
         ObjectMapper json = new ObjectMapper();
-        JsonNode example = json.readTree(RestAssured.get("/q/openapi?format=json")
-                .asString()).at("/paths/~1accounts~1{id}~1statements~1{date}/get/responses/200/content/application~1json/examples");
+        JsonNode example = Contract.served().at("/paths/~1accounts~1{id}~1statements~1{date}/get/responses/200/content/application~1json/examples");
         JsonNode value = example.elements().next().path("value");
         if (value.isTextual()) {
             value = json.readTree(value.asText());

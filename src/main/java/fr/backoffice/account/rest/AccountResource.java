@@ -1,5 +1,7 @@
 package fr.backoffice.account.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.account.Account;
 import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
@@ -74,17 +76,21 @@ public class AccountResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewAccount.class), examples = @ExampleObject(name = "current account", value = Examples.NEW_ACCOUNT)))
     @APIResponse(responseCode = "201", description = "Opened; `Location` names the account",
-            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
                     examples = @ExampleObject(name = "account", value = Examples.ACCOUNT)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (bad currency, amount...), `INVALID_IBAN`, malformed body")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (bad currency, amount...), `INVALID_IBAN`, malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED"), @ExampleObject(name = "INVALID_IBAN", ref = "INVALID_IBAN")}))
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role, or INTERNAL requested by a non-admin; "
             + "`OVERDRAFT_NEEDS_SUPERVISOR`: an overdraft limit above the bank's default, which only a supervisor grants, "
-            + "on the open account (`PATCH /accounts/{id}` with `overdraftLimit`)")
-    @APIResponse(responseCode = "409", description = "`IBAN_EXISTS`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`UNKNOWN_UNIT`; `OVERDRAFT_NOT_ALLOWED` (SAVINGS with a limit, INTERNAL with any); `IDEMPOTENCY_KEY_REUSED`")
+            + "on the open account (`PATCH /accounts/{id}` with `overdraftLimit`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN"), @ExampleObject(name = "OVERDRAFT_NEEDS_SUPERVISOR", ref = "OVERDRAFT_NEEDS_SUPERVISOR")}))
+    @APIResponse(responseCode = "409", description = "`IBAN_EXISTS`; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "IBAN_EXISTS", ref = "IBAN_EXISTS"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_UNIT`; `OVERDRAFT_NOT_ALLOWED` (SAVINGS with a limit, INTERNAL with any); `IDEMPOTENCY_KEY_REUSED`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_UNIT", ref = "UNKNOWN_UNIT"), @ExampleObject(name = "OVERDRAFT_NOT_ALLOWED", ref = "OVERDRAFT_NOT_ALLOWED"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
     public Uni<Response> open(@Valid @NotNull NewAccount request,
-                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+                              @Parameter(ref = "Idempotency-Key")
                               @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return opening.open(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
@@ -94,13 +100,14 @@ public class AccountResource {
     @Operation(operationId = "listAccounts", summary = "List accounts, oldest first",
             description = "Agents and supervisors see only the accounts of their own unit.")
     @APIResponse(responseCode = "200", description = "A page of accounts")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<AccountView>> list(
-            @Parameter(schema = @Schema(implementation = AccountStatus.class)) @QueryParam("status") String status,
-            @Parameter(example = "PAR-01") @QueryParam("unit") String unit,
-            @Parameter(example = "C-000123") @QueryParam("customerId") String customerId,
-            @Parameter(schema = @Schema(implementation = AccountType.class)) @QueryParam("type") String type,
-            @Parameter(example = "EUR") @QueryParam("currency") String currency,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, implementation = AccountStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.UNIT_CODE, maxLength = 6), example = "PAR-01") @QueryParam("unit") String unit,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64), example = "C-000123") @QueryParam("customerId") String customerId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, implementation = AccountType.class)) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.CURRENCY, maxLength = 3), example = "EUR") @QueryParam("currency") String currency,
             @BeanParam PageRequest page) {
         AccountRepository.Filter filter = new AccountRepository.Filter(
                 QueryParams.enumValue("status", status, AccountStatus.class), unit, customerId,
@@ -114,11 +121,12 @@ public class AccountResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getAccount", summary = "Read an account, with its balances and ETag")
     @APIResponse(responseCode = "200", description = "The account",
-            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The account's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
                     examples = @ExampleObject(name = "account", value = Examples.ACCOUNT)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
-    public Uni<Response> get(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id) {
         return accounts.get(id).map(AccountResource::ok);
     }
 
@@ -130,16 +138,22 @@ public class AccountResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AccountChange.class), examples = @ExampleObject(name = "change", value = Examples.ACCOUNT_PATCH)))
     @APIResponse(responseCode = "200", description = "The changed account",
-            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role (an agent changing the overdraft limit), or an account not of the caller's unit (for a caller confined to a unit, also one that does not exist)")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account")
-    @APIResponse(responseCode = "409", description = "`CONCURRENT_UPDATE`")
-    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version")
-    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`; `OVERDRAFT_NOT_ALLOWED`; `OVERDRAFT_IN_USE`: the account already uses more overdraft than the new limit")
-    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header")
-    public Uni<Response> update(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                                @Parameter(description = Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role (an agent changing the overdraft limit), or an account not of the caller's unit (for a caller confined to a unit, also one that does not exist)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "409", description = "`CONCURRENT_UPDATE`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "CONCURRENT_UPDATE", ref = "CONCURRENT_UPDATE")))
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_FAILED", ref = "PRECONDITION_FAILED")))
+    @APIResponse(responseCode = "422", description = "`ACCOUNT_CLOSED`; `OVERDRAFT_NOT_ALLOWED`; `OVERDRAFT_IN_USE`: the account already uses more overdraft than the new limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "ACCOUNT_CLOSED", ref = "ACCOUNT_CLOSED"), @ExampleObject(name = "OVERDRAFT_NOT_ALLOWED", ref = "OVERDRAFT_NOT_ALLOWED"), @ExampleObject(name = "OVERDRAFT_IN_USE", ref = "OVERDRAFT_IN_USE")}))
+    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_REQUIRED", ref = "PRECONDITION_REQUIRED")))
+    public Uni<Response> update(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                                @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull AccountChange change) {
         return accounts.change(id, ifMatch, change).map(AccountResource::ok);
     }
@@ -152,9 +166,9 @@ public class AccountResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequiredReason.class), examples = @ExampleObject(name = "freeze", value = Examples.FREEZE)))
     @StatusActionResponses
-    public Uni<Response> freeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                                @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Uni<Response> freeze(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                                @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull RequiredReason body) {
         return accounts.freeze(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body.reason()).map(Reply::toResponse);
     }
@@ -167,9 +181,9 @@ public class AccountResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "unfreeze", value = "{ \"reason\": \"Customer identity confirmed\" }")))
     @StatusActionResponses
-    public Uni<Response> unfreeze(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                                  @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Uni<Response> unfreeze(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                                  @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   @Valid Reason body) {
         return accounts.unfreeze(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body == null ? null : body.reason()).map(Reply::toResponse);
     }
@@ -182,9 +196,9 @@ public class AccountResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "close", value = "{ \"reason\": \"Customer request\" }")))
     @StatusActionResponses
-    public Uni<Response> close(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                               @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Uni<Response> close(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                               @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid Reason body) {
         return accounts.close(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body == null ? null : body.reason()).map(Reply::toResponse);
     }

@@ -1,5 +1,11 @@
 package fr.backoffice.audit.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import fr.backoffice.common.openapi.Limits;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import fr.backoffice.audit.AuditCheckpoint;
 import fr.backoffice.audit.AuditRecord;
 import fr.backoffice.audit.api.AuditDtos.Verification;
@@ -45,14 +51,15 @@ public class AuditResource {
                     + "order (`seq`). The record of a change commits with the change; a refusal's record follows within "
                     + "a second. `chainSeq` is null until the record is sealed into the hash chain (about a second).")
     @APIResponse(responseCode = "200", description = "A page of records")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after`, `from` or `to`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after`, `from` or `to`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<AuditRecord>> list(@BeanParam PageRequest page,
-                                       @Parameter(example = "agent-042") @QueryParam("actor") String actor,
-                                       @Parameter(example = "operation") @QueryParam("resourceType") String resourceType,
-                                       @Parameter(example = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") @QueryParam("resourceId") String resourceId,
-                                       @Parameter(description = "From this instant (inclusive)", example = "2026-11-01T00:00:00Z")
+                                       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Limits.ACTOR_LENGTH), example = "agent-042") @QueryParam("actor") String actor,
+                                       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "operation") @QueryParam("resourceType") String resourceType,
+                                       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 255), example = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") @QueryParam("resourceId") String resourceId,
+                                       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "From this instant (inclusive)", example = "2026-11-01T00:00:00Z")
                                        @QueryParam("from") String from,
-                                       @Parameter(description = "Until this instant (exclusive)", example = "2026-12-01T00:00:00Z")
+                                       @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "Until this instant (exclusive)", example = "2026-12-01T00:00:00Z")
                                        @QueryParam("to") String to) {
         int limit = page.limit();
         long after = page.afterSeq();
@@ -91,7 +98,8 @@ public class AuditResource {
                     + "`audit.checkpoint`: a consumer that keeps them can later show that the trail was cut or rewritten "
                     + "at its end, even by someone who rewrote the database; `verifyAuditTrail` checks them all.")
     @APIResponse(responseCode = "200", description = "A page of checkpoints")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<AuditCheckpoint>> checkpoints(@BeanParam PageRequest page) {
         int limit = page.limit();
         return checkpoints.list(page.afterSeq(), limit);

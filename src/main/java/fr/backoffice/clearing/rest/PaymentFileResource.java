@@ -1,5 +1,7 @@
 package fr.backoffice.clearing.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.clearing.iso20022.IncomingMessages;
 import fr.backoffice.clearing.api.Acknowledgement;
 import fr.backoffice.clearing.api.IncomingReport;
@@ -82,16 +84,18 @@ public class PaymentFileResource {
                     + "settled on the next TARGET2 business day. Whoever closes a file cannot record its outcome (four "
                     + "eyes). Event `payment-file.generated`.")
     @APIResponse(responseCode = "201", description = "The file, GENERATED; `Location` names it",
-            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
                     examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
     @APIResponse(responseCode = "422", description = "`NOTHING_TO_SEND`: no executed external transfer is waiting; "
             + "`CREDITOR_BANK_UNKNOWN`: a waiting transfer submitted before creditor BICs were kept has a bank the BIC "
             + "directory does not list (`errors` names each); `SEPA_RULES_BROKEN`: the file would break a rule of the "
             + "SEPA scheme (`errors` names the element and the operation); `IDEMPOTENCY_KEY_REUSED`. Nothing was written: "
-            + "reverse the transfers named, or complete the directory, and close again")
-    public Uni<Response> create(@Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+            + "reverse the transfers named, or complete the directory, and close again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "NOTHING_TO_SEND", ref = "NOTHING_TO_SEND"), @ExampleObject(name = "CREDITOR_BANK_UNKNOWN", ref = "CREDITOR_BANK_UNKNOWN"), @ExampleObject(name = "SEPA_RULES_BROKEN", ref = "SEPA_RULES_BROKEN"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
+    public Uni<Response> create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return files.close(Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
@@ -101,7 +105,8 @@ public class PaymentFileResource {
             description = "Files hold every unit's transfers, their customers' names and IBANs: they are the bank's "
                     + "clearing desk's, read by auditors and admins; a unit's agents and supervisors get 403.")
     @APIResponse(responseCode = "200", description = "A page of payment files")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<PaymentFileView>> list(@BeanParam PageRequest page) {
         return files.list(page);
     }
@@ -111,11 +116,12 @@ public class PaymentFileResource {
     @RolesAllowed({Roles.CLEARING, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getPaymentFile", summary = "Read a payment file (clearing, auditor, admin)")
     @APIResponse(responseCode = "200", description = "The file",
-            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The file's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class),
                     examples = @ExampleObject(name = "generated", value = ClearingExamples.FILE)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
-    public Uni<Response> get(@Parameter(example = FILE_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = FILE_ID) @PathParam("id") String id) {
         return files.get(id).map(Reply::toResponse);
     }
 
@@ -128,11 +134,12 @@ public class PaymentFileResource {
                     + "(RFC 9530) carries it in base64. It names every debtor and creditor of the file, of every unit: "
                     + "only the clearing desk, auditors and admins read it.")
     @APIResponse(responseCode = "200", description = "The pacs.008 document",
-            headers = @Header(name = "Repr-Digest", description = "`sha-256=:<base64>:` of the body", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Repr-Digest", description = "`sha-256=:<base64>:` of the body", schema = @Schema(type = SchemaType.STRING, pattern = Limits.SHA256_DIGEST_FIELD, maxLength = 54)),
             content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING, maxLength = 50_000_000),
                     examples = @ExampleObject(name = "pacs.008", value = ClearingExamples.PACS_008)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
-    public Uni<Response> document(@Parameter(example = FILE_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> document(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = FILE_ID) @PathParam("id") String id) {
         return files.document(id).map(file -> Response.ok(file.document, XML)
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256)) + ":")
                 .header("Content-Disposition", "attachment; filename=\"" + file.messageId + ".xml\"")
@@ -160,20 +167,26 @@ public class PaymentFileResource {
             @ExampleObject(name = "accepted", value = "{\"outcome\":\"ACCEPTED\"}"),
             @ExampleObject(name = "rejected", value = "{\"outcome\":\"REJECTED\",\"reason\":\"File rejected by STET: duplicate message id\"}")}))
     @APIResponse(responseCode = "200", description = "The file, ACCEPTED or REJECTED",
-            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentFileView.class)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no outcome, or REJECTED without a reason; malformed body")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no outcome, or REJECTED without a reason; malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
-            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file")
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN"), @ExampleObject(name = "FOUR_EYES_VIOLATION", ref = "FOUR_EYES_VIOLATION")}))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such payment file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: the file was already acknowledged; "
-            + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`")
-    public Uni<Response> acknowledge(@Parameter(example = FILE_ID) @PathParam("id") String id,
+            + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_TRANSITION", ref = "INVALID_TRANSITION"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: an `If-Match` header names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_FAILED", ref = "PRECONDITION_FAILED")))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
+    public Uni<Response> acknowledge(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = FILE_ID) @PathParam("id") String id,
                                      @Valid @NotNull Acknowledgement body,
-                                     @Parameter(description = "Optional: " + Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                     @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                                     @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return files.acknowledge(id, ifMatch, Idempotency.checkKey(idempotencyKey, false), body).map(Reply::toResponse);
     }
 
@@ -202,24 +215,29 @@ public class PaymentFileResource {
             examples = @ExampleObject(name = "pacs.002, one transaction rejected", value = ClearingExamples.PACS_002)))
     @APIResponse(responseCode = "200", description = "What the report did; `applied` false when the file's outcome was already recorded",
             headers = @Header(name = "Idempotent-Replayed", description = "`true` on the stored answer to an earlier "
-                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING)),
+                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusReportOutcome.class),
                     examples = @ExampleObject(name = "partly accepted", value = ClearingExamples.STATUS_REPORT_OUTCOME)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.002.001.10, "
             + "not about a pacs.008, a required element missing (one OrgnlGrpInfAndSts with its OrgnlMsgId and GrpSts; "
             + "each TxInfAndSts named and with a TxSts), a bad status or reason code, a transaction named twice or "
-            + "contradicting the group's status; `VALIDATION_FAILED`: a malformed `Idempotency-Key`. Nothing was posted")
+            + "contradicting the group's status; `VALIDATION_FAILED`: a malformed `Idempotency-Key`. Nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_MESSAGE", ref = "INVALID_MESSAGE"), @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")}))
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the clearing desk or an admin; "
-            + "`FOUR_EYES_VIOLATION`: the caller closed this file")
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "`FOUR_EYES_VIOLATION`: the caller closed this file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN"), @ExampleObject(name = "FOUR_EYES_VIOLATION", ref = "FOUR_EYES_VIOLATION")}))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
-            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "PAYLOAD_TOO_LARGE", ref = "PAYLOAD_TOO_LARGE"), @ExampleObject(name = "MESSAGE_LIMIT_EXCEEDED", ref = "MESSAGE_LIMIT_EXCEEDED")}))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_PAYMENT_FILE`: `OrgnlMsgId` names none of our files; "
             + "`UNKNOWN_TRANSACTION`: a TxInfAndSts names no transfer of the file, or several (`errors[0].field` is its "
             + "path); `STATUS_NOT_FINAL`: a status that is no outcome (ACTC, PDNG, ACSP...); `IDEMPOTENCY_KEY_REUSED`. "
-            + "Nothing was posted")
+            + "Nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_PAYMENT_FILE", ref = "UNKNOWN_PAYMENT_FILE"), @ExampleObject(name = "UNKNOWN_TRANSACTION", ref = "UNKNOWN_TRANSACTION"), @ExampleObject(name = "STATUS_NOT_FINAL", ref = "STATUS_NOT_FINAL"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
     public Uni<Response> importStatusReport(byte[] body,
-                                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                                            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         byte[] message = body == null ? new byte[0] : body;
         String key = Idempotency.checkKey(idempotencyKey, false);
         return IncomingMessages.read(message, Pacs002::read)
@@ -251,9 +269,11 @@ public class PaymentFileResource {
                     examples = @ExampleObject(name = "report", value = ClearingExamples.INCOMING_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.008.001.08, "
             + "a required element missing (TxId included), a TxId repeated in the message, a bad amount or date, "
-            + "`NbOfTxs`, `CtrlSum` or `TtlIntrBkSttlmAmt` not agreeing with the transactions: nothing was posted")
+            + "`NbOfTxs`, `CtrlSum` or `TtlIntrBkSttlmAmt` not agreeing with the transactions: nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "INVALID_MESSAGE", ref = "INVALID_MESSAGE")))
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
-            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "PAYLOAD_TOO_LARGE", ref = "PAYLOAD_TOO_LARGE"), @ExampleObject(name = "MESSAGE_LIMIT_EXCEEDED", ref = "MESSAGE_LIMIT_EXCEEDED")}))
     public Uni<IncomingReport> importCredits(byte[] body) {
         return IncomingMessages.read(body, Pacs008::read).flatMap(incoming::credits);
     }
@@ -281,9 +301,11 @@ public class PaymentFileResource {
                     examples = @ExampleObject(name = "report", value = ClearingExamples.RETURN_REPORT)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, not a pacs.004.001.09, "
             + "a required element missing, a bad amount or reason code, `NbOfTxs`, `CtrlSum` or `TtlRtrdIntrBkSttlmAmt` "
-            + "not agreeing with the transactions: nothing was posted")
+            + "not agreeing with the transactions: nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "INVALID_MESSAGE", ref = "INVALID_MESSAGE")))
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
-            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted")
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was posted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "PAYLOAD_TOO_LARGE", ref = "PAYLOAD_TOO_LARGE"), @ExampleObject(name = "MESSAGE_LIMIT_EXCEEDED", ref = "MESSAGE_LIMIT_EXCEEDED")}))
     public Uni<ReturnReport> importReturns(byte[] body) {
         return IncomingMessages.read(body, Pacs004::read).flatMap(incoming::returns);
     }

@@ -22,7 +22,8 @@ public record Problem(
         @Schema(description = "The request path", maxLength = 16384, examples = "/operations") String instance,
         @Schema(description = "Stable machine-readable code, one of the catalogue's (ProblemCode)",
                 examples = "INSUFFICIENT_FUNDS") ProblemCode code,
-        @Schema(description = "The invalid fields, for validation errors") List<FieldError> errors,
+        @Schema(description = "The invalid fields, for validation errors: the first " + Problem.MAX_ERRORS + " found",
+                maxItems = Problem.MAX_ERRORS) List<FieldError> errors,
         @Schema(description = "The W3C trace id of the request, when tracing is on "
                 + "(docs/deployment.md \"Observability\"): quote it to the operator",
                 pattern = "^[0-9a-f]{32}$", maxLength = 32,
@@ -30,10 +31,14 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A problem names at most this many invalid fields, so that its size never grows with the body it refuses. */
+    public static final int MAX_ERRORS = 100;
+
     /** The problem {@code code} answers, its type, title and status from the catalogue. */
     public static Problem of(ProblemCode code, String detail, String instance, List<FieldError> errors) {
         return new Problem(code.type(), code.title(), code.status(), detail, instance, code,
-                errors == null || errors.isEmpty() ? null : errors, currentTraceId());
+                errors == null || errors.isEmpty() ? null : errors.subList(0, Math.min(errors.size(), MAX_ERRORS)),
+                currentTraceId());
     }
 
     /** The current span's trace id; none when tracing is off or the problem is answered outside a request's span. */

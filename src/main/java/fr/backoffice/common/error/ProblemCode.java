@@ -135,6 +135,8 @@ public enum ProblemCode {
     UNKNOWN_DECLARANT(422, "Unknown declarant", "The declarant named does not exist."),
     INVALID_PERIOD(422, "Invalid period", "The period is not one the declarant files for (a month or quarter by VAT regime, the fiscal year)."),
     NOT_LIABLE(422, "Not liable", "The period ends before the declarant is liable."),
+    CONTENT_CHANGE_LIMIT_REACHED(409, "Content change limit reached",
+            "A draft filing's content was replaced as many times as a draft allows: validate it, or start a new draft."),
     FILING_EXISTS(409, "Filing exists", "A filing of this type for this declarant and period is already under way or filed."),
     FILING_CHECKS_FAILED(422, "Filing checks failed", "The filing's checks failed (named in `errors`)."),
     NOT_SUBMITTED(409, "Not submitted", "The filing's document exists once the filing is submitted."),

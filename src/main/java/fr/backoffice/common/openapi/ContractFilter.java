@@ -1,18 +1,14 @@
 package fr.backoffice.common.openapi;
 
-import fr.backoffice.common.error.Problem;
-import fr.backoffice.common.error.ProblemCode;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -26,22 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What the whole contract promises beyond each resource's annotations (docs/api.md "The contract"): the shared error
- * responses ({@link ProblemResponsesFilter}), the server, CORS, the limits every value of a kind has, the
- * {@code required} list of every answer, and an example on every response, each error's showing its own codes.
- * Values whose limit depends on the field (lengths of names, patterns of codes) are annotated on the DTOs instead.
+ * What the whole contract promises beyond each resource's annotations (docs/api.md "The contract"): the shared
+ * answers ({@link ProblemResponsesFilter}), the server, CORS, the limits every value of a kind has, the
+ * {@code required} list of every answer, and an example on every successful response.
+ * Why a filter and not annotations: each of these is a rule over the whole document, true of every operation or every
+ * value of a type, which an annotation could only repeat on each of hundreds of fields and operations, and forget on
+ * the next one: every instant or date is as long as ISO 8601 writes it, every uuid 36 characters, every integer within
+ * its format (the Java types say nothing of it); every answer lists its properties as {@code required}, as Jackson
+ * writes each of them; every answer shows an example, built from its schema's examples when the resource gave none.
+ * Nothing here reads a description or a parameter's name: what depends on a field is annotated on the field.
  */
 public class ContractFilter implements OASFilter {
 
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     private static final String REF_PREFIX = "#/components/schemas/";
-    private static final Pattern CODE = Pattern.compile("`([A-Z][A-Z0-9_]{2,})`");
-    private static final Pattern LEADING_PARENTHESIS = Pattern.compile("^\\s*\\(([^)]*)\\)");
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -59,38 +55,24 @@ public class ContractFilter implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(2048)));
         Map<String, Object> known = knownExamples(openAPI);
         Set<String> requestSchemas = requestSchemas(openAPI);
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            for (Operation operation : path.getValue().getOperations().values()) {
+        openAPI.getComponents().getResponses().values().forEach(ContractFilter::withAllowOrigin);
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
                 if (operation.getResponses() == null) {
                     continue;
                 }
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                    response.addHeader(ALLOW_ORIGIN, OASFactory.createHeader().ref("#/components/headers/" + ALLOW_ORIGIN));
-                    if (status.startsWith("4") || status.startsWith("5")) {
-                        problemExamples(response, status, instance(path.getKey(), operation));
-                    } else if (response.getContent() != null) {
+                    withAllowOrigin(response);
+                    if (response.getRef() == null && !status.startsWith("4") && !status.startsWith("5")
+                            && response.getContent() != null) {
                         for (MediaType media : response.getContent().getMediaTypes().values()) {
                             if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
                                     && media.getSchema() != null) {
-                                media.setExample(example(openAPI, media.getSchema(), known, new HashSet<>()));
+                                exampleOf(openAPI, media, known);
                             }
                         }
                     }
                 });
-            }
-        }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
-                if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(ContractFilter::limitParameter);
-                }
-                if (operation.getResponses() != null) {
-                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
-                        if (response.getHeaders() != null) {
-                            response.getHeaders().forEach(ContractFilter::limitHeader);
-                        }
-                    }
-                }
             }
         }
         List<Schema> all = allSchemas(openAPI);
@@ -105,6 +87,31 @@ public class ContractFilter implements OASFilter {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
         });
+        RepeatedResponses.share(openAPI);
+    }
+
+    /**
+     * An answer's example built from its schema: one component per schema ({@code #/components/examples/<Schema>}),
+     * referred to by every answer of that schema; an answer whose schema is written in place gets its own.
+     */
+    private static void exampleOf(OpenAPI openAPI, MediaType media, Map<String, Object> known) {
+        Object value = example(openAPI, media.getSchema(), known, new HashSet<>());
+        if (media.getSchema().getRef() == null) {
+            media.setExample(value);
+            return;
+        }
+        String name = name(media.getSchema().getRef());
+        if (openAPI.getComponents().getExamples() == null || !openAPI.getComponents().getExamples().containsKey(name)) {
+            openAPI.getComponents().addExample(name, OASFactory.createExample().summary(name).value(value));
+        }
+        media.addExample(name, OASFactory.createExample().ref("#/components/examples/" + name));
+    }
+
+    /** A shared response carries the header in its component; an operation's reference to it must stay bare. */
+    private static void withAllowOrigin(APIResponse response) {
+        if (response.getRef() == null) {
+            response.addHeader(ALLOW_ORIGIN, OASFactory.createHeader().ref("#/components/headers/" + ALLOW_ORIGIN));
+        }
     }
 
     /**
@@ -155,148 +162,6 @@ public class ContractFilter implements OASFilter {
                         .mapToInt(value -> value.toString().length()).max().orElse(0));
             }
         }
-    }
-
-    /** A parameter means the same, with the same limits, in every operation that takes it. */
-    private static void limitParameter(Parameter parameter) {
-        Schema schema = parameter.getSchema();
-        if (schema == null || schema.getRef() != null) {
-            return;
-        }
-        switch (parameter.getName()) {
-            case "Idempotency-Key" -> schema.pattern("^[ -~]+$").maxLength(255);
-            // an ETag this service gave: a quoted version number
-            case "If-Match" -> schema.maxLength(64);
-            // base64url cursors of a uuid, a unit code, a sequence number or a feed position
-            case "after", "Last-Event-ID" -> schema.pattern("^[A-Za-z0-9_-]*$").maxLength(64);
-            case "limit" -> schema.format("int32");
-            // a uuid names something; any other id is simply found nowhere (404), so no format is promised
-            case "id", "accountId", "declarantId" -> schema.maxLength(36);
-            case "code", "unit" -> schema.pattern(Limits.UNIT_CODE).maxLength(6);
-            case "currency" -> schema.pattern(Limits.CURRENCY).maxLength(3);
-            case "siren" -> schema.pattern("^[0-9]{9}$").maxLength(9);
-            case "customerId" -> schema.maxLength(64);
-            case "actor", "resourceId" -> schema.maxLength(255);
-            case "resourceType" -> schema.maxLength(32);
-            // every event type once, comma-separated, fits
-            case "types" -> schema.pattern("^[a-z.,-]*$").maxLength(2048);
-            // a date or an instant, as limit() bounds them
-            case "at", "from", "to" -> {
-                if (schema.getFormat() == null) {
-                    schema.maxLength(35);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    /** The headers the service sets, with what they can hold. */
-    private static void limitHeader(String name, Header header) {
-        Schema schema = header.getSchema();
-        if (schema == null) {
-            return;
-        }
-        switch (name) {
-            case "ETag" -> schema.pattern("^\"[0-9]+\"$").maxLength(21);
-            case "Idempotent-Replayed" -> schema.enumeration(List.of("true"));
-            case "Repr-Digest" -> schema.pattern("^sha-256=:[A-Za-z0-9+/]{43}=:$").maxLength(54);
-            default -> {
-            }
-        }
-    }
-
-    /** Each error response shows one problem per code its description lists, as the service answers it. */
-    private static void problemExamples(APIResponse response, String status, String instance) {
-        if (response.getContent() == null) {
-            return;
-        }
-        MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
-        if (media == null) {
-            return;
-        }
-        String description = response.getDescription() == null ? "" : response.getDescription();
-        Map<String, Example> examples = new LinkedHashMap<>();
-        Matcher codes = CODE.matcher(description);
-        List<int[]> spans = new ArrayList<>();
-        while (codes.find()) {
-            spans.add(new int[]{codes.start(), codes.end()});
-        }
-        for (int i = 0; i < spans.size(); i++) {
-            String code = description.substring(spans.get(i)[0] + 1, spans.get(i)[1] - 1);
-            // a code of the catalogue; other backticked words (statuses, check codes) show no problem
-            Optional<ProblemCode> known = ProblemCode.find(code);
-            if (examples.containsKey(code) || known.isEmpty()) {
-                continue;
-            }
-            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : description.length();
-            String detail = detail(description.substring(spans.get(i)[1], end));
-            Problem problem = Problem.of(known.get(), detail, instance, null);
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("type", problem.type());
-            value.put("title", problem.title());
-            value.put("status", problem.status());
-            value.put("detail", detail.isEmpty() ? problem.title() + "." : detail);
-            value.put("instance", problem.instance());
-            value.put("code", problem.code().name());
-            if (problem.code() == ProblemCode.VALIDATION_FAILED) {
-                value.put("errors", List.of(Map.of("field", "limit", "message", "must be an integer from 1 to 200")));
-            }
-            examples.put(code, OASFactory.createExample().summary(code).value(value));
-        }
-        if (!examples.isEmpty()) {
-            media.setExamples(examples);
-        }
-    }
-
-    /** The words after a code up to the next one, as a sentence: "`NOT_FOUND`: no such account" gives "No such account." */
-    private static String detail(String text) {
-        String cut = text;
-        int semicolon = cut.indexOf(';');
-        if (semicolon >= 0) {
-            cut = cut.substring(0, semicolon);
-        }
-        // "`ACCOUNT_NOT_EMPTY` (close): what" says when in the parenthesis; "`UNKNOWN_ACCOUNT` (what), ..." says what there
-        Matcher parenthesis = LEADING_PARENTHESIS.matcher(cut);
-        String inParenthesis = parenthesis.find() ? parenthesis.group(1) : "";
-        cut = cut.substring(inParenthesis.isEmpty() ? 0 : parenthesis.end());
-        cut = clean(cut);
-        if (cut.startsWith("or ") || cut.startsWith("and ")) {
-            return "";
-        }
-        if (cut.isEmpty()) {
-            cut = clean(inParenthesis);
-        }
-        if (cut.endsWith(")") && !cut.contains("(")) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        if (cut.isEmpty()) {
-            return "";
-        }
-        return Character.toUpperCase(cut.charAt(0)) + cut.substring(1) + (cut.endsWith(".") ? "" : ".");
-    }
-
-    private static String clean(String text) {
-        return text.replaceAll("^[\\s:,()]+", "").replaceAll("[\\s:,(]+$", "").replace("`", "");
-    }
-
-    /** The path of an example request: each path parameter replaced by its example. */
-    private static String instance(String template, Operation operation) {
-        Matcher names = PATH_PARAMETER.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (names.find()) {
-            String value = names.group();
-            if (operation.getParameters() != null) {
-                for (Parameter parameter : operation.getParameters()) {
-                    if (parameter.getIn() == Parameter.In.PATH && parameter.getName().equals(names.group(1))
-                            && parameter.getExample() != null) {
-                        value = parameter.getExample().toString();
-                    }
-                }
-            }
-            names.appendReplacement(path, Matcher.quoteReplacement(value));
-        }
-        return names.appendTail(path).toString();
     }
 
     /** The examples the resources wrote, by the schema they illustrate, to reuse where the same schema comes back. */

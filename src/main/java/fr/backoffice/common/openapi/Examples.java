@@ -11,7 +11,9 @@ public final class Examples {
                     + "body replays the first response with `Idempotent-Replayed: true`; another body gives 422 "
                     + "`IDEMPOTENCY_KEY_REUSED`; a retry while the first is in flight gives 409 `IDEMPOTENCY_REQUEST_IN_FLIGHT`.";
 
-    public static final String IF_MATCH = "The `ETag` of the representation you read, e.g. `\"3\"`.";
+    public static final String IF_MATCH = "The `ETag` of the representation you read, e.g. `\"3\"`: the operations that "
+            + "need it answer 428 `PRECONDITION_REQUIRED` without it, and 412 `PRECONDITION_FAILED` when it names an older "
+            + "version. `*` is refused with 428 `PRECONDITION_REQUIRED`: name the version.";
 
     public static final String NEW_UNIT = """
             { "code": "PAR-01", "name": "Paris Opéra", "region": "Île-de-France" }""";

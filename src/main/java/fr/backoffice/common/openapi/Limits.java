@@ -25,4 +25,18 @@ public final class Limits {
     public static final String SHA256_HEX = "^[0-9a-f]{64}$";
     /** A VAT rate in percent as the service writes it (numeric(5,2), trailing zeros stripped). */
     public static final String VAT_RATE = "^[0-9]{1,3}(\\.[0-9]{1,4})?$";
+
+    /** An {@code Idempotency-Key}: 1 to 255 printable ASCII characters ({@code common/idempotency/Idempotency}). */
+    public static final String IDEMPOTENCY_KEY = "^[ -~]+$";
+    public static final int IDEMPOTENCY_KEY_LENGTH = 255;
+    /** An ETag this service gives: a quoted version number ({@code common/http/ETags}). */
+    public static final String ETAG = "^\"[0-9]+\"$";
+    public static final int ETAG_LENGTH = 21;
+    /** What a client sends back in {@code If-Match}: an ETag, or a list of them, held to a sane length. */
+    public static final int IF_MATCH_LENGTH = 64;
+    /** A {@code Repr-Digest} field (RFC 9530) with a SHA-256 digest in base64. */
+    public static final String SHA256_DIGEST_FIELD = "^sha-256=:[A-Za-z0-9+/]{43}=:$";
+    /** A cursor this service gives ({@code common/paging/Cursor}): base64url of a uuid, a code or a position. */
+    public static final String CURSOR = "^[A-Za-z0-9_-]*$";
+    public static final int CURSOR_LENGTH = 64;
 }

@@ -4,8 +4,10 @@ import fr.backoffice.common.error.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -14,15 +16,21 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Errors every operation shares are documented here once instead of on each method: each secured operation
- * can answer 401 and 403, each operation 400 (an unknown query parameter, at least), each operation with a body
- * 413 and 415, each operation reading {@code If-Match} 428 for {@code If-Match: *}, each one 429, 500 and 503; every error
- * response, including those the resources declare, carries the problem schema; and every response the rate limit
- * headers ({@code common/http/RateLimits}).
+ * Errors every operation shares, documented once as {@code #/components/responses} and referred to by each operation
+ * (docs/api.md "The contract"): each secured operation can answer 401 and 403, each operation 400 (an unknown query
+ * parameter, at least), each operation with a body 413 and 415, each operation reading {@code If-Match} 428 for
+ * {@code If-Match: *}, each one 414, 429, 431, 500 and 503; every error response carries the problem schema; and every
+ * response the rate limit headers ({@code common/http/RateLimits}).
+ * Why a filter and not annotations: these answers come from the HTTP layer in front of every resource (the security
+ * check, the body and header limits, the rate limiter, the unknown-parameter check), so an annotation would have to
+ * be repeated on each of the operations, and a new operation would silently lack them. It derives no limit and no
+ * example from a description or a parameter's name: it only looks whether a declared answer already names the code it
+ * would add, and whether the operation reads {@code If-Match}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -53,10 +61,43 @@ public class ProblemResponsesFilter implements OASFilter {
             + "fields as in the IETF draft draft-ietf-httpapi-ratelimit-headers-10; absent where rate limiting is "
             + "switched off.";
 
+    /** The shared answers: component name, status, description, the problem codes it shows an example of. */
+    private record Shared(String name, String status, String description, List<String> codes) {
+    }
+
+    private static final String UNIT_CLAIM_REQUIRED =
+            "`UNIT_CLAIM_REQUIRED`: the token has the `agent` or `supervisor` role but no unit code (e.g. `PAR-01`) in its `unit` claim";
+
     private static final String UNKNOWN_QUERY_PARAMETER =
             "`UNKNOWN_QUERY_PARAMETER`: a query parameter this operation does not take (the allowed ones are listed)";
-    private static final String IF_MATCH_WILDCARD = "`*` is refused with 428 `PRECONDITION_REQUIRED`: name the version.";
     private static final String IF_MATCH_WILDCARD_RESPONSE = "`PRECONDITION_REQUIRED`: `If-Match: *` instead of an ETag";
+
+    private static final String RESPONSES = "#/components/responses/";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final Shared BAD_REQUEST = new Shared("BadRequest", "400",
+            COMMON.get("400") + "; " + UNKNOWN_QUERY_PARAMETER, List.of("VALIDATION_FAILED", "MALFORMED_JSON",
+            "INVALID_JSON", "UNKNOWN_PROPERTY", "DUPLICATE_PROPERTY", "UNKNOWN_QUERY_PARAMETER"));
+    private static final Shared UNKNOWN_QUERY = new Shared("UnknownQueryParameter", "400", UNKNOWN_QUERY_PARAMETER,
+            List.of("UNKNOWN_QUERY_PARAMETER"));
+    private static final Shared UNAUTHENTICATED = new Shared("Unauthenticated", "401", COMMON.get("401"),
+            List.of("UNAUTHENTICATED"));
+    private static final Shared FORBIDDEN = new Shared("Forbidden", "403", COMMON.get("403") + "; " + UNIT_CLAIM_REQUIRED,
+            List.of("FORBIDDEN", "UNIT_CLAIM_REQUIRED"));
+    private static final Shared PAYLOAD_TOO_LARGE = new Shared("PayloadTooLarge", "413", COMMON.get("413"),
+            List.of("PAYLOAD_TOO_LARGE"));
+    private static final Shared URI_TOO_LONG = new Shared("UriTooLong", "414", COMMON.get("414"), List.of("URI_TOO_LONG"));
+    private static final Shared UNSUPPORTED_MEDIA_TYPE = new Shared("UnsupportedMediaType", "415", COMMON.get("415"),
+            List.of("UNSUPPORTED_MEDIA_TYPE"));
+    private static final Shared RATE_LIMITED = new Shared("RateLimited", "429", COMMON.get("429"), List.of("RATE_LIMITED"));
+    private static final Shared HEADERS_TOO_LARGE = new Shared("HeadersTooLarge", "431", COMMON.get("431"),
+            List.of("HEADERS_TOO_LARGE"));
+    private static final Shared INTERNAL_ERROR = new Shared("InternalError", "500", COMMON.get("500"),
+            List.of("INTERNAL_ERROR"));
+    private static final Shared SERVICE_UNAVAILABLE = new Shared("ServiceUnavailable", "503", COMMON.get("503"),
+            List.of("SERVICE_UNAVAILABLE"));
+    private static final List<Shared> SHARED = List.of(BAD_REQUEST, UNKNOWN_QUERY, UNAUTHENTICATED, FORBIDDEN,
+            PAYLOAD_TOO_LARGE, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, HEADERS_TOO_LARGE, INTERNAL_ERROR,
+            SERVICE_UNAVAILABLE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -64,114 +105,149 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        addRateLimitHeaders(openAPI);
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        addHeaders(openAPI.getComponents());
+        ProblemExamples.addTo(openAPI);
+        SHARED.forEach(shared -> openAPI.getComponents().addResponse(shared.name(), sharedResponse(shared)));
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
-                APIResponses responses = operation.getResponses();
-                if (responses == null) {
-                    continue;
+                if (operation.getResponses() != null) {
+                    addSharedResponses(operation, operation.getResponses());
+                    operation.getResponses().getAPIResponses().forEach(ProblemResponsesFilter::withProblemAndHeaders);
                 }
-                boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-                if (secured) {
-                    addIfAbsent(responses, "401");
-                    withProblemCode(responses.getAPIResponse("401"));
-                    addIfAbsent(responses, "403");
-                    withUnitClaim(responses.getAPIResponse("403"));
-                }
-                if (operation.getRequestBody() != null) {
-                    addIfAbsent(responses, "400");
-                    addIfAbsent(responses, "413");
-                    addIfAbsent(responses, "415");
-                }
-                if (operation.getParameters() != null) {
-                    for (Parameter parameter : operation.getParameters()) {
-                        if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
-                            parameter.setDescription((parameter.getDescription() == null ? "" : parameter.getDescription() + " ")
-                                    + IF_MATCH_WILDCARD);
-                            append(responses, "428", "`If-Match: *`", IF_MATCH_WILDCARD_RESPONSE);
-                        }
-                    }
-                }
-                append(responses, "400", "`UNKNOWN_QUERY_PARAMETER`", UNKNOWN_QUERY_PARAMETER);
-                addIfAbsent(responses, "414");
-                addIfAbsent(responses, "431");
-                addIfAbsent(responses, "500");
-                for (String retried : List.of("429", "503")) {
-                    if (!responses.hasAPIResponse(retried)) {
-                        responses.addAPIResponse(retried, OASFactory.createAPIResponse().description(COMMON.get(retried))
-                                .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
-                                        .minimum(BigDecimal.ZERO))));
-                    }
-                }
-                responses.getAPIResponses().forEach((code, response) -> {
-                    if (code.startsWith("4") || code.startsWith("5")) {
-                        response.setContent(problemContent());
-                    }
-                    response.addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().ref("#/components/headers/" + RATE_LIMIT_POLICY));
-                    response.addHeader(RATE_LIMIT, OASFactory.createHeader().ref("#/components/headers/" + RATE_LIMIT));
-                });
             }
         }
     }
 
-    /** The rate limit headers, described once and referred to by every response. */
-    private static void addRateLimitHeaders(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null) {
-            openAPI.setComponents(OASFactory.createComponents());
+    private static void addSharedResponses(Operation operation, APIResponses responses) {
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        if (secured) {
+            // Quarkus declares these itself, with descriptions naming no problem code
+            replaceIfGeneric(responses, UNAUTHENTICATED, "Not Authorized");
+            replaceIfGeneric(responses, FORBIDDEN, "Not Allowed");
+            appendTo(responses.getAPIResponse("403"), UNIT_CLAIM_REQUIRED, "UNIT_CLAIM_REQUIRED", "`UNIT_CLAIM_REQUIRED`");
         }
-        openAPI.getComponents()
+        if (responses.hasAPIResponse("400")) {
+            appendTo(responses.getAPIResponse("400"), UNKNOWN_QUERY_PARAMETER, "UNKNOWN_QUERY_PARAMETER",
+                    "`UNKNOWN_QUERY_PARAMETER`");
+        } else {
+            addShared(responses, operation.getRequestBody() != null ? BAD_REQUEST : UNKNOWN_QUERY);
+        }
+        if (operation.getRequestBody() != null) {
+            addShared(responses, PAYLOAD_TOO_LARGE);
+            addShared(responses, UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (readsIfMatch(operation)) {
+            if (!responses.hasAPIResponse("428")) {
+                responses.addAPIResponse("428", OASFactory.createAPIResponse().description(IF_MATCH_WILDCARD_RESPONSE));
+            }
+            appendTo(responses.getAPIResponse("428"), IF_MATCH_WILDCARD_RESPONSE, "PRECONDITION_REQUIRED", "`If-Match: *`");
+        }
+        List.of(URI_TOO_LONG, HEADERS_TOO_LARGE, INTERNAL_ERROR, RATE_LIMITED, SERVICE_UNAVAILABLE)
+                .forEach(shared -> addShared(responses, shared));
+    }
+
+    private static boolean readsIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(parameter ->
+                "#/components/parameters/If-Match".equals(parameter.getRef())
+                        || (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())));
+    }
+
+    /** The shared answer as a component: its description, the problem schema, one example per code, the headers. */
+    private static APIResponse sharedResponse(Shared shared) {
+        APIResponse response = OASFactory.createAPIResponse().description(shared.description()).content(problemContent());
+        shared.codes().forEach(code -> addExample(response, code));
+        if (shared == RATE_LIMITED || shared == SERVICE_UNAVAILABLE) {
+            response.addHeader(RETRY_AFTER, headerRef(RETRY_AFTER));
+        }
+        response.addHeader(RATE_LIMIT_POLICY, headerRef(RATE_LIMIT_POLICY));
+        response.addHeader(RATE_LIMIT, headerRef(RATE_LIMIT));
+        return response;
+    }
+
+    private static void addShared(APIResponses responses, Shared shared) {
+        if (!responses.hasAPIResponse(shared.status())) {
+            responses.addAPIResponse(shared.status(), OASFactory.createAPIResponse().ref(RESPONSES + shared.name()));
+        }
+    }
+
+    private static void replaceIfGeneric(APIResponses responses, Shared shared, String quarkusDescription) {
+        APIResponse declared = responses.getAPIResponse(shared.status());
+        if (declared == null || declared.getDescription() == null || declared.getDescription().isBlank()
+                || declared.getDescription().equals(quarkusDescription)) {
+            responses.removeAPIResponse(shared.status());
+            addShared(responses, shared);
+        }
+    }
+
+    /**
+     * What the HTTP layer adds to an answer a resource declared: its text after the resource's, unless the resource
+     * already says {@code marker}, and its example.
+     */
+    private static void appendTo(APIResponse response, String text, String code, String marker) {
+        if (response == null || response.getRef() != null) {
+            return;
+        }
+        if (response.getDescription() == null || !response.getDescription().contains(marker)) {
+            response.setDescription(response.getDescription() == null ? text : response.getDescription() + "; " + text);
+        }
+        if (response.getContent() == null) {
+            response.setContent(problemContent());
+        }
+        addExample(response, code);
+    }
+
+    private static void addExample(APIResponse response, String code) {
+        MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (media == null) {
+            media = problemContent().getMediaType(Problem.MEDIA_TYPE);
+            response.getContent().addMediaType(Problem.MEDIA_TYPE, media);
+        }
+        Map<String, Example> examples = media.getExamples() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(media.getExamples());
+        examples.putIfAbsent(code, OASFactory.createExample().ref("#/components/examples/" + code));
+        media.setExamples(examples);
+    }
+
+    /** Every declared error answer is a problem; every answer carries the rate limit headers. */
+    private static void withProblemAndHeaders(String code, APIResponse response) {
+        if (response.getRef() != null) {
+            return;
+        }
+        if (code.startsWith("4") || code.startsWith("5")) {
+            MediaType declared = response.getContent() == null ? null : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+            Content content = problemContent();
+            if (declared != null && declared.getExamples() != null) {
+                content.getMediaType(Problem.MEDIA_TYPE).setExamples(declared.getExamples());
+            }
+            response.setContent(content);
+        }
+        response.addHeader(RATE_LIMIT_POLICY, headerRef(RATE_LIMIT_POLICY));
+        response.addHeader(RATE_LIMIT, headerRef(RATE_LIMIT));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header headerRef(String name) {
+        return OASFactory.createHeader().ref("#/components/headers/" + name);
+    }
+
+    /** The rate limit headers and Retry-After, described once and referred to by every response. */
+    private static void addHeaders(Components components) {
+        components
                 .addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().schema(budgetField()).description(
                         "The budget this request drew on: `\"writes\";q=400;w=2`, a name with its `q` and `w`. " + BUDGETS))
                 .addHeader(RATE_LIMIT, OASFactory.createHeader().schema(budgetField()).description(
                         "What is left of that budget: `\"writes\";r=42;t=1`, `r` requests now, all `q` again in `t` "
-                                + "seconds. " + BUDGETS));
+                                + "seconds. " + BUDGETS))
+                .addHeader(RETRY_AFTER, OASFactory.createHeader().description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                                .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE))));
     }
 
     /** A budget's name (15 characters at most) and two numbers of 19 digits at most, with their separators. */
     private static Schema budgetField() {
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(64);
     }
-
-    /** Documents {@code text} under {@code code}, after what the resource declared there, unless it says {@code marker}. */
-    private static void append(APIResponses responses, String code, String marker, String text) {
-        APIResponse response = responses.getAPIResponse(code);
-        if (response == null) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(text));
-        } else if (response.getDescription() == null || !response.getDescription().contains(marker)) {
-            response.setDescription(response.getDescription() == null ? text : response.getDescription() + "; " + text);
-        }
-    }
-
-    private static void addIfAbsent(APIResponses responses, String code) {
-        if (!responses.hasAPIResponse(code)) {
-            APIResponse response = OASFactory.createAPIResponse().description(COMMON.get(code));
-            responses.addAPIResponse(code, response);
-        }
-    }
-
-    /** Quarkus declares the 401 of secured operations itself, with a description naming no problem code. */
-    private static void withProblemCode(APIResponse unauthorized) {
-        String description = unauthorized.getDescription();
-        if (description == null || description.isBlank() || description.equals("Not Authorized")) {
-            unauthorized.setDescription(COMMON.get("401"));
-        }
-    }
-
-    /** Every secured operation can be refused at the door for a token without its unit (AccessFilter). */
-    private static void withUnitClaim(APIResponse forbidden) {
-        String description = forbidden.getDescription();
-        if (description == null || description.isBlank() || description.equals("Not Allowed")) {
-            description = COMMON.get("403");
-        }
-        if (!description.contains(UNIT_CLAIM_REQUIRED)) {
-            description += "; " + UNIT_CLAIM_REQUIRED;
-        }
-        forbidden.setDescription(description);
-    }
-
-    private static final String UNIT_CLAIM_REQUIRED =
-            "`UNIT_CLAIM_REQUIRED`: the token has the `agent` or `supervisor` role but no unit code (e.g. `PAR-01`) in its `unit` claim";
 
     private static Content problemContent() {
         MediaType problem = OASFactory.createMediaType()

@@ -3,8 +3,6 @@ package fr.backoffice.common.paging;
 import fr.backoffice.common.error.ApiException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.UUID;
@@ -17,12 +15,12 @@ public class PageRequest {
 
     @QueryParam("limit")
     @DefaultValue("50")
-    @Parameter(description = "Page size, 1 to 200",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    // the shared #/components/parameters/limit (BackOfficeApplication): 1 to MAX_LIMIT, default 50
+    @Parameter(ref = "limit")
     String limit;
 
     @QueryParam("after")
-    @Parameter(description = "The `nextCursor` of the previous page")
+    @Parameter(ref = "after")
     String after;
 
     public PageRequest() {

@@ -1,5 +1,7 @@
 package fr.backoffice.declarant.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -57,11 +59,14 @@ public class DeclarantResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarantView.class),
                     examples = @ExampleObject(name = "declarant", value = DeclarantExamples.DECLARANT)))
     @APIResponse(responseCode = "400", description = "`INVALID_SIREN`: not 9 digits with a valid Luhn checksum; "
-            + "`INVALID_VAT_NUMBER`: the given VAT number is not the SIREN's; `VALIDATION_FAILED` (bad `fiscalYearEnd`...); malformed body")
-    @APIResponse(responseCode = "409", description = "`DECLARANT_EXISTS`: a declarant has this SIREN; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request")
+            + "`INVALID_VAT_NUMBER`: the given VAT number is not the SIREN's; `VALIDATION_FAILED` (bad `fiscalYearEnd`...); malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_SIREN", ref = "INVALID_SIREN"), @ExampleObject(name = "INVALID_VAT_NUMBER", ref = "INVALID_VAT_NUMBER"), @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")}))
+    @APIResponse(responseCode = "409", description = "`DECLARANT_EXISTS`: a declarant has this SIREN; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "DECLARANT_EXISTS", ref = "DECLARANT_EXISTS"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
     public Uni<Response> create(@Valid @NotNull NewDeclarant request,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+                                @Parameter(ref = "Idempotency-Key")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return declarants.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
@@ -70,9 +75,10 @@ public class DeclarantResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listDeclarants", summary = "List declarants, oldest first")
     @APIResponse(responseCode = "200", description = "A page of declarants")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `siren`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `siren`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<DeclarantView>> list(
-            @Parameter(description = "Only the declarant with this SIREN", example = "732829320") @QueryParam("siren") String siren,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{9}$", maxLength = 9), description = "Only the declarant with this SIREN", example = "732829320") @QueryParam("siren") String siren,
             @BeanParam PageRequest page) {
         if (siren != null && !Siren.isValid(siren)) {
             throw ApiException.invalidField("siren", "is not a valid SIREN (9 digits, Luhn checksum)");
@@ -87,8 +93,9 @@ public class DeclarantResource {
     @APIResponse(responseCode = "200", description = "The declarant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarantView.class),
                     examples = @ExampleObject(name = "declarant", value = DeclarantExamples.DECLARANT)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such declarant")
-    public Uni<DeclarantView> get(@Parameter(example = DeclarantExamples.ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such declarant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<DeclarantView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = DeclarantExamples.ID) @PathParam("id") String id) {
         return declarants.get(id);
     }
 }

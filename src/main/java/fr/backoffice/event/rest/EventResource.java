@@ -1,5 +1,6 @@
 package fr.backoffice.event.rest;
 
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.http.Streaming;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
@@ -58,9 +59,10 @@ public class EventResource {
                     + "nor sees one twice, even with several service instances. When nothing new has committed, "
                     + "`items` is empty and `nextCursor` is the `after` given.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `types`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit`, `after` or `types`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<EventPage> list(@BeanParam PageRequest page,
-                               @Parameter(description = TYPES, example = "operation.executed,operation.rejected")
+                               @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z.,-]*$", maxLength = 2048), description = TYPES, example = "operation.executed,operation.rejected")
                                @QueryParam("types") String types) {
         return feed.page(page.after(), types, page.limit());
     }
@@ -81,29 +83,33 @@ public class EventResource {
                     + "with a message `event: stream.closing` (with `retry: 1000`): reconnect, with `Last-Event-ID`, "
                     + "and another instance goes on.")
     @APIResponse(responseCode = "200", description = "An endless stream of events",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+            // no schema: the body is an endless sequence of messages, which no length bounds; the example shows one
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     examples = @ExampleObject(name = "an event", value = "id: MTIzNDU6Njc4OQ\nevent: unit.created\ndata: {\"id\":"
                             + "\"019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70\",\"type\":\"unit.created\",\"occurredAt\":\"2026-11-30T09:15:00Z\","
                             + "\"resource\":{\"type\":\"unit\",\"id\":\"PAR-01\"},\"data\":{\"code\":\"PAR-01\",\"name\":\"Paris Opéra\","
                             + "\"region\":\"Île-de-France\",\"createdAt\":\"2026-11-30T09:15:00Z\"}}\n\n")))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `after`, `Last-Event-ID` or `types`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     @APIResponse(responseCode = "429", description = "`RATE_LIMITED`: the caller's budget of connections to the stream "
             + "is spent (`RateLimit-Policy` tells it); `TOO_MANY_STREAMS`: the caller holds as many streams open on this "
             + "instance as it may (`BACKOFFICE_EVENT_STREAM_MAX_PER_CALLER`, 5 by default): close one, or retry after "
             + "the `Retry-After` seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "RATE_LIMITED", ref = "RATE_LIMITED"), @ExampleObject(name = "TOO_MANY_STREAMS", ref = "TOO_MANY_STREAMS")}))
     @APIResponse(responseCode = "503", description = "`STREAM_CAPACITY_REACHED`: this instance holds as many streams "
             + "open as it serves (`BACKOFFICE_EVENT_STREAM_MAX_PER_INSTANCE`, 200 by default); retry after the "
             + "`Retry-After` seconds (another instance may take it); `SERVICE_UNAVAILABLE`: the database cannot serve now",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "STREAM_CAPACITY_REACHED", ref = "STREAM_CAPACITY_REACHED"), @ExampleObject(name = "SERVICE_UNAVAILABLE", ref = "SERVICE_UNAVAILABLE")}))
     public Multi<OutboundSseEvent> stream(@Context Sse sse,
-                                          @Parameter(description = "The `id` of the last message received")
+                                          @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$", maxLength = 64), description = "The `id` of the last message received")
                                           @HeaderParam("Last-Event-ID") String lastEventId,
-                                          @Parameter(description = "Where to start when no `Last-Event-ID` is sent")
+                                          @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$", maxLength = 64), description = "Where to start when no `Last-Event-ID` is sent")
                                           @QueryParam("after") String after,
-                                          @Parameter(description = TYPES) @QueryParam("types") String types) {
+                                          @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z.,-]*$", maxLength = 2048), description = TYPES) @QueryParam("types") String types) {
         String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
         Multi<OutboundSseEvent> events = feed.stream(from, types).map(event -> sse.newEventBuilder()
                 .id(EventFeed.cursor(event))

@@ -43,6 +43,9 @@ public record FilingView(
         AcknowledgementView acknowledgement,
         @Schema(nullable = true, format = "uuid", description = "The filing this one corrects") String amends,
         @Schema(nullable = true, format = "uuid", description = "The filing that corrects this one") String amendedBy,
+        @Schema(maxItems = Filing.MAX_HISTORY, description = "The filing's changes, in order. Bounded by its lifecycle: "
+                + "created, its content replaced at most " + Filing.MAX_CONTENT_CHANGES + " times as a draft, validated, "
+                + "submitted, acknowledged, amended")
         List<HistoryView> history,
         Instant createdAt,
         @Schema(minimum = "0", examples = "0") long version) {

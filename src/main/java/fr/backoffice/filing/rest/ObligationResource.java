@@ -1,5 +1,6 @@
 package fr.backoffice.filing.rest;
 
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.declarant.DeclarationDates;
@@ -45,14 +46,16 @@ public class ObligationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationsView.class),
                     examples = @ExampleObject(name = "obligations", value = FilingExamples.OBLIGATIONS)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `from` or `to` missing or not a date, `to` before "
-            + "`from`, or a range over 10 years")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such declarant")
+            + "`from`, or a range over 10 years",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such declarant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     public Uni<ObligationsView> obligations(
-            @Parameter(example = FilingExamples.DECLARANT_ID) @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = FilingExamples.DECLARANT_ID) @PathParam("id") String id,
             @Parameter(required = true, description = "First day of the range", example = "2026-01-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+                    schema = @Schema(maxLength = 35, type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(required = true, description = "Last day of the range (at most 10 years after `from`)", example = "2026-12-31",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+                    schema = @Schema(maxLength = 35, type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return obligations.obligations(id, requiredDate("from", from), requiredDate("to", to));
     }
 

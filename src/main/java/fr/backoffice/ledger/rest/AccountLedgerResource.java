@@ -1,5 +1,10 @@
 package fr.backoffice.ledger.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
@@ -42,13 +47,15 @@ public class AccountLedgerResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listAccountEntries", summary = "An account's statement: entries in posting order with running balance")
     @APIResponse(responseCode = "200", description = "A page of entries, oldest first")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `from`, `to`, `limit` or `after`")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `from`, `to`, `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     public Uni<Page<EntryView>> entries(
-            @Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-            @Parameter(description = "Entries posted at or after this timestamp, or from the start of this date (bank's time zone)",
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "Entries posted at or after this timestamp, or from the start of this date (bank's time zone)",
                     example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "Entries posted before this timestamp, or up to the end of this date", example = "2026-11-30")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "Entries posted before this timestamp, or up to the end of this date", example = "2026-11-30")
             @QueryParam("to") String to,
             @BeanParam PageRequest page) {
         return ledger.statement(id, TimeParams.instant("from", from, time.businessZone()),
@@ -60,10 +67,12 @@ public class AccountLedgerResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getAccountBalance", summary = "An account's ledger balance as of an instant (now by default)")
     @APIResponse(responseCode = "200", description = "The balance: the sum of the entries posted up to `at`")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `at` is not a timestamp")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
-    public Uni<BalanceView> balance(@Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
-                                    @Parameter(example = "2026-11-28T09:15:00Z") @QueryParam("at") String at) {
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `at` is not a timestamp",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<BalanceView> balance(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                                    @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), example = "2026-11-28T09:15:00Z") @QueryParam("at") String at) {
         return ledger.balanceAt(id, TimeParams.instant("at", at, time.businessZone()));
     }
 }

@@ -1,5 +1,11 @@
 package fr.backoffice.ledger.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import fr.backoffice.common.openapi.Limits;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import fr.backoffice.common.error.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.ledger.api.TrialBalance;
@@ -37,8 +43,9 @@ public class LedgerResource {
     @Operation(operationId = "getTrialBalance", summary = "Total debits, credits and sum of balances per currency",
             description = "In every currency, debits equal credits and all balances sum to zero: that is what double entry means.")
     @APIResponse(responseCode = "200", description = "The trial balance")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `currency` is not an ISO 4217 code")
-    public Uni<TrialBalance> trialBalance(@Parameter(example = "EUR") @QueryParam("currency") String currency) {
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `currency` is not an ISO 4217 code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    public Uni<TrialBalance> trialBalance(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.CURRENCY, maxLength = 3), example = "EUR") @QueryParam("currency") String currency) {
         return ledger.trialBalance(currency == null ? null : Money.currency("currency", currency).getCurrencyCode());
     }
 

@@ -63,8 +63,15 @@ public record OperationView(
                         + "account, AG01 transaction forbidden, AM04 insufficient funds, MS03 reason not specified...; "
                         + "`NARR` when its payment file was rejected, the reason in `reasonComment`)")
         String returnReason,
+        @Schema(maxItems = OperationView.MAX_HISTORY, description = "The status changes, in order. Bounded by the "
+                + "lifecycle: received; validated (and approved), scheduled and back in the queue when it could not "
+                + "execute on its date, which happens once, as the date has then come; validated and approved again; "
+                + "executed; cleared (a cheque); reversed, returned or bounced: 8 at most")
         List<HistoryView> history,
         @Schema(minimum = "0") long version) {
+
+    /** The longest history the operation lifecycle allows ({@code OperationLifecycle}), as the description counts it. */
+    public static final int MAX_HISTORY = 8;
 
     public static OperationView of(Operation op, List<OperationHistoryEntry> history) {
         return new OperationView(op.id.toString(), op.type, op.status, Money.format(op.amount, op.currency), op.currency,

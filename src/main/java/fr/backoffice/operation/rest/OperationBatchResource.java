@@ -1,5 +1,7 @@
 package fr.backoffice.operation.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.RateLimits;
@@ -59,8 +61,8 @@ public class OperationBatchResource {
              "operationCount": 2, "bookedCount": 1, "refusedCount": 1, "createdAt": "2026-11-30T09:15:00Z",
              "completedAt": "2026-11-30T09:15:00.120Z",
              "results": [
-               {"key": "rent-2026-11-A12", "status": "CREATED", "operation": {"id": "019ac9d3-0b11-7d22-9c33-4d5e6f708192",
-                "type": "TRANSFER", "status": "EXECUTED", "amount": "850.00", "currency": "EUR"}},
+               {"key": "rent-2026-11-A12", "status": "CREATED", "operation": """ + Examples.OPERATION + """
+            },
                {"key": "fee-2026-11-A12", "status": "REFUSED",
                 "problem": {"type": "https://backoffice.example/problems/insufficient-funds",
                             "title": "Insufficient funds", "status": 422, "code": "INSUFFICIENT_FUNDS",
@@ -97,7 +99,7 @@ public class OperationBatchResource {
     @APIResponse(responseCode = "200", description = "Booked: a result per operation, in the order sent. A replay of a "
             + "batch already done carries `Idempotent-Replayed: true` (and its first page of results).",
             headers = @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer",
-                    schema = @Schema(type = SchemaType.STRING)),
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationBatchView.class),
                     examples = @ExampleObject(name = "one booked, one refused", value = DONE_BATCH)))
     @APIResponse(responseCode = "202", description = "Accepted, `RUNNING`: poll `Location` (`GET /operation-batches/{id}`) "
@@ -106,16 +108,20 @@ public class OperationBatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationBatchView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no or too many operations, an operation's "
             + "`key` missing, malformed or given twice, a field of an operation malformed, missing or invalid "
-            + "`Idempotency-Key`; malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the batch's key was used for another batch")
+            + "`Idempotency-Key`; malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the batch's key was used for another batch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
     @APIResponse(responseCode = "503", description = "`SERVICE_UNAVAILABLE`: the database cannot serve now; retry after "
             + "`Retry-After` with the same key",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                    schema = @Schema(type = SchemaType.INTEGER)))
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "SERVICE_UNAVAILABLE", ref = "SERVICE_UNAVAILABLE")))
     public Uni<Response> submit(@Valid @NotNull NewOperationBatch request,
-                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
-                                        example = "3f1c9a6e-batch-2026-11-30")
+                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED, example = "3f1c9a6e-batch-2026-11-30",
+                                        schema = @Schema(type = SchemaType.STRING, pattern = Limits.IDEMPOTENCY_KEY, maxLength = Limits.IDEMPOTENCY_KEY_LENGTH))
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Context RoutingContext context) {
         String key = Idempotency.checkKey(idempotencyKey, true);
@@ -132,10 +138,13 @@ public class OperationBatchResource {
     @APIResponse(responseCode = "200", description = "The batch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationBatchView.class),
                     examples = @ExampleObject(name = "done", value = DONE_BATCH)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `limit` or `after` invalid")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such batch, or one another application submitted")
-    public Uni<OperationBatchView> get(@Parameter(example = BATCH_ID) @PathParam("id") String id, @BeanParam PageRequest page) {
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `limit` or `after` invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such batch, or one another application submitted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<OperationBatchView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = BATCH_ID) @PathParam("id") String id, @BeanParam PageRequest page) {
         return batches.get(Ids.parse(id).orElseThrow(() -> ApiException.notFound("Operation batch " + id)), page);
     }
 }

@@ -1,5 +1,7 @@
 package fr.backoffice.operation.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
@@ -97,15 +99,18 @@ public class OperationResource {
     @APIResponse(responseCode = "201", description = "Recorded (or executed); `Location` names the operation. "
             + "A replay of the first answer carries `Idempotent-Replayed: true`.",
             headers = {
-                    @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class),
                     examples = @ExampleObject(name = "executed transfer", value = Examples.OPERATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (missing or extra fields for the type, amount, "
             + "currency, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, `INVALID_BIC` (`creditor.bic` is not an "
-            + "ISO 9362 BIC), malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`")
+            + "ISO 9362 BIC), malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED"), @ExampleObject(name = "INVALID_IBAN", ref = "INVALID_IBAN"), @ExampleObject(name = "INVALID_BIC", ref = "INVALID_BIC")}))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`; `CONCURRENT_UPDATE`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT"), @ExampleObject(name = "CONCURRENT_UPDATE", ref = "CONCURRENT_UPDATE")}))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT` (no such account, or one of a unit the caller's roles do not reach: the same answer), `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, `SAME_ACCOUNT`, "
             + "`ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS`, `CREDITOR_HELD_HERE`, `CHEQUE_EXPIRED`, "
             + "`CHEQUE_POSTDATED`, `EXECUTION_DATE_IN_PAST`, `EXECUTION_DATE_TOO_FAR`, `IDEMPOTENCY_KEY_REUSED`; "
@@ -113,10 +118,11 @@ public class OperationResource {
             + "country the SEPA scheme reaches (the EEA, and AD, AL, CH, GB, GG, GI, IM, JE, MC, MD, ME, MK, SM, VA); "
             + "`CREDITOR_BANK_UNKNOWN`: no `creditor.bic` given, and the BIC directory does not list the bank of the "
             + "creditor's IBAN (give its BIC); `AMOUNT_ABOVE_SEPA_MAXIMUM`: a transfer to another bank carries at most "
-            + "999999999.99 EUR")
+            + "999999999.99 EUR",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_ACCOUNT", ref = "UNKNOWN_ACCOUNT"), @ExampleObject(name = "INTERNAL_ACCOUNT", ref = "INTERNAL_ACCOUNT"), @ExampleObject(name = "CURRENCY_MISMATCH", ref = "CURRENCY_MISMATCH"), @ExampleObject(name = "SAME_ACCOUNT", ref = "SAME_ACCOUNT"), @ExampleObject(name = "ACCOUNT_FROZEN", ref = "ACCOUNT_FROZEN"), @ExampleObject(name = "ACCOUNT_CLOSED", ref = "ACCOUNT_CLOSED"), @ExampleObject(name = "INSUFFICIENT_FUNDS", ref = "INSUFFICIENT_FUNDS"), @ExampleObject(name = "CREDITOR_HELD_HERE", ref = "CREDITOR_HELD_HERE"), @ExampleObject(name = "CHEQUE_EXPIRED", ref = "CHEQUE_EXPIRED"), @ExampleObject(name = "CHEQUE_POSTDATED", ref = "CHEQUE_POSTDATED"), @ExampleObject(name = "EXECUTION_DATE_IN_PAST", ref = "EXECUTION_DATE_IN_PAST"), @ExampleObject(name = "EXECUTION_DATE_TOO_FAR", ref = "EXECUTION_DATE_TOO_FAR"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED"), @ExampleObject(name = "NOT_SEPA", ref = "NOT_SEPA"), @ExampleObject(name = "CREDITOR_BANK_UNKNOWN", ref = "CREDITOR_BANK_UNKNOWN"), @ExampleObject(name = "AMOUNT_ABOVE_SEPA_MAXIMUM", ref = "AMOUNT_ABOVE_SEPA_MAXIMUM")}))
     public Uni<Response> submit(@Valid @NotNull NewOperation request,
-                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
-                                        example = "3f1c9a6e-transfer-42")
+                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED, example = "3f1c9a6e-transfer-42",
+                                        schema = @Schema(type = SchemaType.STRING, pattern = Limits.IDEMPOTENCY_KEY, maxLength = Limits.IDEMPOTENCY_KEY_LENGTH))
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, true);
         return submission.submit(key, request).map(Reply::toResponse);
@@ -126,15 +132,16 @@ public class OperationResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listOperations", summary = "List operations, oldest first", description = ANY_ROLE_SCOPED)
     @APIResponse(responseCode = "200", description = "A page of operations")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<OperationView>> list(
-            @Parameter(schema = @Schema(implementation = OperationStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(implementation = OperationType.class)) @QueryParam("type") String type,
-            @Parameter(example = "PAR-01") @QueryParam("unit") String unit,
-            @Parameter(description = "Operations debiting or crediting this account") @QueryParam("accountId") String accountId,
-            @Parameter(description = "Received at or after (timestamp, or date in the bank's zone)", example = "2026-11-01")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, implementation = OperationStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, implementation = OperationType.class)) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.UNIT_CODE, maxLength = 6), example = "PAR-01") @QueryParam("unit") String unit,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), description = "Operations debiting or crediting this account") @QueryParam("accountId") String accountId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "Received at or after (timestamp, or date in the bank's zone)", example = "2026-11-01")
             @QueryParam("from") String from,
-            @Parameter(description = "Received before (timestamp), or up to the end of this date", example = "2026-11-30")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 35), description = "Received before (timestamp), or up to the end of this date", example = "2026-11-30")
             @QueryParam("to") String to,
             @BeanParam PageRequest page) {
         UUID account = accountId == null ? null
@@ -150,11 +157,12 @@ public class OperationResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getOperation", summary = "Read an operation with its history", description = ANY_ROLE_SCOPED)
     @APIResponse(responseCode = "200", description = "The operation",
-            headers = @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The operation's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationView.class),
                     examples = @ExampleObject(name = "operation", value = Examples.OPERATION)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation, or not in the caller's unit")
-    public Uni<Response> get(@Parameter(example = OPERATION_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such operation, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id) {
         return operations.get(id).map(OperationResource::ok);
     }
 
@@ -163,8 +171,8 @@ public class OperationResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "claimOperation", summary = "Assign a waiting operation to oneself (agent, supervisor)")
     @ActionResponses
-    public Uni<Response> claim(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
-                          @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> claim(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id,
+                          @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.claim(id, key)).map(Reply::toResponse);
     }
@@ -179,8 +187,8 @@ public class OperationResource {
                     + "account refuses on its date is not rejected: it comes back RECEIVED to the unit's queue with that "
                     + "`reasonCode` (event `operation.returned`), for a person to validate again, reject or cancel.")
     @ActionResponses
-    public Uni<Response> validate(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
-                             @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> validate(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id,
+                             @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.validate(id, key)).map(Reply::toResponse);
     }
@@ -190,8 +198,8 @@ public class OperationResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "approveOperation", summary = "Approve an operation over the threshold (supervisor, neither submitter nor validator)")
     @ActionResponses
-    public Uni<Response> approve(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
-                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> approve(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id,
+                            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.approve(id, key)).map(Reply::toResponse);
     }
@@ -204,8 +212,8 @@ public class OperationResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Rejection.class), examples = @ExampleObject(name = "rejection", value = Examples.REJECTION)))
     @ActionResponses
-    public Uni<Response> reject(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body,
-                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> reject(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull Rejection body,
+                           @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.reject(id, key, body.reasonCode(), body.comment())).map(Reply::toResponse);
     }
@@ -215,8 +223,8 @@ public class OperationResource {
     @RolesAllowed(Roles.FRONT_OFFICE)
     @Operation(operationId = "cancelOperation", summary = "Cancel an operation before it executes (front-office)")
     @ActionResponses
-    public Uni<Response> cancel(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
-                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> cancel(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id,
+                           @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.cancel(id, key)).map(Reply::toResponse);
     }
@@ -235,8 +243,8 @@ public class OperationResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActionReason.class), examples = @ExampleObject(name = "reason", value = Examples.REASON)))
     @ActionResponses
-    public Uni<Response> reverse(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
-                            @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> reverse(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
+                            @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.reverse(id, key, body.reason())).map(Reply::toResponse);
     }
@@ -246,8 +254,8 @@ public class OperationResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "clearCheque", summary = "Record that a deposited cheque was paid: its hold is released (agent, supervisor)")
     @ActionResponses
-    public Uni<Response> clear(@Parameter(example = OPERATION_ID) @PathParam("id") String id,
-                          @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> clear(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id,
+                          @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.clear(id, key)).map(Reply::toResponse);
     }
@@ -261,8 +269,8 @@ public class OperationResource {
             schema = @Schema(implementation = ActionReason.class),
             examples = @ExampleObject(name = "reason", value = "{ \"reason\": \"Insufficient funds on the drawer's account\" }")))
     @ActionResponses
-    public Uni<Response> bounce(@Parameter(example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
-                           @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<Response> bounce(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = OPERATION_ID) @PathParam("id") String id, @Valid @NotNull ActionReason body,
+                           @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return retried(() -> actions.bounce(id, key, body.reason())).map(Reply::toResponse);
     }

@@ -17,7 +17,7 @@ public record StatementView(
         @Schema(maxLength = 35) String messageId,
         @Schema(maxLength = 35, description = "`Stmt/Id` or `Ntfctn/Id`") String statementId,
         @Schema(nullable = true, minimum = "0", maximum = "999999999999999999", description = "`ElctrncSeqNb`") Long sequenceNumber,
-        @Schema(pattern = Limits.CURRENCY, maxLength = 3) String currency,
+        @Schema(pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR") String currency,
         Balance openingBalance,
         Balance closingBalance,
         Instant loadedAt,

@@ -1,5 +1,6 @@
 package fr.backoffice.reconciliation.rest;
 
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.clearing.iso20022.IncomingMessages;
 import fr.backoffice.clearing.iso20022.IsoXmlReader;
 import fr.backoffice.common.http.Reply;
@@ -86,23 +87,27 @@ public class ReconciliationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementLoaded.class)))
     @APIResponse(responseCode = "200", description = "A replay of a statement already loaded (`replayed` true): nothing was loaded",
             headers = @Header(name = "Idempotent-Replayed", description = "`true` on the stored answer to an earlier "
-                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING, maxLength = 4)),
+                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementLoaded.class)))
     @APIResponse(responseCode = "400", description = "`INVALID_MESSAGE`: not well-formed, a DOCTYPE, neither a camt.053.001.08 "
             + "nor a camt.054.001.08, a required element missing, more than one Stmt or Ntfctn, a bad amount, date or "
             + "indicator, group totals (`TxsSummry`, a batch's `NbOfTxs` and `TtlAmt`, its transactions' amounts) or the "
             + "balances not agreeing with the entries (`errors[0].field` names the element); `VALIDATION_FAILED`: a "
-            + "malformed `Idempotency-Key`. Nothing was loaded")
+            + "malformed `Idempotency-Key`. Nothing was loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_MESSAGE", ref = "INVALID_MESSAGE"), @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")}))
     @APIResponse(responseCode = "409", description = "`STATEMENT_ALREADY_LOADED`: another document was loaded for the "
-            + "account with this MsgId or ElctrncSeqNb; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "account with this MsgId or ElctrncSeqNb; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "STATEMENT_ALREADY_LOADED", ref = "STATEMENT_ALREADY_LOADED"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
     @APIResponse(responseCode = "413", description = "`PAYLOAD_TOO_LARGE`: over the message size limit; "
-            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was loaded")
+            + "`MESSAGE_LIMIT_EXCEEDED`: " + READER_LIMITS + " (`errors[0].field` names where): nothing was loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "PAYLOAD_TOO_LARGE", ref = "PAYLOAD_TOO_LARGE"), @ExampleObject(name = "MESSAGE_LIMIT_EXCEEDED", ref = "MESSAGE_LIMIT_EXCEEDED")}))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_SETTLEMENT_ACCOUNT`: the IBAN is no clearing settlement "
             + "account of ours; `CURRENCY_MISMATCH`: the statement is in another currency than the account; "
             + "`BALANCE_GAP`: the opening balance does not follow the last statement's closing balance (the detail "
-            + "names both, the gap and the missing sequence numbers); `IDEMPOTENCY_KEY_REUSED`. Nothing was loaded")
+            + "names both, the gap and the missing sequence numbers); `IDEMPOTENCY_KEY_REUSED`. Nothing was loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_SETTLEMENT_ACCOUNT", ref = "UNKNOWN_SETTLEMENT_ACCOUNT"), @ExampleObject(name = "CURRENCY_MISMATCH", ref = "CURRENCY_MISMATCH"), @ExampleObject(name = "BALANCE_GAP", ref = "BALANCE_GAP"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
     public Uni<Response> load(byte[] body,
-                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                              @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         byte[] message = body == null ? new byte[0] : body;
         String key = Idempotency.checkKey(idempotencyKey, false);
         return IncomingMessages.read(message, CamtStatement::read)
@@ -119,8 +124,9 @@ public class ReconciliationResource {
                     + "or UNMATCHED; and the entries of ours it found unreported.")
     @APIResponse(responseCode = "200", description = "The statement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such statement")
-    public Uni<StatementView> get(@Parameter(example = STATEMENT_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such statement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<StatementView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = STATEMENT_ID) @PathParam("id") String id) {
         return statements.get(id);
     }
 
@@ -131,7 +137,8 @@ public class ReconciliationResource {
             description = "Lines of the bank's statements no entry matched (STATEMENT_LINE) and entries of ours no line "
                     + "matched (LEDGER_ENTRY); by default those not RESOLVED.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `status`, `kind`, `accountId`, `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `status`, `kind`, `accountId`, `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<ExceptionView>> list(
             @Parameter(description = "OPEN, CLAIMED or RESOLVED; without it, those not RESOLVED",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"OPEN", "CLAIMED", "RESOLVED"})) @QueryParam("status") String status,
@@ -149,8 +156,9 @@ public class ReconciliationResource {
     @Operation(operationId = "getReconciliationException", summary = "An item of the reconciliation queue (reconciliation, auditor, admin)")
     @APIResponse(responseCode = "200", description = "The item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item")
-    public Uni<ExceptionView> getException(@Parameter(example = EXCEPTION_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<ExceptionView> getException(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = EXCEPTION_ID) @PathParam("id") String id) {
         return queue.get(id);
     }
 
@@ -163,12 +171,15 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", description = "The item, CLAIMED",
             headers = @Header(name = "ETag", description = "The item's version", schema = @Schema(type = SchemaType.STRING, maxLength = 24)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: already RESOLVED; `CLAIMED_BY_ANOTHER`: "
-            + "another person holds it; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`")
-    public Uni<Response> claim(@Parameter(example = EXCEPTION_ID) @PathParam("id") String id,
-                               @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+            + "another person holds it; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_TRANSITION", ref = "INVALID_TRANSITION"), @ExampleObject(name = "CLAIMED_BY_ANOTHER", ref = "CLAIMED_BY_ANOTHER"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
+    public Uni<Response> claim(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = EXCEPTION_ID) @PathParam("id") String id,
+                               @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return queue.claim(id, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
@@ -198,18 +209,23 @@ public class ReconciliationResource {
             headers = @Header(name = "ETag", description = "The item's version", schema = @Schema(type = SchemaType.STRING, maxLength = 24)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExceptionView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: no resolution or reason, an unknown resolution, "
-            + "no `entryIds` (`lineIds`) for a MANUAL_MATCH, an id given twice or malformed")
+            + "no `entryIds` (`lineIds`) for a MANUAL_MATCH, an id given twice or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not the reconciliation desk or an admin; "
-            + "`FOUR_EYES_VIOLATION`: the caller claimed this item, at or above the approval threshold")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item")
+            + "`FOUR_EYES_VIOLATION`: the caller claimed this item, at or above the approval threshold",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN"), @ExampleObject(name = "FOUR_EYES_VIOLATION", ref = "FOUR_EYES_VIOLATION")}))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     @APIResponse(responseCode = "409", description = "`INVALID_TRANSITION`: already RESOLVED; `CLAIMED_BY_ANOTHER`: another "
             + "person holds it; `CLAIM_REQUIRED`: at or above the approval threshold, claim it first; `ALREADY_MATCHED`: "
-            + "the line or entry was matched meanwhile; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "the line or entry was matched meanwhile; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_TRANSITION", ref = "INVALID_TRANSITION"), @ExampleObject(name = "CLAIMED_BY_ANOTHER", ref = "CLAIMED_BY_ANOTHER"), @ExampleObject(name = "CLAIM_REQUIRED", ref = "CLAIM_REQUIRED"), @ExampleObject(name = "ALREADY_MATCHED", ref = "ALREADY_MATCHED"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ENTRY`, `UNKNOWN_LINE`: an id names nothing unmatched of "
             + "the item's account; `AMOUNTS_DISAGREE`: they do not add up to the item's amount, or are on the wrong side; "
-            + "`RESOLUTION_NOT_ALLOWED`: BANK_ERROR for an entry of ours; `IDEMPOTENCY_KEY_REUSED`. Nothing was changed")
-    public Uni<Response> resolve(@Parameter(example = EXCEPTION_ID) @PathParam("id") String id, @Valid @NotNull Resolve body,
-                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+            + "`RESOLUTION_NOT_ALLOWED`: BANK_ERROR for an entry of ours; `IDEMPOTENCY_KEY_REUSED`. Nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_ENTRY", ref = "UNKNOWN_ENTRY"), @ExampleObject(name = "UNKNOWN_LINE", ref = "UNKNOWN_LINE"), @ExampleObject(name = "AMOUNTS_DISAGREE", ref = "AMOUNTS_DISAGREE"), @ExampleObject(name = "RESOLUTION_NOT_ALLOWED", ref = "RESOLUTION_NOT_ALLOWED"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
+    public Uni<Response> resolve(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = EXCEPTION_ID) @PathParam("id") String id, @Valid @NotNull Resolve body,
+                                 @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return queue.resolve(id, body, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 

@@ -1,5 +1,6 @@
 package fr.backoffice.statement.rest;
 
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.statement.Camt053;
@@ -60,13 +61,17 @@ public class StatementResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = MAX_XML_LENGTH,
                                     description = "An ISO 20022 camt.053.001.08 document"),
                             examples = @ExampleObject(name = "a day", value = StatementExamples.XML))})
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `date` is not a date (YYYY-MM-DD)")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit")
-    @APIResponse(responseCode = "406", description = "`NOT_ACCEPTABLE`: `Accept` allows neither `application/json` nor `application/xml`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `date` is not a date (YYYY-MM-DD)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "406", description = "`NOT_ACCEPTABLE`: `Accept` allows neither `application/json` nor `application/xml`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_ACCEPTABLE", ref = "NOT_ACCEPTABLE")))
     @APIResponse(responseCode = "422", description = "`STATEMENT_DATE_IN_FUTURE`: the day has not begun in the bank's "
-            + "time zone; `STATEMENT_TOO_LARGE`: more than 10000 entries that day (read them from `/entries`)")
+            + "time zone; `STATEMENT_TOO_LARGE`: more than 10000 entries that day (read them from `/entries`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "STATEMENT_DATE_IN_FUTURE", ref = "STATEMENT_DATE_IN_FUTURE"), @ExampleObject(name = "STATEMENT_TOO_LARGE", ref = "STATEMENT_TOO_LARGE")}))
     public Uni<Response> statement(
-            @Parameter(example = ACCOUNT_ID) @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
             @Parameter(description = "The business day, in the bank's time zone", example = "2026-11-30",
                     schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", maxLength = 10))
             @PathParam("date") String date,

@@ -1,5 +1,8 @@
 package fr.backoffice.unit.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -50,10 +53,12 @@ public class UnitResource {
     @APIResponse(responseCode = "201", description = "Created; `Location` names the unit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class),
                     examples = @ExampleObject(name = "unit", value = Examples.UNIT)))
-    @APIResponse(responseCode = "409", description = "`UNIT_EXISTS`: a unit already has this code; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request")
+    @APIResponse(responseCode = "409", description = "`UNIT_EXISTS`: a unit already has this code; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNIT_EXISTS", ref = "UNIT_EXISTS"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
     public Uni<Response> create(@Valid @NotNull NewUnit request,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+                                @Parameter(ref = "Idempotency-Key")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return units.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
@@ -62,7 +67,8 @@ public class UnitResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listUnits", summary = "List production units, ordered by code")
     @APIResponse(responseCode = "200", description = "A page of units")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<UnitView>> list(@BeanParam PageRequest page) {
         return units.list(page);
     }
@@ -74,8 +80,9 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class),
                     examples = @ExampleObject(name = "unit", value = Examples.UNIT)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code")
-    public Uni<UnitView> get(@Parameter(example = "PAR-01") @PathParam("code") String code) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no unit has this code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<UnitView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Limits.UNIT_CODE, maxLength = 6), example = "PAR-01") @PathParam("code") String code) {
         return units.get(code);
     }
 }

@@ -1,5 +1,7 @@
 package fr.backoffice.webhook.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.http.ETags;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -100,14 +102,17 @@ public class WebhookEndpointResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewWebhookEndpoint.class), examples = @ExampleObject(name = "endpoint", value = NEW)))
     @APIResponse(responseCode = "201", description = "Created; `Location` names the endpoint",
-            headers = {@Header(name = "ETag", description = "The endpoint's version (not on a replay)", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "ETag", description = "The endpoint's version (not on a replay)", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
                     @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer, which has no `secret`",
-                            schema = @Schema(type = SchemaType.STRING))},
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointWithSecret.class),
                     examples = @ExampleObject(name = "endpoint", value = CREATED)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a url that is not an absolute https url (or that names a private address), an unknown event type")
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a url that is not an absolute https url (or that names a private address), an unknown event type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
     @Callback(name = "event", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
             summary = "An event, delivered to the endpoint's url", description = CALLBACK,
             parameters = {
@@ -126,7 +131,7 @@ public class WebhookEndpointResource {
             responses = @APIResponse(responseCode = "default", description = "Any 2xx: received. 410 Gone: the "
                     + "delivery fails and the endpoint is disabled at once. Anything else: tried again later")))
     public Uni<Response> create(@Valid @NotNull NewWebhookEndpoint request,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+                                @Parameter(ref = "Idempotency-Key")
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return endpoints.create(Idempotency.checkKey(idempotencyKey, false), request).map(Reply::toResponse);
     }
@@ -134,7 +139,8 @@ public class WebhookEndpointResource {
     @GET
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints: the caller's own (admin: all), by id")
     @APIResponse(responseCode = "200", description = "A page of endpoints")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<EndpointPage> list(@BeanParam PageRequest page) {
         return endpoints.list(page);
     }
@@ -143,11 +149,12 @@ public class WebhookEndpointResource {
     @Path("/{id}")
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint (not its secret)")
     @APIResponse(responseCode = "200", description = "The endpoint",
-            headers = @Header(name = "ETag", description = "The endpoint's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The endpoint's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointView.class),
                     examples = @ExampleObject(name = "endpoint", value = ENDPOINT)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Uni<Response> get(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id) {
         return endpoints.get(id).map(WebhookEndpointResource::ok);
     }
 
@@ -159,15 +166,19 @@ public class WebhookEndpointResource {
             schema = @Schema(implementation = WebhookEndpointChange.class),
             examples = @ExampleObject(name = "re-enable", value = "{ \"status\": \"ENABLED\" }")))
     @APIResponse(responseCode = "200", description = "The changed endpoint",
-            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointView.class),
                     examples = @ExampleObject(name = "endpoint", value = ENDPOINT)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a url or an event type refused, or nothing to change")
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version")
-    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header")
-    public Uni<Response> update(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
-                                @Parameter(description = Examples.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a url or an event type refused, or nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_FAILED", ref = "PRECONDITION_FAILED")))
+    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_REQUIRED", ref = "PRECONDITION_REQUIRED")))
+    public Uni<Response> update(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id,
+                                @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull WebhookEndpointChange change) {
         return endpoints.change(id, ifMatch, change).map(WebhookEndpointResource::ok);
     }
@@ -176,8 +187,9 @@ public class WebhookEndpointResource {
     @Path("/{id}")
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint and its deliveries")
     @APIResponse(responseCode = "204", description = "Deleted: nothing more is sent to it")
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Uni<Response> delete(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> delete(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id) {
         return endpoints.delete(id).map(deleted -> Response.noContent().build());
     }
 
@@ -187,15 +199,18 @@ public class WebhookEndpointResource {
             description = "With an `Idempotency-Key`, a replay answers without `secret` (`Idempotent-Replayed: true`): "
                     + "the secret is kept nowhere but with the endpoint; a client that lost the answer rotates again.")
     @APIResponse(responseCode = "200", description = "The endpoint with its new secret, shown this once (not in a replay)",
-            headers = {@Header(name = "ETag", description = "The new version (not on a replay)", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "ETag", description = "The new version (not on a replay)", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
                     @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer, which has no `secret`",
-                            schema = @Schema(type = SchemaType.STRING))},
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointWithSecret.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request")
-    public Uni<Response> rotateSecret(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
-                                      @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
+    public Uni<Response> rotateSecret(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id,
+                                      @Parameter(ref = "Idempotency-Key")
                                       @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return endpoints.rotateSecret(id, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
@@ -204,9 +219,11 @@ public class WebhookEndpointResource {
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "An endpoint's deliveries, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`")
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Uni<DeliveryPage> deliveries(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<DeliveryPage> deliveries(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id,
                                         @BeanParam PageRequest page) {
         return endpoints.deliveries(id, page);
     }
@@ -219,10 +236,12 @@ public class WebhookEndpointResource {
     @APIResponse(responseCode = "202", description = "Due now: PENDING until its attempt is recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class),
                     examples = @ExampleObject(name = "delivery", value = DELIVERY)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such endpoint or delivery, or not one of the caller's")
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such endpoint or delivery, or not one of the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
     @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first; "
-            + "`WEBHOOK_DELIVERY_IN_FLIGHT`: an attempt of this delivery is under way, retry once it has ended")
-    public Uni<Response> retry(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
+            + "`WEBHOOK_DELIVERY_IN_FLIGHT`: an attempt of this delivery is under way, retry once it has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "WEBHOOK_ENDPOINT_DISABLED", ref = "WEBHOOK_ENDPOINT_DISABLED"), @ExampleObject(name = "WEBHOOK_DELIVERY_IN_FLIGHT", ref = "WEBHOOK_DELIVERY_IN_FLIGHT")}))
+    public Uni<Response> retry(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id,
                                @Parameter(example = DELIVERY_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 36))
                                @PathParam("deliveryId") String deliveryId) {
         return endpoints.retry(id, deliveryId).map(view -> Response.accepted(view).build());
@@ -235,11 +254,14 @@ public class WebhookEndpointResource {
                     + "`getWebhookEndpoint` answers it. It is sent like any delivery, after the endpoint's earlier pending ones.")
     @APIResponse(responseCode = "202", description = "The test delivery, due now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first; `IDEMPOTENCY_REQUEST_IN_FLIGHT`")
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request")
-    public Uni<Response> test(@Parameter(example = ENDPOINT_ID) @PathParam("id") String id,
-                              @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL)
+    @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "409", description = "`WEBHOOK_ENDPOINT_DISABLED`: enable the endpoint first; `IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "WEBHOOK_ENDPOINT_DISABLED", ref = "WEBHOOK_ENDPOINT_DISABLED"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`: the key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
+    public Uni<Response> test(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ENDPOINT_ID) @PathParam("id") String id,
+                              @Parameter(ref = "Idempotency-Key")
                               @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return endpoints.test(id, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }

@@ -1,5 +1,6 @@
 package fr.backoffice.common.security;
 
+import fr.backoffice.support.Contract;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Endpoints;
 import fr.backoffice.support.Endpoints.Endpoint;
@@ -98,8 +99,8 @@ class UnitClaimTest {
 
     @Test
     void the_unit_claim_is_documented_among_the_shared_403_answers() {
-        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/operations'.get.responses.'403'.description", org.hamcrest.Matchers.containsString("UNIT_CLAIM_REQUIRED"));
+        org.assertj.core.api.Assertions.assertThat(Contract.served().at("/paths/~1operations/get/responses/403/description")
+                .asText()).contains("UNIT_CLAIM_REQUIRED");
     }
 
     /** What the target's objects look like to an admin: nothing in them may change. */
