@@ -1,5 +1,7 @@
 package fr.backoffice.operation.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.http.QueryParams;
@@ -81,21 +83,25 @@ public class AuthorizationResource {
     @APIResponse(responseCode = "201", description = "Reserved; `Location` names the authorization. A replay of the "
             + "first answer carries `Idempotent-Replayed: true`.",
             headers = {
-                    @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
                     examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED` (amount, currency, sides, `expiresAt` not in "
-            + "the future or too far ahead, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, `INVALID_BIC`, malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "the future or too far ahead, missing or invalid `Idempotency-Key`), `INVALID_IBAN`, `INVALID_BIC`, malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED"), @ExampleObject(name = "INVALID_IBAN", ref = "INVALID_IBAN"), @ExampleObject(name = "INVALID_BIC", ref = "INVALID_BIC")}))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT`, `INTERNAL_ACCOUNT`, `CURRENCY_MISMATCH`, "
             + "`SAME_ACCOUNT`, `ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS` (nothing held), "
             + "`CREDITOR_HELD_HERE`, `NOT_SEPA`, `CREDITOR_BANK_UNKNOWN`, `AMOUNT_ABOVE_STRAIGHT_THROUGH`, "
-            + "`IDEMPOTENCY_KEY_REUSED`")
+            + "`IDEMPOTENCY_KEY_REUSED`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_ACCOUNT", ref = "UNKNOWN_ACCOUNT"), @ExampleObject(name = "INTERNAL_ACCOUNT", ref = "INTERNAL_ACCOUNT"), @ExampleObject(name = "CURRENCY_MISMATCH", ref = "CURRENCY_MISMATCH"), @ExampleObject(name = "SAME_ACCOUNT", ref = "SAME_ACCOUNT"), @ExampleObject(name = "ACCOUNT_FROZEN", ref = "ACCOUNT_FROZEN"), @ExampleObject(name = "ACCOUNT_CLOSED", ref = "ACCOUNT_CLOSED"), @ExampleObject(name = "INSUFFICIENT_FUNDS", ref = "INSUFFICIENT_FUNDS"), @ExampleObject(name = "CREDITOR_HELD_HERE", ref = "CREDITOR_HELD_HERE"), @ExampleObject(name = "NOT_SEPA", ref = "NOT_SEPA"), @ExampleObject(name = "CREDITOR_BANK_UNKNOWN", ref = "CREDITOR_BANK_UNKNOWN"), @ExampleObject(name = "AMOUNT_ABOVE_STRAIGHT_THROUGH", ref = "AMOUNT_ABOVE_STRAIGHT_THROUGH"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
     public Uni<Response> create(@Valid @NotNull NewAuthorization request,
-                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
-                                        example = "3f1c9a6e-authorization-7")
+                                @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED, example = "3f1c9a6e-authorization-7",
+                                        schema = @Schema(type = SchemaType.STRING, pattern = Limits.IDEMPOTENCY_KEY, maxLength = Limits.IDEMPOTENCY_KEY_LENGTH))
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, true);
         return authorizations.create(key, request).map(Reply::toResponse);
@@ -106,9 +112,10 @@ public class AuthorizationResource {
     @Operation(operationId = "listAuthorizations", summary = "List authorizations, oldest first",
             description = "Agents and supervisors see those of their own unit only.")
     @APIResponse(responseCode = "200", description = "A page of authorizations")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a filter or paging parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<AuthorizationView>> list(
-            @Parameter(description = "Those reserving on this debit account") @QueryParam("accountId") String accountId,
+            @Parameter(description = "Those reserving on this debit account", schema = @Schema(type = SchemaType.STRING, maxLength = 36)) @QueryParam("accountId") String accountId,
             @Parameter(schema = @Schema(implementation = AuthorizationStatus.class)) @QueryParam("status") String status,
             @BeanParam PageRequest page) {
         UUID account = accountId == null ? null
@@ -123,11 +130,12 @@ public class AuthorizationResource {
     @Operation(operationId = "getAuthorization", summary = "Read an authorization with its captures",
             description = "Agents and supervisors read those of their own unit only.")
     @APIResponse(responseCode = "200", description = "The authorization",
-            headers = @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The authorization's version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
                     examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization, or not in the caller's unit")
-    public Uni<Response> get(@Parameter(example = AUTHORIZATION_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = AUTHORIZATION_ID) @PathParam("id") String id) {
         return authorizations.get(id).map(view -> Reply.ok(view, view.version()).toResponse());
     }
 
@@ -147,21 +155,26 @@ public class AuthorizationResource {
             examples = @ExampleObject(name = "partial capture", value = AuthorizationExamples.NEW_CAPTURE)))
     @APIResponse(responseCode = "200", description = "The authorization as it now stands",
             headers = {
-                    @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
                     examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: amount, `Idempotency-Key`; malformed body")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization")
-    @APIResponse(responseCode = "409", description = ACTION_409)
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: amount, `Idempotency-Key`; malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "409", description = ACTION_409,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_TRANSITION", ref = "INVALID_TRANSITION"), @ExampleObject(name = "AUTHORIZATION_EXPIRED", ref = "AUTHORIZATION_EXPIRED"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
     @APIResponse(responseCode = "422", description = "`CAPTURE_EXCEEDS_AUTHORIZATION`: the captures would book more "
             + "than `captureLimit`; `TOO_MANY_CAPTURES`; `ACCOUNT_FROZEN`, `ACCOUNT_CLOSED`, `INSUFFICIENT_FUNDS` "
             + "(an over-capture the account cannot afford); `CAPTURE_NEEDS_APPROVAL`: a transfer to another bank over "
-            + "the day's four-eyes total; `IDEMPOTENCY_KEY_REUSED`. Nothing is booked.")
-    public Uni<Response> capture(@Parameter(example = AUTHORIZATION_ID) @PathParam("id") String id,
+            + "the day's four-eyes total; `IDEMPOTENCY_KEY_REUSED`. Nothing is booked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "CAPTURE_EXCEEDS_AUTHORIZATION", ref = "CAPTURE_EXCEEDS_AUTHORIZATION"), @ExampleObject(name = "TOO_MANY_CAPTURES", ref = "TOO_MANY_CAPTURES"), @ExampleObject(name = "ACCOUNT_FROZEN", ref = "ACCOUNT_FROZEN"), @ExampleObject(name = "ACCOUNT_CLOSED", ref = "ACCOUNT_CLOSED"), @ExampleObject(name = "INSUFFICIENT_FUNDS", ref = "INSUFFICIENT_FUNDS"), @ExampleObject(name = "CAPTURE_NEEDS_APPROVAL", ref = "CAPTURE_NEEDS_APPROVAL"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
+    public Uni<Response> capture(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = AUTHORIZATION_ID) @PathParam("id") String id,
                                  @Valid @NotNull NewCapture request,
-                                 @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                                 @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return captures.capture(id, key, request).map(Reply::toResponse);
     }
@@ -173,17 +186,22 @@ public class AuthorizationResource {
             description = "What was not captured is released at once (status VOIDED); the captures stay booked.")
     @APIResponse(responseCode = "200", description = "The authorization as it now stands",
             headers = {
-                    @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING))},
+                    @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+                    @Header(name = "Idempotent-Replayed", description = "`true` on a replayed answer", schema = @Schema(type = SchemaType.STRING, enumeration = "true", maxLength = 4))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class),
                     examples = @ExampleObject(name = "partly captured", value = AuthorizationExamples.AUTHORIZATION)))
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `Idempotency-Key`")
-    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role")
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization")
-    @APIResponse(responseCode = "409", description = ACTION_409)
-    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`")
-    public Uni<Response> voidIt(@Parameter(example = AUTHORIZATION_ID) @PathParam("id") String id,
-                                @Parameter(description = Examples.IDEMPOTENCY_KEY_OPTIONAL) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `Idempotency-Key`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: wrong role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such authorization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "409", description = ACTION_409,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "INVALID_TRANSITION", ref = "INVALID_TRANSITION"), @ExampleObject(name = "AUTHORIZATION_EXPIRED", ref = "AUTHORIZATION_EXPIRED"), @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")}))
+    @APIResponse(responseCode = "422", description = "`IDEMPOTENCY_KEY_REUSED`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")))
+    public Uni<Response> voidIt(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = AUTHORIZATION_ID) @PathParam("id") String id,
+                                @Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String key = Idempotency.checkKey(idempotencyKey, false);
         return authorizations.voidIt(id, key).map(Reply::toResponse);
     }

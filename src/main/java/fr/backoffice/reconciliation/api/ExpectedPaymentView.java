@@ -14,9 +14,9 @@ import java.time.LocalDate;
 public record ExpectedPaymentView(
         @Schema(required = true, format = "uuid", maxLength = 36) String id,
         @Schema(required = true, format = "uuid", maxLength = 36) String accountId,
-        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, description = "The exact amount (absent for a range)") String amount,
+        @Schema(pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "1250.00", description = "The exact amount (absent for a range)") String amount,
         @Schema(description = "The range (absent for an exact amount)") NewExpectedPayment.AmountRange range,
-        @Schema(required = true, maxLength = 3) String currency,
+        @Schema(required = true, pattern = Limits.CURRENCY, maxLength = 3, examples = "EUR") String currency,
         @Schema(maxLength = 140) String reference,
         NewExpectedPayment.ExpectedCounterparty counterparty,
         @Schema(required = true) LocalDate from,
@@ -25,6 +25,6 @@ public record ExpectedPaymentView(
         @Schema(format = "uuid", maxLength = 36, description = "MATCHED: the credit's operation") String operationId,
         @Schema(implementation = String.class, format = "date-time", description = "MATCHED: when") Instant matchedAt,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true, maxLength = Limits.ACTOR_LENGTH) String createdBy,
+        @Schema(required = true, maxLength = Limits.ACTOR_LENGTH, examples = "front-office-1") String createdBy,
         @Schema(required = true, minimum = "0") long version) {
 }

@@ -1,5 +1,7 @@
 package fr.backoffice.reconciliation.rest;
 
+import fr.backoffice.common.openapi.Limits;
+import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
 import fr.backoffice.common.openapi.Examples;
@@ -66,13 +68,16 @@ public class ExpectedPaymentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpectedPaymentView.class)))
     @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: a field missing or malformed, both or neither of "
             + "`amount` and `range`, `range.max` below `range.min`, `to` before `from`, past or too far, a counterparty "
-            + "without name or IBAN, an invalid IBAN, no `Idempotency-Key`")
-    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`")
+            + "without name or IBAN, an invalid IBAN, no `Idempotency-Key`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "409", description = "`IDEMPOTENCY_REQUEST_IN_FLIGHT`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "IDEMPOTENCY_REQUEST_IN_FLIGHT", ref = "IDEMPOTENCY_REQUEST_IN_FLIGHT")))
     @APIResponse(responseCode = "422", description = "`UNKNOWN_ACCOUNT`: no customer account has this id; `ACCOUNT_CLOSED`; "
-            + "`CURRENCY_MISMATCH`: not the account's currency; `IDEMPOTENCY_KEY_REUSED`. Nothing was registered")
+            + "`CURRENCY_MISMATCH`: not the account's currency; `IDEMPOTENCY_KEY_REUSED`. Nothing was registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_ACCOUNT", ref = "UNKNOWN_ACCOUNT"), @ExampleObject(name = "ACCOUNT_CLOSED", ref = "ACCOUNT_CLOSED"), @ExampleObject(name = "CURRENCY_MISMATCH", ref = "CURRENCY_MISMATCH"), @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED")}))
     public Uni<Response> register(@Valid @NotNull NewExpectedPayment body,
-                                  @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED,
-                                          example = "expect-invoice-2026-0042")
+                                  @Parameter(required = true, description = Examples.IDEMPOTENCY_KEY_REQUIRED, example = "expect-invoice-2026-0042",
+                                          schema = @Schema(type = SchemaType.STRING, pattern = Limits.IDEMPOTENCY_KEY, maxLength = Limits.IDEMPOTENCY_KEY_LENGTH))
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return book.register(body, Idempotency.checkKey(idempotencyKey, true)).map(Reply::toResponse);
     }
@@ -81,7 +86,8 @@ public class ExpectedPaymentResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.RECONCILIATION, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listExpectedPayments", summary = "Expected payments, oldest first (front-office, reconciliation, auditor, admin)")
     @APIResponse(responseCode = "200", description = "A page of expected payments")
-    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `accountId`, `status`, `limit` or `after`")
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: bad `accountId`, `status`, `limit` or `after`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
     public Uni<Page<ExpectedPaymentView>> list(
             @Parameter(description = "Only this account's", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
             @QueryParam("accountId") String accountId,
@@ -97,8 +103,9 @@ public class ExpectedPaymentResource {
     @Operation(operationId = "getExpectedPayment", summary = "An expected payment (front-office, reconciliation, auditor, admin)")
     @APIResponse(responseCode = "200", description = "The expected payment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpectedPaymentView.class)))
-    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such expected payment")
-    public Uni<ExpectedPaymentView> get(@Parameter(example = EXPECTED_PAYMENT_ID) @PathParam("id") String id) {
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such expected payment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<ExpectedPaymentView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = EXPECTED_PAYMENT_ID) @PathParam("id") String id) {
         return book.get(id);
     }
 }
