@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,7 +58,9 @@ class TwoInstancesIT {
 
     /** Starts one more instance and answers its log. */
     private static Path start() throws Exception {
-        return instances.start(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY, "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s"));
+        // schedulers every second: both instances' expiry runs overlap
+        return instances.start(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY, "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s",
+                "BACKOFFICE_SCHEDULER_EVERY", "1s"));
     }
 
     @AfterAll
@@ -188,6 +193,76 @@ class TwoInstancesIT {
         List<String> heads = events.stream().map(TwoInstancesIT::resourceId).toList();
         assertThat(new HashSet<>(heads)).as("one checkpoint per head, whichever instance took it").hasSize(heads.size());
         assertThat(heads).contains(Long.toString(anchored));
+    }
+
+    @Test
+    void authorizations_expiring_at_one_instant_are_expired_exactly_once_by_two_instances() throws Exception {
+        String admin = token("it-expiry-admin", "admin");
+        String front = token("it-expiry", "front-office");
+        String auditor = token("it-expiry-auditor", "auditor");
+        on(0, admin).body(Map.of("code", "EXP-01", "name", "Expiry", "region", "Test")).post("/units").then().statusCode(201);
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = on(i % 2, front).header("Idempotency-Key", "exp-open-" + i)
+                    .body(Map.of("holder", Map.of("name", "Expiry " + i, "customerId", "C-EXP-" + i), "type", "CURRENT",
+                            "currency", "EUR", "unit", "EXP-01", "overdraftLimit", "0.00"))
+                    .post("/accounts").then().statusCode(201).extract().path("id");
+            accounts.add(id);
+        }
+        for (int i = 0; i < 3; i++) {
+            on(0, front).header("Idempotency-Key", "exp-fund-" + i)
+                    .body(Map.of("type", "CASH_DEPOSIT", "amount", "1000.00", "currency", "EUR", "creditAccountId", accounts.get(i)))
+                    .post("/operations").then().statusCode(201);
+        }
+        String start = feedPage(auditor, null).getString("nextCursor");
+        // forty authorizations created on both instances, then all brought to expire at the same instant
+        Set<String> created = new HashSet<>();
+        for (int n = 0; n < 40; n++) {
+            created.add(on(n % 2, front).header("Idempotency-Key", "exp-auth-" + n)
+                    .body(Map.of("debitAccountId", accounts.get(n % 3), "creditAccountId", accounts.get(3), "amount", "10.00",
+                            "currency", "EUR"))
+                    .post("/authorizations").then().statusCode(201).extract().<String>path("id"));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(on(1, auditor).get("/accounts/{id}", accounts.get(i)).then().statusCode(200).extract()
+                    .<String>path("heldAmount")).isIn("130.00", "140.00");
+        }
+
+        try (Connection sql = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=backoffice_it", "postgres", "");
+             PreparedStatement expire = sql.prepareStatement(
+                     "update payment_authorization set expires_at = now() + interval '1 second' where id = any (?::uuid[])")) {
+            expire.setArray(1, sql.createArrayOf("text", created.toArray()));
+            assertThat(expire.executeUpdate()).isEqualTo(40);
+        }
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<String> open;
+        do {
+            Thread.sleep(500);
+            open = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                open.addAll(on(i % 2, auditor).queryParam("accountId", accounts.get(i)).queryParam("limit", 100)
+                        .get("/authorizations").then().statusCode(200).extract().jsonPath()
+                        .getList("items.findAll { it.status != 'EXPIRED' }.id"));
+            }
+        } while (!open.isEmpty() && System.currentTimeMillis() < deadline);
+        assertThat(open).as("still not expired").isEmpty();
+
+        List<Map<String, Object>> events = new ArrayList<>();
+        pollAll(auditor, start, events);
+        List<String> expired = events.stream().filter(event -> "authorization.expired".equals(event.get("type")))
+                .map(TwoInstancesIT::resourceId).toList();
+        assertThat(expired).as("one expiry event per authorization").hasSize(40);
+        assertThat(new HashSet<>(expired)).isEqualTo(created);
+        for (int i = 0; i < 3; i++) {
+            JsonPath account = on(i % 2, auditor).get("/accounts/{id}", accounts.get(i)).then().statusCode(200).extract().jsonPath();
+            assertThat(account.getString("heldAmount")).as("nothing still held").isEqualTo("0.00");
+            assertThat(account.getString("availableBalance")).isEqualTo("1000.00");
+            assertThat(account.getString("ledgerBalance")).isEqualTo("1000.00");
+        }
+        assertThat(on(1, auditor).get("/ledger/verify").then().statusCode(200).extract().jsonPath().getBoolean("verified"))
+                .isTrue();
     }
 
     @Test
