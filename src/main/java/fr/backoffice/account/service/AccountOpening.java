@@ -1,7 +1,6 @@
 package fr.backoffice.account.service;
 
 import fr.backoffice.account.Account;
-import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
 import fr.backoffice.account.api.AccountView;
@@ -95,12 +94,8 @@ public class AccountOpening {
         account.type = request.type();
         account.currency = currency.getCurrencyCode();
         account.unit = request.unit();
-        account.status = AccountStatus.ACTIVE;
-        account.ledgerBalance = BigDecimal.ZERO;
-        account.heldAmount = BigDecimal.ZERO;
         account.overdraftLimit = overdraftLimit;
-        account.openedAt = time.now();
-        account.openedBy = caller.id();
+        account.open(caller.id(), time.now());
         return account;
     }
 
