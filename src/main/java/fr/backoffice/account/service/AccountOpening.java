@@ -26,7 +26,6 @@ import fr.backoffice.unit.repository.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -39,26 +38,30 @@ import java.util.List;
 @ApplicationScoped
 public class AccountOpening {
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    UnitRepository units;
+    private final UnitRepository units;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AccountOpening(AccountRepository accounts, UnitRepository units, Idempotency idempotency, Events events,
+                          Caller caller, TimeSource time, BackOfficeConfig config) {
+        this.accounts = accounts;
+        this.units = units;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+    }
 
     @Audited
     @WithTransaction
