@@ -35,7 +35,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,26 +49,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookEndpoints {
 
-    @Inject
-    WebhookEndpointRepository endpoints;
+    private final WebhookEndpointRepository endpoints;
 
-    @Inject
-    WebhookDeliveryRepository deliveries;
+    private final WebhookDeliveryRepository deliveries;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public WebhookEndpoints(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries, Caller caller,
+                            Idempotency idempotency, TimeSource time, BackOfficeConfig config, ObjectMapper json) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.caller = caller;
+        this.idempotency = idempotency;
+        this.time = time;
+        this.config = config;
+        this.json = json;
+    }
 
     @Audited
     @WithTransaction
