@@ -1,6 +1,5 @@
 package fr.backoffice.common.time;
 
-import jakarta.inject.Inject;
 import fr.backoffice.common.config.BackOfficeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +15,11 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class TimeSource {
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public TimeSource(BackOfficeConfig config) {
+        this.config = config;
+    }
 
     public Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
