@@ -2,6 +2,7 @@ package fr.backoffice.common.time;
 
 import fr.backoffice.common.config.BackOfficeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,14 @@ public class TimeSource {
 
     private final BackOfficeConfig config;
 
+    @Inject
     public TimeSource(BackOfficeConfig config) {
         this.config = config;
+    }
+
+    /** For a clock that overrides every method (tests' fixed and movable clocks): it reads no configuration. */
+    protected TimeSource() {
+        this.config = null;
     }
 
     public Instant now() {
