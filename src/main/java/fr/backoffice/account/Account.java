@@ -88,29 +88,39 @@ public class Account {
     @Version
     public long version;
 
+    /** A new account opens ACTIVE, with nothing posted or held; its balances then move only in the ledger. */
+    public void open(String actor, Instant at) {
+        if (status != null) {
+            throw new IllegalStateException("account " + id + " is already open");
+        }
+        status = AccountStatus.ACTIVE;
+        ledgerBalance = BigDecimal.ZERO;
+        heldAmount = BigDecimal.ZERO;
+        openedAt = at;
+        openedBy = actor;
+    }
+
     public BigDecimal availableBalance() {
         return ledgerBalance.subtract(heldAmount);
     }
 
     public void freeze(String actor, String reason, Instant at) {
-        requireStatus(AccountStatus.ACTIVE, "freeze");
-        changeStatus(AccountStatus.FROZEN, actor, reason, at);
+        changeStatus(AccountStatus.FROZEN, "freeze", actor, reason, at);
     }
 
     public void unfreeze(String actor, String reason, Instant at) {
-        requireStatus(AccountStatus.FROZEN, "unfreeze");
-        changeStatus(AccountStatus.ACTIVE, actor, reason, at);
+        changeStatus(AccountStatus.ACTIVE, "unfreeze", actor, reason, at);
     }
 
     /** Only an empty account closes: nothing posted is left and nothing is held. */
     public void close(String actor, String reason, Instant at) {
-        requireStatus(AccountStatus.ACTIVE, "close");
+        status.require(AccountStatus.CLOSED, "close");
         if (ledgerBalance.signum() != 0 || heldAmount.signum() != 0) {
             throw new ApiException(ProblemCode.ACCOUNT_NOT_EMPTY,
                     "The account can only be closed with a zero balance and nothing held (balance "
                             + ledgerBalance.toPlainString() + ", held " + heldAmount.toPlainString() + ").");
         }
-        changeStatus(AccountStatus.CLOSED, actor, reason, at);
+        changeStatus(AccountStatus.CLOSED, "close", actor, reason, at);
         closedAt = at;
     }
 
@@ -157,13 +167,9 @@ public class Account {
         }
     }
 
-    private void requireStatus(AccountStatus expected, String action) {
-        if (status != expected) {
-            throw ApiException.invalidTransition(status.name(), action + " the account");
-        }
-    }
-
-    private void changeStatus(AccountStatus next, String actor, String reason, Instant at) {
+    /** The only place an open account's status changes: through the machine ({@link AccountStatus}), else 409. */
+    private void changeStatus(AccountStatus next, String action, String actor, String reason, Instant at) {
+        status.require(next, action);
         status = next;
         statusChangedAt = at;
         statusChangedBy = actor;

@@ -70,4 +70,31 @@ public class PaymentFile {
 
     @Version
     public long version;
+
+    /** A new file, GENERATED: its document, count, sum and digest are set once it is written. */
+    public static PaymentFile generated(UUID id, String messageId, Instant createdAt, String createdBy,
+                                        LocalDate settlementDate, String currency) {
+        PaymentFile file = new PaymentFile();
+        file.id = id;
+        file.messageId = messageId;
+        file.createdAt = createdAt;
+        file.createdBy = createdBy;
+        file.settlementDate = settlementDate;
+        file.currency = currency;
+        file.status = PaymentFileStatus.GENERATED;
+        return file;
+    }
+
+    /**
+     * Records the clearing system's outcome ({@link PaymentFileStatus}: from GENERATED only, else 409
+     * INVALID_TRANSITION): acknowledged by hand ({@code statusReportId} null) or by its status report.
+     */
+    public void recordOutcome(PaymentFileStatus outcome, String actor, Instant at, String reason, String statusReportId) {
+        status.require(outcome, "acknowledge the payment file");
+        status = outcome;
+        acknowledgedAt = at;
+        acknowledgedBy = actor;
+        rejectionReason = reason;
+        this.statusReportId = statusReportId;
+    }
 }

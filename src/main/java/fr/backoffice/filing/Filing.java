@@ -155,12 +155,12 @@ public class Filing {
 
     /** Validation starts from a draft. */
     public void checkValidatable() {
-        require(FilingStatus.DRAFT, "validate");
+        status.require(FilingStatus.VALIDATED, "validate");
     }
 
     /** Submission starts from a validated filing. */
     public void checkSubmittable() {
-        require(FilingStatus.VALIDATED, "submit");
+        status.require(FilingStatus.SUBMITTED, "submit");
     }
 
     /**
@@ -183,9 +183,8 @@ public class Filing {
 
     /** The content passed every check (the caller ran them): the draft becomes VALIDATED. */
     public FilingStatus validate(Evaluation evaluation, String actor, Instant at) {
-        FilingStatus from = require(FilingStatus.DRAFT, "validate");
+        FilingStatus from = moveTo(FilingStatus.VALIDATED, "validate");
         apply(evaluation);
-        status = FilingStatus.VALIDATED;
         validatedBy = actor;
         validatedAt = at;
         return from;
@@ -193,8 +192,7 @@ public class Filing {
 
     /** Frozen: the document of {@code digest} was handed to the administration under {@code depositReference}. */
     public FilingStatus submit(String actor, Instant at, String documentDigest, String reference) {
-        FilingStatus from = require(FilingStatus.VALIDATED, "submit");
-        status = FilingStatus.SUBMITTED;
+        FilingStatus from = moveTo(FilingStatus.SUBMITTED, "submit");
         submittedBy = actor;
         submittedAt = at;
         digest = documentDigest;
@@ -204,8 +202,7 @@ public class Filing {
 
     public FilingStatus acknowledge(AcknowledgementOutcome outcome, String administrationReference, String reason,
                                     String actor, Instant at) {
-        FilingStatus from = require(FilingStatus.SUBMITTED, "record an acknowledgement");
-        status = outcome.status();
+        FilingStatus from = moveTo(outcome.status(), "record an acknowledgement");
         ackOutcome = outcome;
         ackAdministrationReference = administrationReference;
         ackReason = reason;
@@ -248,11 +245,12 @@ public class Filing {
         dueDate = evaluation.dueDate();
     }
 
-    private FilingStatus require(FilingStatus expected, String action) {
-        if (status != expected) {
-            throw ApiException.invalidTransition(status.name(), action);
-        }
-        return status;
+    /** Moves to {@code to} if the machine ({@link FilingStatus}) allows it, else 409; the status it left. */
+    private FilingStatus moveTo(FilingStatus to, String action) {
+        FilingStatus from = status;
+        from.require(to, action);
+        status = to;
+        return from;
     }
 
     /** What the content, once evaluated, sets on the filing: all JSON text, and the due date that follows. */

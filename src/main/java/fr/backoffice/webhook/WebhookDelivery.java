@@ -65,6 +65,19 @@ public class WebhookDelivery {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** A test delivery ({@code webhook.test}), PENDING and due at {@code at}: it belongs to no event of the feed. */
+    public static WebhookDelivery test(UUID id, UUID endpointId, String eventType, String payload, Instant at) {
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.id = id;
+        delivery.endpointId = endpointId;
+        delivery.eventType = eventType;
+        delivery.payload = payload;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.nextAttemptAt = at;
+        delivery.createdAt = at;
+        return delivery;
+    }
+
     public DeliveryView view() {
         return new DeliveryView(id.toString(), eventId == null ? null : eventId.toString(), eventType, status, attempts,
                 lastAttemptAt, nextAttemptAt, lastResponseStatus, lastResponseBody, lastError);

@@ -1,5 +1,6 @@
 package fr.backoffice.webhook;
 
+import fr.backoffice.common.error.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,8 +23,27 @@ public class WebhookEndpoint {
     /** Subscribes to every event type. */
     public static final String ALL_TYPES = "*";
 
+    /**
+     * The endpoint's state machine: {@code ENABLED ⇄ DISABLED}. Its owner or an admin moves it either way; the
+     * dispatcher only disables (GONE, FAILING), in SQL guarded by {@code status = 'ENABLED'}
+     * ({@code DeliveryQueue}), the one move it makes. Every other status change goes through {@link #require}.
+     */
     public enum Status {
-        ENABLED, DISABLED
+        ENABLED, DISABLED;
+
+        public boolean canBecome(Status to) {
+            return switch (this) {
+                case ENABLED -> to == DISABLED;
+                case DISABLED -> to == ENABLED;
+            };
+        }
+
+        /** Refuses, with 409 INVALID_TRANSITION, a move the machine does not allow. */
+        public void require(Status to) {
+            if (!canBecome(to)) {
+                throw ApiException.invalidTransition(name(), "change the webhook endpoint's status to " + to);
+            }
+        }
     }
 
     /** Why the service disabled an endpoint. */
@@ -81,6 +101,38 @@ public class WebhookEndpoint {
     /** Created, or enabled again, at: it gets the events that occurred since (V6__webhooks.sql). */
     @Column(name = "enabled_since", nullable = false)
     public Instant enabledSince;
+
+    /** A new endpoint, ENABLED: it gets the events that occur from {@code at} on. */
+    public static WebhookEndpoint created(UUID id, String owner, String url, String eventTypes, String description,
+                                          String secret, Instant at) {
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = id;
+        endpoint.owner = owner;
+        endpoint.url = url;
+        endpoint.eventTypes = eventTypes;
+        endpoint.description = description;
+        endpoint.status = Status.ENABLED;
+        endpoint.secret = secret;
+        endpoint.createdAt = at;
+        endpoint.updatedAt = at;
+        endpoint.enabledSince = at;
+        return endpoint;
+    }
+
+    /**
+     * Enabled or disabled by a person ({@link Status}): the service's reason and the failing streak are forgotten;
+     * enabled again, it gets the events that occur from {@code at} on, not those missed meanwhile.
+     */
+    public void changeStatus(Status to, Instant at) {
+        status.require(to);
+        status = to;
+        disabledReason = null;
+        failingSince = null;
+        if (to == Status.ENABLED) {
+            enabledSince = at;
+        }
+        updatedAt = at;
+    }
 
     public List<String> eventTypeList() {
         return new ArrayList<>(Arrays.asList(eventTypes.split(",")));

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,8 +30,11 @@ public class AccountReader {
 
     private final Map<UUID, Facts> facts = new ConcurrentHashMap<>();
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public AccountReader(Pool pool) {
+        this.pool = pool;
+    }
 
     /** What never changes about an account once opened. */
     public record Facts(UUID id, String unit, String currency, AccountType type) {

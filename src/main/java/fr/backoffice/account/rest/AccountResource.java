@@ -23,7 +23,6 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -58,11 +57,14 @@ public class AccountResource {
 
     private static final String ACCOUNT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
 
-    @Inject
-    AccountService accounts;
+    private final AccountService accounts;
 
-    @Inject
-    AccountOpening opening;
+    private final AccountOpening opening;
+
+    public AccountResource(AccountService accounts, AccountOpening opening) {
+        this.accounts = accounts;
+        this.opening = opening;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

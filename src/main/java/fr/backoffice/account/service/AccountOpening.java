@@ -1,7 +1,6 @@
 package fr.backoffice.account.service;
 
 import fr.backoffice.account.Account;
-import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.Iban;
 import fr.backoffice.account.api.AccountView;
@@ -27,7 +26,6 @@ import fr.backoffice.unit.repository.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -40,26 +38,30 @@ import java.util.List;
 @ApplicationScoped
 public class AccountOpening {
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    UnitRepository units;
+    private final UnitRepository units;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AccountOpening(AccountRepository accounts, UnitRepository units, Idempotency idempotency, Events events,
+                          Caller caller, TimeSource time, BackOfficeConfig config) {
+        this.accounts = accounts;
+        this.units = units;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+    }
 
     @Audited
     @WithTransaction
@@ -95,12 +97,8 @@ public class AccountOpening {
         account.type = request.type();
         account.currency = currency.getCurrencyCode();
         account.unit = request.unit();
-        account.status = AccountStatus.ACTIVE;
-        account.ledgerBalance = BigDecimal.ZERO;
-        account.heldAmount = BigDecimal.ZERO;
         account.overdraftLimit = overdraftLimit;
-        account.openedAt = time.now();
-        account.openedBy = caller.id();
+        account.open(caller.id(), time.now());
         return account;
     }
 

@@ -24,7 +24,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.util.Arrays;
@@ -41,23 +40,27 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AccountService {
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    AccountReader reader;
+    private final AccountReader reader;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Events events;
+    private final Events events;
+
+    public AccountService(AccountRepository accounts, TimeSource time, AccountReader reader, Idempotency idempotency,
+                          Caller caller, Events events) {
+        this.accounts = accounts;
+        this.time = time;
+        this.reader = reader;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.events = events;
+    }
 
     public Uni<Account> get(String id) {
         UUID uuid = Ids.parse(id).orElseThrow(() -> ApiException.notFound("Account " + id));

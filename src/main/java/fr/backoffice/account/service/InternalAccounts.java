@@ -11,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -32,14 +31,17 @@ public class InternalAccounts {
 
     private final Map<String, UUID> known = new ConcurrentHashMap<>();
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public InternalAccounts(Pool pool, TimeSource time, BackOfficeConfig config) {
+        this.pool = pool;
+        this.time = time;
+        this.config = config;
+    }
 
     /** The ids of the unit's internal accounts for these purposes in this currency. */
     public Uni<Map<InternalPurpose, UUID>> of(String unit, String currency, Set<InternalPurpose> purposes) {

@@ -17,7 +17,6 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,11 +36,14 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    @Inject
-    AuditTrail trail;
+    private final AuditTrail trail;
 
-    @Inject
-    AuditCheckpoints checkpoints;
+    private final AuditCheckpoints checkpoints;
+
+    public AuditResource(AuditTrail trail, AuditCheckpoints checkpoints) {
+        this.trail = trail;
+        this.checkpoints = checkpoints;
+    }
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})

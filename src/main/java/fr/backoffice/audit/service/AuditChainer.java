@@ -14,7 +14,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -62,17 +61,20 @@ public class AuditChainer {
             + "from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as u(seq, chain_seq, prev_hash, hash) "
             + "join audit_record a on a.seq = u.seq";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
 
-    @Inject
-    AuditCheckpoints checkpoints;
+    private final AuditCheckpoints checkpoints;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AuditChainer(Pool pool, Vertx vertx, AuditCheckpoints checkpoints, BackOfficeConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
 
     private volatile boolean stopped;
     private volatile long timer = -1;

@@ -16,7 +16,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,17 +40,20 @@ public class AuditCheckpoints {
     private static final String COLUMNS = "chain_seq, head_hash, at, signature";
     private static final int VERIFY_PAGE = 1000;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AuditCheckpoints(Pool pool, TimeSource time, ObjectMapper json, BackOfficeConfig config) {
+        this.pool = pool;
+        this.time = time;
+        this.json = json;
+        this.config = config;
+    }
 
     private byte[] key;
     private Instant started;

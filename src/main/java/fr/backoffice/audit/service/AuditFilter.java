@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import java.util.Set;
 
@@ -26,11 +25,14 @@ public class AuditFilter {
     /** Just after the request id is assigned. */
     static final int PRIORITY = 290;
 
-    @Inject
-    RequestAudit audit;
+    private final RequestAudit audit;
 
-    @Inject
-    AuditQueue queue;
+    private final AuditQueue queue;
+
+    public AuditFilter(RequestAudit audit, AuditQueue queue) {
+        this.audit = audit;
+        this.queue = queue;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::watch, PRIORITY);

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,11 +35,14 @@ public class AuditMetrics implements RefreshedGauges {
               and (a.tx, a.seq) > (coalesce((select tx from head), '0'::xid8), coalesce((select seq from head), 0))
               and a.tx < pg_snapshot_xmax(pg_current_snapshot())""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public AuditMetrics(MeterRegistry registry, Pool pool) {
+        this.registry = registry;
+        this.pool = pool;
+    }
 
     private final AtomicLong unsealed = new AtomicLong();
     private final AtomicLong oldestMillis = new AtomicLong();

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -50,17 +49,20 @@ public class AuditQueue {
     /** After this many refusals by the database, a batch is written record by record. */
     private static final int SPLIT_AFTER = 3;
 
-    @Inject
-    AuditTrail trail;
+    private final AuditTrail trail;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
 
-    @Inject
-    MeterRegistry metrics;
+    private final MeterRegistry metrics;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AuditQueue(AuditTrail trail, Vertx vertx, MeterRegistry metrics, BackOfficeConfig config) {
+        this.trail = trail;
+        this.vertx = vertx;
+        this.metrics = metrics;
+        this.config = config;
+    }
 
     private final Queue<AuditTrail.Entry> queue = new ConcurrentLinkedQueue<>();
     /** Records queued or in the batch being written: the bounded quantity. */

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,11 +50,14 @@ public class AuditTrail {
     /** The records with their seals (a record's seal is a row of audit_seal: V2__events_and_audit.sql). */
     static final String RECORDS = "audit_record a left join audit_seal s on s.record_seq = a.seq";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    AuditCheckpoints checkpoints;
+    private final AuditCheckpoints checkpoints;
+
+    public AuditTrail(Pool pool, AuditCheckpoints checkpoints) {
+        this.pool = pool;
+        this.checkpoints = checkpoints;
+    }
 
     /**
      * A record to store. Over-long values are cut by the database (trigger {@code audit_record_fit}), never refused.

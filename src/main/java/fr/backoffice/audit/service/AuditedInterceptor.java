@@ -3,7 +3,6 @@ package fr.backoffice.audit.service;
 import fr.backoffice.audit.Audited;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -19,8 +18,11 @@ import jakarta.interceptor.InvocationContext;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class AuditedInterceptor {
 
-    @Inject
-    RequestAudit audit;
+    private final RequestAudit audit;
+
+    public AuditedInterceptor(RequestAudit audit) {
+        this.audit = audit;
+    }
 
     @AroundInvoke
     Object record(InvocationContext invocation) throws Exception {

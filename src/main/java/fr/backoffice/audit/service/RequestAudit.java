@@ -12,7 +12,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.TreeSet;
@@ -52,11 +51,14 @@ public class RequestAudit {
     private static final Map<String, String> RESOURCES = Map.of("units", "unit", "accounts", "account",
             "operations", "operation", "authorizations", "authorization", "declarants", "declarant", "filings", "filing", "events", "event", "audit", "audit");
 
-    @Inject
-    CurrentVertxRequest request;
+    private final CurrentVertxRequest request;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public RequestAudit(CurrentVertxRequest request, TimeSource time) {
+        this.request = request;
+        this.time = time;
+    }
 
     /**
      * The record of the current HTTP request, answered with {@code status} (and, for a creation, the

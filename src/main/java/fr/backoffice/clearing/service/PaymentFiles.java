@@ -112,14 +112,8 @@ public class PaymentFiles {
     private Uni<PaymentFileView> write(List<Operation> transfers, List<Account> debtors, long number) {
         Map<UUID, Account> debtorById = debtors.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         Instant now = time.now();
-        PaymentFile file = new PaymentFile();
-        file.id = Ids.newId();
-        file.messageId = "BO-" + DAY.format(time.today()) + "-" + String.format("%08d", number);
-        file.createdAt = now;
-        file.createdBy = caller.id();
-        file.settlementDate = BusinessCalendar.onOrAfter(time.today());
-        file.currency = Pacs008.CURRENCY;
-        file.status = PaymentFileStatus.GENERATED;
+        PaymentFile file = PaymentFile.generated(Ids.newId(), "BO-" + DAY.format(time.today()) + "-" + String.format("%08d", number),
+                now, caller.id(), BusinessCalendar.onOrAfter(time.today()), Pacs008.CURRENCY);
         List<FieldError> unknownBanks = new ArrayList<>();
         List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
             t.paymentFileId = file.id;
@@ -204,15 +198,10 @@ public class PaymentFiles {
                 .invoke(outcomes::requireSecondPerson)
                 .invoke(file -> ETags.checkMatch(ifMatch, file.version))
                 .flatMap(file -> {
-                    if (file.status != PaymentFileStatus.GENERATED) {
-                        throw ApiException.invalidTransition(file.status.name(), "acknowledge the payment file");
-                    }
                     Instant now = time.now();
-                    file.status = answer.outcome() == Acknowledgement.Outcome.ACCEPTED ? PaymentFileStatus.ACCEPTED
-                            : PaymentFileStatus.REJECTED;
-                    file.acknowledgedAt = now;
-                    file.acknowledgedBy = caller.id();
-                    file.rejectionReason = file.status == PaymentFileStatus.REJECTED ? answer.reason() : null;
+                    boolean accepted = answer.outcome() == Acknowledgement.Outcome.ACCEPTED;
+                    file.recordOutcome(accepted ? PaymentFileStatus.ACCEPTED : PaymentFileStatus.REJECTED, caller.id(), now,
+                            accepted ? null : answer.reason(), null);
                     return clearing.lockedInFile(file.id)
                             .flatMap(transfers -> file.status == PaymentFileStatus.ACCEPTED ? outcomes.settle(file, transfers, now)
                                     : outcomes.giveBack(transfers, transfer -> "NARR",

@@ -83,7 +83,7 @@ public class StatusReports {
                                 List.of(new FieldError(report.groupPath() + "/OrgnlMsgId", "names no payment file of ours")));
                     }
                     outcomes.requireSecondPerson(file);
-                    if (file.status != PaymentFileStatus.GENERATED) {
+                    if (file.status.isFinal()) {
                         return outcomes.view(file).map(view -> Reply.ok(new StatusReportOutcome(report.messageId(), false,
                                 view, List.of(), List.of(), List.of()), null));
                     }
@@ -101,12 +101,10 @@ public class StatusReports {
         List<Operation> accepted = transfers.stream().filter(t -> !rejected.containsKey(t.id)).toList();
         List<Operation> given = transfers.stream().filter(t -> rejected.containsKey(t.id)).toList();
         Instant now = time.now();
-        file.status = given.isEmpty() ? PaymentFileStatus.ACCEPTED
+        PaymentFileStatus outcome = given.isEmpty() ? PaymentFileStatus.ACCEPTED
                 : accepted.isEmpty() ? PaymentFileStatus.REJECTED : PaymentFileStatus.PARTIALLY_ACCEPTED;
-        file.acknowledgedAt = now;
-        file.acknowledgedBy = caller.id();
-        file.statusReportId = report.messageId();
-        file.rejectionReason = rejectionReason(file, report, given.size(), transfers.size());
+        file.recordOutcome(outcome, caller.id(), now, rejectionReason(outcome, report, given.size(), transfers.size()),
+                report.messageId());
         String comment = "Rejected by the clearing system, status report " + report.messageId()
                 + (report.groupReason().text() == null ? "" : ": " + report.groupReason().text());
         // the rejected first: their debtors (customer accounts) are locked before any internal account, the order
@@ -172,11 +170,11 @@ public class StatusReports {
                 List.of(new FieldError(path, "is " + status + ", not ACCP, ACSC, RJCT or PART")));
     }
 
-    private static String rejectionReason(PaymentFile file, Pacs002.Report report, int rejected, int all) {
-        if (file.status == PaymentFileStatus.ACCEPTED) {
+    private static String rejectionReason(PaymentFileStatus outcome, Pacs002.Report report, int rejected, int all) {
+        if (outcome == PaymentFileStatus.ACCEPTED) {
             return null;
         }
-        String why = file.status == PaymentFileStatus.REJECTED
+        String why = outcome == PaymentFileStatus.REJECTED
                 ? "Rejected by the clearing system (" + report.groupStatus() + " "
                 + (report.groupReason().code() == null ? NO_CODE : report.groupReason().code()) + ")"
                 : rejected + " of " + all + " transactions rejected by the clearing system";

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -49,11 +48,14 @@ public class OpenStreams {
     public record Admission(Slot slot, Refusal refusal) {
     }
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    public OpenStreams(BackOfficeConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
 
     private final Map<String, Integer> byCaller = new HashMap<>();
     private int open;

@@ -23,7 +23,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -69,17 +68,21 @@ public class RateLimits {
      */
     private static final String COUNTED = RateLimits.class.getName();
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.http.auth.proactive", defaultValue = "true")
-    boolean proactiveAuthentication;
+    private final boolean proactiveAuthentication;
+
+    public RateLimits(BackOfficeConfig config, ObjectMapper json, MeterRegistry registry,
+                      @ConfigProperty(name = "quarkus.http.auth.proactive", defaultValue = "true") boolean proactiveAuthentication) {
+        this.config = config;
+        this.json = json;
+        this.registry = registry;
+        this.proactiveAuthentication = proactiveAuthentication;
+    }
 
     /** The budgets of callers, by class of request. */
     private Map<String, RateLimitBudget> budgets;

@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import java.util.Set;
 
@@ -30,11 +29,14 @@ public class RequestLimits {
 
     private static final int PRIORITY = 100;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public RequestLimits(BackOfficeConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
 
     void register(@Observes Filters filters) {
         long limit = config.http().maxBodySize().asLongValue();

@@ -4,7 +4,6 @@ import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ProblemCode;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,14 +34,17 @@ public class StreamAdmission {
 
     private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
 
-    @Inject
-    RateLimits rateLimits;
+    private final RateLimits rateLimits;
 
-    @Inject
-    OpenStreams openStreams;
+    private final OpenStreams openStreams;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public StreamAdmission(RateLimits rateLimits, OpenStreams openStreams, BackOfficeConfig config) {
+        this.rateLimits = rateLimits;
+        this.openStreams = openStreams;
+        this.config = config;
+    }
 
     @ServerRequestFilter(priority = Priorities.USER + 1000)
     public Response admit(ResourceInfo resource, RoutingContext context) {

@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,17 +37,20 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    CurrentVertxRequest current;
+    private final CurrentVertxRequest current;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public Idempotency(ObjectMapper json, Caller caller, CurrentVertxRequest current, TimeSource time) {
+        this.json = json;
+        this.caller = caller;
+        this.current = current;
+        this.time = time;
+    }
 
     /** Checks the header's form; {@code required} is true where the spec demands one. */
     public static String checkKey(String key, boolean required) {

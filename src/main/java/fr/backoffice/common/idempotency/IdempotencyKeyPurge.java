@@ -1,7 +1,6 @@
 package fr.backoffice.common.idempotency;
 
 import fr.backoffice.common.time.TimeSource;
-import jakarta.inject.Inject;
 import fr.backoffice.common.config.BackOfficeConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -18,11 +17,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class IdempotencyKeyPurge {
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public IdempotencyKeyPurge(BackOfficeConfig config, TimeSource time) {
+        this.config = config;
+        this.time = time;
+    }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {

@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +17,11 @@ public class MetricsRefresh {
 
     private static final Logger LOG = Logger.getLogger(MetricsRefresh.class);
 
-    @Inject
-    Instance<RefreshedGauges> features;
+    private final Instance<RefreshedGauges> features;
+
+    public MetricsRefresh(Instance<RefreshedGauges> features) {
+        this.features = features;
+    }
 
     @Scheduled(every = "${backoffice.metrics.refresh-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,7 +3,6 @@ package fr.backoffice.common.security;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.ProblemCode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -21,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class AccessFilter {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    public AccessFilter(Caller caller) {
+        this.caller = caller;
+    }
 
     /** The roles of each resource method, read once. */
     private static final Map<Method, Set<String>> ROLES = new ConcurrentHashMap<>();

@@ -4,7 +4,6 @@ import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.ProblemCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -26,11 +25,14 @@ public class Caller {
     /** The roles whose reach is the caller's own production unit. */
     static final Set<String> UNIT_ROLES = Set.of(Roles.AGENT, Roles.SUPERVISOR);
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
 
     /** The roles allowed on the endpoint being served; none (so nothing is granted) outside a REST request. */
     private Set<String> granting = Set.of();

@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * When an instance begins to stop (docs/deployment.md "Deployment"), no scheduled job starts any more: a run started
@@ -14,8 +13,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ScheduledWorkStops {
 
-    @Inject
-    Scheduler scheduler;
+    private final Scheduler scheduler;
+
+    public ScheduledWorkStops(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     void pause(@Observes ShutdownDelayInitiatedEvent stopping) {
         scheduler.pause();

@@ -1,8 +1,8 @@
 package fr.backoffice.common.time;
 
-import jakarta.inject.Inject;
 import fr.backoffice.common.config.BackOfficeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +16,17 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class TimeSource {
 
+    private final BackOfficeConfig config;
+
     @Inject
-    BackOfficeConfig config;
+    public TimeSource(BackOfficeConfig config) {
+        this.config = config;
+    }
+
+    /** For a clock that overrides every method (tests' fixed and movable clocks): it reads no configuration. */
+    protected TimeSource() {
+        this.config = null;
+    }
 
     public Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

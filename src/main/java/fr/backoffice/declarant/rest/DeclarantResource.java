@@ -15,7 +15,6 @@ import fr.backoffice.declarant.api.NewDeclarant;
 import fr.backoffice.declarant.service.DeclarantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -43,8 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeclarantResource {
 
-    @Inject
-    DeclarantService declarants;
+    private final DeclarantService declarants;
+
+    public DeclarantResource(DeclarantService declarants) {
+        this.declarants = declarants;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

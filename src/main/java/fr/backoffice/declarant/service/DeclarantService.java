@@ -25,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,20 +32,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeclarantService {
 
-    @Inject
-    DeclarantRepository declarants;
+    private final DeclarantRepository declarants;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Events events;
+    private final Events events;
+
+    public DeclarantService(DeclarantRepository declarants, TimeSource time, Idempotency idempotency, Caller caller,
+                            Events events) {
+        this.declarants = declarants;
+        this.time = time;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.events = events;
+    }
 
     @Audited
     @WithTransaction

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,11 @@ public class EventRepository {
      */
     private static final String ORDER = " order by event.tx, event.seq limit $3";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public EventRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * The feed's query: after the position ($1, $2), at most $3 events, of the types $4 when {@code byType}, that the

@@ -9,7 +9,6 @@ import fr.backoffice.event.service.EventFeed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -45,8 +44,11 @@ public class EventResource {
     static final String CLOSING = "stream.closing";
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
-    @Inject
-    EventFeed feed;
+    private final EventFeed feed;
+
+    public EventResource(EventFeed feed) {
+        this.feed = feed;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -16,7 +16,6 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +33,14 @@ public class EventFeed {
     static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final int STREAM_BATCH = 200;
 
-    @Inject
-    EventRepository events;
+    private final EventRepository events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    public EventFeed(EventRepository events, Caller caller) {
+        this.events = events;
+        this.caller = caller;
+    }
 
     /**
      * Tells open streams that this instance begins to stop, so that they end and their subscribers move to another

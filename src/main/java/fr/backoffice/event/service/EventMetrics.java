@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,11 +26,14 @@ public class EventMetrics implements RefreshedGauges {
             select count(*) as waiting, coalesce(extract(epoch from now() - min(occurred_at)) * 1000, 0)::bigint as lag_millis
             from event where tx >= pg_snapshot_xmin(pg_current_snapshot())""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public EventMetrics(MeterRegistry registry, Pool pool) {
+        this.registry = registry;
+        this.pool = pool;
+    }
 
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong waiting = new AtomicLong();

@@ -9,7 +9,6 @@ import fr.backoffice.event.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The write side of the event feed: a transactional outbox. {@link #append} persists the event in the current
@@ -24,11 +23,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Events {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public Events(ObjectMapper json, TimeSource time) {
+        this.json = json;
+        this.time = time;
+    }
 
     /** Must run within a transaction (a service method's {@code @WithTransaction} chain). */
     public Uni<Void> append(EventType type, String resourceId, Object representation) {

@@ -1,6 +1,5 @@
 package fr.backoffice.filing.gateway;
 
-import jakarta.inject.Inject;
 import fr.backoffice.common.config.BackOfficeConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -19,8 +18,11 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class AdministrationGatewayProducer {
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public AdministrationGatewayProducer(BackOfficeConfig config) {
+        this.config = config;
+    }
 
     @Produces
     @Singleton

@@ -26,7 +26,6 @@ import fr.backoffice.filing.service.FilingQueries;
 import fr.backoffice.filing.service.FilingSubmissions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -67,17 +66,21 @@ public class FilingResource {
             + "listed in `errors`, each with `field` (the content field, or `periodEnd`) and `message` starting with the "
             + "check's code (`BALANCE_SHEET_MISMATCH: ...`). The filing's `checks` shows the same results.";
 
-    @Inject
-    FilingDrafts drafts;
+    private final FilingDrafts drafts;
 
-    @Inject
-    FilingSubmissions submissions;
+    private final FilingSubmissions submissions;
 
-    @Inject
-    FilingAmendments amendments;
+    private final FilingAmendments amendments;
 
-    @Inject
-    FilingQueries queries;
+    private final FilingQueries queries;
+
+    public FilingResource(FilingDrafts drafts, FilingSubmissions submissions, FilingAmendments amendments,
+                          FilingQueries queries) {
+        this.drafts = drafts;
+        this.submissions = submissions;
+        this.amendments = amendments;
+        this.queries = queries;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

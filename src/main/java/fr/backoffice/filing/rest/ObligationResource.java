@@ -8,7 +8,6 @@ import fr.backoffice.filing.api.ObligationsView;
 import fr.backoffice.filing.service.ObligationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,8 +31,11 @@ import java.time.LocalDate;
 @Produces(MediaType.APPLICATION_JSON)
 public class ObligationResource {
 
-    @Inject
-    ObligationService obligations;
+    private final ObligationService obligations;
+
+    public ObligationResource(ObligationService obligations) {
+        this.obligations = obligations;
+    }
 
     @GET
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})

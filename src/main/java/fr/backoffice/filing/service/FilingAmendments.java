@@ -14,7 +14,6 @@ import fr.backoffice.filing.repository.FilingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.Map;
 
@@ -25,23 +24,27 @@ import java.util.Map;
 @ApplicationScoped
 public class FilingAmendments {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    FilingEvaluation evaluation;
+    private final FilingEvaluation evaluation;
 
-    @Inject
-    FilingJournal journal;
+    private final FilingJournal journal;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public FilingAmendments(FilingRepository filings, FilingEvaluation evaluation, FilingJournal journal,
+                            Idempotency idempotency, Caller caller, TimeSource time) {
+        this.filings = filings;
+        this.evaluation = evaluation;
+        this.journal = journal;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+    }
 
     @Audited
     @WithTransaction

@@ -21,7 +21,6 @@ import fr.backoffice.filing.vat.VatRates;
 import fr.backoffice.filing.vat.VatReturnContent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +34,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FilingContents {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public FilingContents(ObjectMapper json, BackOfficeConfig config) {
+        this.json = json;
+        this.config = config;
+    }
 
     private ObjectMapper strict;
     private VatRates rates;

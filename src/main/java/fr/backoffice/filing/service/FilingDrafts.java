@@ -26,7 +26,6 @@ import fr.backoffice.filing.repository.FilingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
@@ -38,29 +37,34 @@ import java.util.UUID;
 @ApplicationScoped
 public class FilingDrafts {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    DeclarantService declarants;
+    private final DeclarantService declarants;
 
-    @Inject
-    FilingContents contents;
+    private final FilingContents contents;
 
-    @Inject
-    FilingEvaluation evaluation;
+    private final FilingEvaluation evaluation;
 
-    @Inject
-    FilingJournal journal;
+    private final FilingJournal journal;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public FilingDrafts(FilingRepository filings, DeclarantService declarants, FilingContents contents,
+                        FilingEvaluation evaluation, FilingJournal journal, Idempotency idempotency, Caller caller,
+                        TimeSource time) {
+        this.filings = filings;
+        this.declarants = declarants;
+        this.contents = contents;
+        this.evaluation = evaluation;
+        this.journal = journal;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+    }
 
     @Audited
     @WithTransaction

@@ -24,7 +24,6 @@ import fr.backoffice.filing.vat.VatReturnChecks;
 import fr.backoffice.filing.vat.VatReturnContent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,17 +38,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FilingEvaluation {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    FilingContents contents;
+    private final FilingContents contents;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public FilingEvaluation(FilingRepository filings, FilingContents contents, TimeSource time,
+                            BackOfficeConfig config) {
+        this.filings = filings;
+        this.contents = contents;
+        this.time = time;
+        this.config = config;
+    }
 
     /** The evaluation to set on the filing, and the report of the checks it ran. */
     public record Evaluated(Filing.Evaluation evaluation, CheckReport report) {

@@ -15,7 +15,6 @@ import fr.backoffice.filing.repository.FilingHistoryRepository;
 import fr.backoffice.filing.repository.FilingRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,20 +27,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FilingJournal {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    FilingHistoryRepository history;
+    private final FilingHistoryRepository history;
 
-    @Inject
-    FilingContents contents;
+    private final FilingContents contents;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Events events;
+    private final Events events;
+
+    public FilingJournal(FilingRepository filings, FilingHistoryRepository history, FilingContents contents,
+                         Caller caller, Events events) {
+        this.filings = filings;
+        this.history = history;
+        this.contents = contents;
+        this.caller = caller;
+        this.events = events;
+    }
 
     /**
      * Appends the history entry and flushes, so the filing carries its new version; then appends the change's

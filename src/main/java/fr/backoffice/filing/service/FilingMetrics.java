@@ -22,7 +22,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,17 +50,20 @@ public class FilingMetrics implements RefreshedGauges {
             select id, declarant_id, type, period_start, period_end, status, due_date from filing
             where period_end >= $1 and period_start <= $2""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public FilingMetrics(MeterRegistry registry, Pool pool, TimeSource time, BackOfficeConfig config) {
+        this.registry = registry;
+        this.pool = pool;
+        this.time = time;
+        this.config = config;
+    }
 
     private MultiGauge filings;
     private MultiGauge overdue;

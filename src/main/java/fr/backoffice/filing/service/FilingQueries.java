@@ -13,20 +13,22 @@ import fr.backoffice.filing.repository.FilingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Reading filings: one with its ETag, a filtered page, and the exact document submitted. */
 @ApplicationScoped
 public class FilingQueries {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    FilingDocumentRepository documents;
+    private final FilingDocumentRepository documents;
 
-    @Inject
-    FilingJournal journal;
+    private final FilingJournal journal;
+
+    public FilingQueries(FilingRepository filings, FilingDocumentRepository documents, FilingJournal journal) {
+        this.filings = filings;
+        this.documents = documents;
+        this.journal = journal;
+    }
 
     /** The exact bytes of a submitted document and their lower-case hex SHA-256. */
     public record SubmittedDocument(byte[] body, String digest) {

@@ -26,7 +26,6 @@ import fr.backoffice.filing.repository.FilingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Map;
@@ -40,35 +39,40 @@ import java.util.function.Function;
 @ApplicationScoped
 public class FilingSubmissions {
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    FilingDocumentRepository documents;
+    private final FilingDocumentRepository documents;
 
-    @Inject
-    DeclarantService declarants;
+    private final DeclarantService declarants;
 
-    @Inject
-    FilingContents contents;
+    private final FilingContents contents;
 
-    @Inject
-    FilingEvaluation evaluation;
+    private final FilingEvaluation evaluation;
 
-    @Inject
-    FilingJournal journal;
+    private final FilingJournal journal;
 
-    @Inject
-    AdministrationGateway gateway;
+    private final AdministrationGateway gateway;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public FilingSubmissions(FilingRepository filings, FilingDocumentRepository documents, DeclarantService declarants,
+                             FilingContents contents, FilingEvaluation evaluation, FilingJournal journal,
+                             AdministrationGateway gateway, Idempotency idempotency, Caller caller, TimeSource time) {
+        this.filings = filings;
+        this.documents = documents;
+        this.declarants = declarants;
+        this.contents = contents;
+        this.evaluation = evaluation;
+        this.journal = journal;
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+    }
 
     @Audited
     @WithTransaction

@@ -14,7 +14,6 @@ import fr.backoffice.filing.repository.FilingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,17 +25,21 @@ public class ObligationService {
     /** The longest range one request may ask for (120 months and 10 fiscal years at most). */
     public static final int MAX_YEARS = 10;
 
-    @Inject
-    DeclarantService declarants;
+    private final DeclarantService declarants;
 
-    @Inject
-    FilingRepository filings;
+    private final FilingRepository filings;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public ObligationService(DeclarantService declarants, FilingRepository filings, BackOfficeConfig config,
+                             TimeSource time) {
+        this.declarants = declarants;
+        this.filings = filings;
+        this.config = config;
+        this.time = time;
+    }
 
     @WithSession
     public Uni<ObligationsView> obligations(String declarantId, LocalDate from, LocalDate to) {

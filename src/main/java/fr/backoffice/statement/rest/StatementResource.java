@@ -8,7 +8,6 @@ import fr.backoffice.statement.api.StatementView;
 import fr.backoffice.statement.service.StatementService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,8 +39,11 @@ public class StatementResource {
     /** The largest statement, {@link StatementView#MAX_ENTRIES} entries of about 2 KiB of XML each. */
     private static final int MAX_XML_LENGTH = 25_000_000;
 
-    @Inject
-    StatementService statements;
+    private final StatementService statements;
+
+    public StatementResource(StatementService statements) {
+        this.statements = statements;
+    }
 
     @GET
     @Path("/{date}")

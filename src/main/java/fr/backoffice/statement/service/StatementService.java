@@ -21,7 +21,6 @@ import fr.backoffice.statement.api.StatementView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -51,20 +50,24 @@ public class StatementService {
     /** {@code Stmt/Id} and the other ISO identifiers are {@code Max35Text}. */
     static final int MAX_ID = 35;
 
-    @Inject
-    AccountService accounts;
+    private final AccountService accounts;
 
-    @Inject
-    AccountReader accountReader;
+    private final AccountReader accountReader;
 
-    @Inject
-    LedgerService ledger;
+    private final LedgerService ledger;
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public StatementService(AccountService accounts, AccountReader accountReader, LedgerService ledger,
+                            OperationRepository operations, TimeSource time) {
+        this.accounts = accounts;
+        this.accountReader = accountReader;
+        this.ledger = ledger;
+        this.operations = operations;
+        this.time = time;
+    }
 
     @WithSession
     public Uni<StatementView> statement(String accountId, LocalDate date) {

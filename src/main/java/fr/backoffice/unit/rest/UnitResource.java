@@ -14,7 +14,6 @@ import fr.backoffice.unit.api.UnitView;
 import fr.backoffice.unit.service.UnitService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -41,8 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
-    @Inject
-    UnitService units;
+    private final UnitService units;
+
+    public UnitResource(UnitService units) {
+        this.units = units;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

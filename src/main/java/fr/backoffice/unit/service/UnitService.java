@@ -19,23 +19,25 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Production units: created by an admin, read by everyone; the code is the id. */
 @ApplicationScoped
 public class UnitService {
 
-    @Inject
-    UnitRepository units;
+    private final UnitRepository units;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Events events;
+    private final Events events;
+
+    public UnitService(UnitRepository units, TimeSource time, Idempotency idempotency, Events events) {
+        this.units = units;
+        this.time = time;
+        this.idempotency = idempotency;
+        this.events = events;
+    }
 
 
     @Audited

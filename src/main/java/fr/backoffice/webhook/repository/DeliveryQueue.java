@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -126,8 +125,11 @@ public class DeliveryQueue {
             insert into event (id, type, occurred_at, resource_type, resource_id, data, visible_to)
             values ($1, $2, $3, $4, $5, $6, $7)""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public DeliveryQueue(Pool pool) {
+        this.pool = pool;
+    }
 
     /** A claimed delivery, with its endpoint's url and secrets and its event (null for a test delivery). */
     public record Claimed(UUID id, UUID endpointId, String eventType, String payload, int attempts, String url,

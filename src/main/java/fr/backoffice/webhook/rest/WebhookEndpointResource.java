@@ -19,7 +19,6 @@ import fr.backoffice.webhook.api.WebhookDtos.WebhookEndpointWithSecret;
 import fr.backoffice.webhook.service.WebhookEndpoints;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -89,8 +88,11 @@ public class WebhookEndpointResource {
             delivery is FAILED. 410 Gone disables the endpoint at once. An endpoint's deliveries come in event order: \
             the next waits until the previous one succeeded or failed for good.""";
 
-    @Inject
-    WebhookEndpoints endpoints;
+    private final WebhookEndpoints endpoints;
+
+    public WebhookEndpointResource(WebhookEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

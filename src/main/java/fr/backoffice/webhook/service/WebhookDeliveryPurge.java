@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,14 +19,17 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class WebhookDeliveryPurge {
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public WebhookDeliveryPurge(Pool pool, BackOfficeConfig config, TimeSource time) {
+        this.pool = pool;
+        this.config = config;
+        this.time = time;
+    }
 
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {

@@ -20,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -55,26 +54,30 @@ public class WebhookDispatcher {
     private static final int MAX_ERROR = 500;
     private static final long MAX_BACKOFF_MS = 30_000;
 
-    @Inject
-    DeliveryQueue queue;
+    private final DeliveryQueue queue;
 
-    @Inject
-    WebhookSender sender;
+    private final WebhookSender sender;
 
-    @Inject
-    WebhookMetrics metrics;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
+
+    public WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookMetrics metrics, BackOfficeConfig config,
+                             TimeSource time, ObjectMapper json, Vertx vertx) {
+        this.queue = queue;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.config = config;
+        this.time = time;
+        this.json = json;
+        this.vertx = vertx;
+    }
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;

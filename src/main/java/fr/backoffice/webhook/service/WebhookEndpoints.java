@@ -23,7 +23,6 @@ import fr.backoffice.webhook.Signatures;
 import fr.backoffice.webhook.WebhookDelivery;
 import fr.backoffice.webhook.WebhookEndpoint;
 import fr.backoffice.webhook.api.WebhookDtos.DeliveryPage;
-import fr.backoffice.webhook.api.WebhookDtos.DeliveryStatus;
 import fr.backoffice.webhook.api.WebhookDtos.DeliveryView;
 import fr.backoffice.webhook.api.WebhookDtos.EndpointPage;
 import fr.backoffice.webhook.api.WebhookDtos.NewWebhookEndpoint;
@@ -36,7 +35,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,42 +49,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookEndpoints {
 
-    @Inject
-    WebhookEndpointRepository endpoints;
+    private final WebhookEndpointRepository endpoints;
 
-    @Inject
-    WebhookDeliveryRepository deliveries;
+    private final WebhookDeliveryRepository deliveries;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public WebhookEndpoints(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries, Caller caller,
+                            Idempotency idempotency, TimeSource time, BackOfficeConfig config, ObjectMapper json) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.caller = caller;
+        this.idempotency = idempotency;
+        this.time = time;
+        this.config = config;
+        this.json = json;
+    }
 
     @Audited
     @WithTransaction
     public Uni<Reply> create(String idempotencyKey, NewWebhookEndpoint request) {
         return idempotency.once(idempotencyKey, request, () -> {
-            WebhookEndpoint endpoint = new WebhookEndpoint();
-            endpoint.id = Ids.newId();
-            endpoint.owner = caller.id();
-            endpoint.url = url(request.url());
-            endpoint.eventTypes = WebhookEndpoint.eventTypes(types(request.eventTypes()));
-            endpoint.description = description(request.description());
-            endpoint.status = WebhookEndpoint.Status.ENABLED;
-            endpoint.secret = Signatures.newSecret();
-            endpoint.createdAt = time.now();
-            endpoint.updatedAt = endpoint.createdAt;
-            endpoint.enabledSince = endpoint.createdAt;
+            WebhookEndpoint endpoint = WebhookEndpoint.created(Ids.newId(), caller.id(), url(request.url()),
+                    WebhookEndpoint.eventTypes(types(request.eventTypes())), description(request.description()),
+                    Signatures.newSecret(), time.now());
             return endpoints.persistAndFlush(endpoint).map(saved -> Reply.created(WebhookEndpointWithSecret.of(saved),
                     "/webhook-endpoints/" + saved.id, saved.version));
         }, WebhookEndpointWithSecret::withoutSecret); // the secret is kept with the endpoint only
@@ -129,12 +123,7 @@ public class WebhookEndpoints {
             }
             Instant now = time.now();
             if (change.status() != null && change.status() != endpoint.status) {
-                endpoint.status = change.status();
-                endpoint.disabledReason = null;
-                endpoint.failingSince = null;
-                if (endpoint.status == WebhookEndpoint.Status.ENABLED) {
-                    endpoint.enabledSince = now;
-                }
+                endpoint.changeStatus(change.status(), now);
             }
             endpoint.updatedAt = now;
             return endpoints.flush().replaceWith(endpoint);
@@ -217,14 +206,7 @@ public class WebhookEndpoints {
             EventType type = EventType.WEBHOOK_TEST;
             EventView event = new EventView(Ids.newId().toString(), type.type(), now,
                     new ResourceRef(type.resourceType(), endpoint.id.toString()), write(WebhookEndpointView.of(endpoint)));
-            WebhookDelivery delivery = new WebhookDelivery();
-            delivery.id = Ids.newId();
-            delivery.endpointId = endpoint.id;
-            delivery.eventType = type.type();
-            delivery.payload = write(event);
-            delivery.status = DeliveryStatus.PENDING;
-            delivery.nextAttemptAt = now;
-            delivery.createdAt = now;
+            WebhookDelivery delivery = WebhookDelivery.test(Ids.newId(), endpoint.id, type.type(), write(event), now);
             return deliveries.persistAndFlush(delivery);
         }).map(delivery -> new Reply(202, delivery.view(), null, null, false)));
     }

@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +34,17 @@ public class WebhookMetrics implements RefreshedGauges {
             select endpoint_id, count(*) as pending, min(created_at) as oldest from webhook_delivery
             where status = 'PENDING' group by endpoint_id""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public WebhookMetrics(MeterRegistry registry, Pool pool, TimeSource time) {
+        this.registry = registry;
+        this.pool = pool;
+        this.time = time;
+    }
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicLong pending = new AtomicLong();

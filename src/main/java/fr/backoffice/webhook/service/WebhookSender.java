@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
@@ -50,8 +49,11 @@ public class WebhookSender {
     public static final String TIMESTAMP = "webhook-timestamp";
     public static final String SIGNATURE = "webhook-signature";
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public WebhookSender(BackOfficeConfig config) {
+        this.config = config;
+    }
 
     private HttpClient client;
 
