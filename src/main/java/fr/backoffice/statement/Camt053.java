@@ -3,12 +3,15 @@ package fr.backoffice.statement;
 import fr.backoffice.common.iso20022.IsoXmlWriter;
 import fr.backoffice.statement.api.BankTransactionCode;
 import fr.backoffice.statement.api.Counterparty;
+import fr.backoffice.statement.api.StatementAuthorizations;
 import fr.backoffice.statement.api.StatementBalance;
 import fr.backoffice.statement.api.StatementEntry;
 import fr.backoffice.statement.api.StatementSummary;
 import fr.backoffice.statement.api.StatementView;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A statement as an ISO 20022 {@code camt.053.001.08} bank-to-customer statement: one {@code Stmt} with the account,
@@ -43,11 +46,25 @@ public final class Camt053 {
         for (StatementEntry entry : statement.entries()) {
             entry(xml, entry, ccy);
         }
-        if (!statement.complete()) {
-            xml.text("AddtlStmtInf", "Statement so far: entries posted up to " + IsoXmlWriter.dateTime(statement.to())
-                    + "; the day is not over");
+        String information = information(statement);
+        if (!information.isEmpty()) {
+            xml.text("AddtlStmtInf", information);
         }
         return xml.finish();
+    }
+
+    /** {@code AddtlStmtInf} (one, at most 500 characters): a statement so far, the authorizations open at its end. */
+    static String information(StatementView statement) {
+        List<String> parts = new ArrayList<>();
+        if (!statement.complete()) {
+            parts.add("Statement so far: entries posted up to " + IsoXmlWriter.dateTime(statement.to()) + "; the day is not over");
+        }
+        StatementAuthorizations open = statement.authorizations();
+        if (open.open() > 0) {
+            parts.add(open.open() + " authorization(s) open, reserving " + open.reserved() + " " + statement.currency()
+                    + " (not booked)");
+        }
+        return String.join(". ", parts);
     }
 
     private static void balance(IsoXmlWriter xml, String type, StatementBalance balance, String ccy) {

@@ -1,6 +1,7 @@
 package fr.backoffice.statement;
 
 import fr.backoffice.statement.api.BankTransactionCode;
+import fr.backoffice.statement.api.StatementAuthorizations;
 import fr.backoffice.statement.api.StatementBalance;
 import fr.backoffice.statement.api.StatementEntry;
 import fr.backoffice.statement.api.StatementSummary;
@@ -37,6 +38,16 @@ class Camt053Test {
     }
 
     @Test
+    void the_authorizations_open_at_its_end_are_information_never_entries() {
+        String xml = xml(statement("EUR", "10.00", "CRDT", entry("10.00", "CRDT"), false, new StatementAuthorizations(2, "40.00")));
+        assertThat(xml).contains("<AddtlStmtInf>Statement so far: entries posted up to 2026-11-30T10:15:30Z; the day is not over. "
+                + "2 authorization(s) open, reserving 40.00 EUR (not booked)</AddtlStmtInf>");
+        assertThat(xml.split("<Ntry>", -1)).hasSize(2);
+        assertThat(xml(statement("EUR", "10.00", "CRDT", entry("10.00", "CRDT"), true, new StatementAuthorizations(1, "5.00"))))
+                .contains("<AddtlStmtInf>1 authorization(s) open, reserving 5.00 EUR (not booked)</AddtlStmtInf>");
+    }
+
+    @Test
     void an_entry_without_counterparty_or_label_leaves_those_elements_out() {
         String xml = xml(statement("EUR", "10.00", "CRDT", entry("10.00", "CRDT"), true));
         assertThat(xml).contains("<NtryRef>019ad3b01c2d7e3f8a4b5c6d7e8f9a0b</NtryRef>")
@@ -56,6 +67,11 @@ class Camt053Test {
 
     private static StatementView statement(String currency, String closing, String creditDebit, StatementEntry entry,
                                            boolean complete) {
+        return statement(currency, closing, creditDebit, entry, complete, new StatementAuthorizations(0, "0.00"));
+    }
+
+    private static StatementView statement(String currency, String closing, String creditDebit, StatementEntry entry,
+                                           boolean complete, StatementAuthorizations authorizations) {
         String zero = "KWD".equals(currency) ? "0.000" : "JPY".equals(currency) ? "0" : "0.00";
         String unsigned = closing.replace("-", "");
         boolean credit = "CRDT".equals(creditDebit);
@@ -64,6 +80,6 @@ class Camt053Test {
         return new StatementView("20261130FR7612548000010000000000146", "019ad8a1c2e47d3a9f0b1c2d3e4f5a6b", TO,
                 "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70", "FR7612548000010000000000146", currency, "Camille Martin", DAY,
                 complete, FROM, TO, new StatementBalance(zero, "CRDT", DAY, FROM.minusNanos(1000)),
-                new StatementBalance(closing, creditDebit, DAY, TO), summary, List.of(entry));
+                new StatementBalance(closing, creditDebit, DAY, TO), summary, authorizations, List.of(entry));
     }
 }

@@ -239,6 +239,39 @@ class StatementApiTest {
     }
 
     @Test
+    void an_open_authorization_is_information_on_the_statement_never_an_entry() {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        String other = Fixtures.currentAccount(unit);
+        Ledgers.fund(account, "100.00");
+        String id = Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("debitAccountId", account, "creditAccountId", other, "amount", "40.00", "currency", "EUR"))
+                .post("/authorizations").then().statusCode(201).extract().path("id");
+        Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("amount", "15.00"))
+                .post("/authorizations/{id}/capture", id).then().statusCode(200);
+        String today = LocalDate.now(PARIS).toString();
+
+        JsonPath json = Api.as(Tokens.agent(unit)).get("/accounts/{id}/statements/{date}", account, today)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getInt("authorizations.open")).isEqualTo(1);
+        assertThat(json.getString("authorizations.reserved")).isEqualTo("25.00");
+        // the deposit and the capture are booked; what remains reserved is not
+        assertThat(json.getList("entries.amount", String.class)).containsExactly("100.00", "-15.00");
+        assertThat(json.getString("closingBalance.amount")).isEqualTo("85.00");
+        Xml xml = new Xml(Api.as(Tokens.agent(unit)).accept(XML).get("/accounts/{id}/statements/{date}", account, today)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(xml.text("/c:Document/c:BkToCstmrStmt/c:Stmt/c:AddtlStmtInf"))
+                .endsWith("1 authorization(s) open, reserving 25.00 EUR (not booked)");
+
+        Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/authorizations/{id}/void", id).then().statusCode(200);
+        json = Api.as(Tokens.agent(unit)).get("/accounts/{id}/statements/{date}", account, today)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getInt("authorizations.open")).isZero();
+        assertThat(json.getString("authorizations.reserved")).isEqualTo("0.00");
+    }
+
+    @Test
     void a_day_without_entries_still_has_both_balances() {
         String unit = Fixtures.unit();
         String account = Fixtures.currentAccount(unit);

@@ -43,8 +43,28 @@ public class AuthorizationRepository {
     private static final String NEXT_EXPIRED = "select id from payment_authorization where status = 'AUTHORIZED' "
             + "and expires_at <= $1 order by expires_at limit 1 for update skip locked";
 
+    /**
+     * The authorizations of a debit account open at an instant, and what they still reserved then (their amount less
+     * the captures booked up to it): a statement's information (docs/operations-and-ledger.md "Authorizations").
+     */
+    private static final String RESERVED_AT = "select count(*)::int open, coalesce(sum(greatest(a.amount - coalesce("
+            + "(select sum(c.amount) from authorization_capture c where c.authorization_id = a.id and c.captured_at <= $2), "
+            + "0), 0)), 0) reserved from payment_authorization a where a.debit_account_id = $1 and a.created_at <= $2 "
+            + "and (a.closed_at is null or a.closed_at > $2)";
+
+    /** How many authorizations of an account were open at an instant, and what they reserved together. */
+    public record Reserved(int open, BigDecimal amount) {
+    }
+
     /** The filters of {@code GET /authorizations}; null means "any". */
     public record Filter(UUID accountId, AuthorizationStatus status, String unit) {
+    }
+
+    public Uni<Reserved> reservedAt(SqlClient sql, UUID accountId, Instant at) {
+        return sql.preparedQuery(RESERVED_AT).execute(Tuple.of(accountId, utc(at))).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Reserved(row.getInteger("open"), row.getBigDecimal("reserved"));
+        });
     }
 
     public Uni<Void> insert(SqlClient sql, Authorization a) {

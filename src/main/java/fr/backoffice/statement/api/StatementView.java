@@ -27,6 +27,7 @@ public record StatementView(
         StatementBalance openingBalance,
         StatementBalance closingBalance,
         StatementSummary summary,
+        StatementAuthorizations authorizations,
         @Schema(maxItems = StatementView.MAX_ENTRIES, description = "The day's entries in posting order") List<StatementEntry> entries) {
 
     /** A statement holds at most this many entries (a busier day is refused: read {@code /entries} by page). */

@@ -23,6 +23,7 @@ final class StatementExamples {
               "closingBalance": { "amount": "1000.00", "creditDebit": "CRDT", "date": "2026-11-30", "at": "2026-11-30T22:59:59.999999Z" },
               "summary": { "numberOfEntries": 1, "numberOfCredits": 0, "sumOfCredits": "0.00", "numberOfDebits": 1,
                            "sumOfDebits": "250.00", "net": "-250.00" },
+              "authorizations": { "open": 1, "reserved": "40.00" },
               "entries": [
                 {
                   "entryId": "019ad3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0b",

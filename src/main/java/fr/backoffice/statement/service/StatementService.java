@@ -11,15 +11,18 @@ import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.ledger.LedgerEntry;
 import fr.backoffice.ledger.service.LedgerService;
 import fr.backoffice.operation.Operation;
+import fr.backoffice.operation.repository.AuthorizationRepository;
 import fr.backoffice.operation.repository.OperationRepository;
 import fr.backoffice.statement.BankTransactionCodes;
 import fr.backoffice.statement.Counterparties;
+import fr.backoffice.statement.api.StatementAuthorizations;
 import fr.backoffice.statement.api.StatementBalance;
 import fr.backoffice.statement.api.StatementEntry;
 import fr.backoffice.statement.api.StatementSummary;
 import fr.backoffice.statement.api.StatementView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -60,8 +63,15 @@ public class StatementService {
 
     private final TimeSource time;
 
+    private final AuthorizationRepository authorizations;
+
+    private final Pool pool;
+
     public StatementService(AccountService accounts, AccountReader accountReader, LedgerService ledger,
-                            OperationRepository operations, TimeSource time) {
+                            OperationRepository operations, TimeSource time, AuthorizationRepository authorizations,
+                            Pool pool) {
+        this.authorizations = authorizations;
+        this.pool = pool;
         this.accounts = accounts;
         this.accountReader = accountReader;
         this.ledger = ledger;
@@ -91,8 +101,10 @@ public class StatementService {
                                             + StatementView.MAX_ENTRIES + " entries were posted that day: read them by "
                                             + "page from GET /accounts/{id}/entries.");
                                 }
-                                return details(account, entries).map(details -> new Day(account, date, complete, from,
-                                        until.minus(1, ChronoUnit.MICROS), now, opening, entries, details));
+                                Instant to = until.minus(1, ChronoUnit.MICROS);
+                                return details(account, entries).flatMap(details -> authorizations
+                                        .reservedAt(pool, account.id, to).map(reserved -> new Day(account, date,
+                                                complete, from, to, now, opening, entries, details, reserved)));
                             }))
                     .map(day -> view(day, zone));
         });
@@ -118,7 +130,8 @@ public class StatementService {
     }
 
     private record Day(Account account, LocalDate date, boolean complete, Instant from, Instant to, Instant now,
-                       BigDecimal opening, List<LedgerEntry> entries, Details details) {
+                       BigDecimal opening, List<LedgerEntry> entries, Details details,
+                       AuthorizationRepository.Reserved reserved) {
     }
 
     private static StatementView view(Day day, ZoneId zone) {
@@ -152,7 +165,8 @@ public class StatementService {
         return new StatementView(statementId(day.date(), account.iban, account.id), dashless(Ids.newId()), day.now(),
                 account.id.toString(), account.iban, ccy, account.holderName, day.date(), day.complete(), day.from(),
                 day.to(), balance(day.opening(), ccy, day.date(), openingAt),
-                balance(day.opening().add(net), ccy, day.date(), day.to()), summary, lines);
+                balance(day.opening().add(net), ccy, day.date(), day.to()), summary,
+                new StatementAuthorizations(day.reserved().open(), Money.format(day.reserved().amount(), ccy)), lines);
     }
 
     private static Operation operation(Map<UUID, Operation> operations, LedgerEntry entry) {
