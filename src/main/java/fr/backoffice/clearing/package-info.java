@@ -20,6 +20,10 @@
  * ({@link fr.backoffice.clearing.iso20022.SepaRules}); text follows the SEPA character set and lengths ({@link
  * fr.backoffice.clearing.SepaText}). Once in a file a transfer has left the bank: it cannot be reversed, only given
  * back by the clearing.</li>
+ * <li><b>State changes.</b> A file's status moves only through the machine in
+ * {@link fr.backoffice.clearing.PaymentFileStatus} ({@code GENERATED →} one final outcome; docs/architecture.md
+ * "State changes"), by {@code PaymentFile.generated} and {@code PaymentFile.recordOutcome}; a service never assigns
+ * it.</li>
  * <li><b>Outcomes.</b> The clearing system's status report (pacs.002, {@code service.StatusReports}) accepts the file
  * (settled: one CLEARING_SETTLEMENT per unit), rejects it, or rejects some transactions (PARTIALLY_ACCEPTED); the
  * acknowledgement by hand is the fallback. A report for a file already answered posts nothing. A rejected transfer's

@@ -20,5 +20,9 @@
  * <li>{@code openapi}: shared parts of the contract (the problem responses every operation may give, examples).</li>
  * <li>{@link fr.backoffice.common.EntityRepository}: the one find-or-404.</li>
  * </ul>
+ *
+ * <p>Beans here and in the features take what they use in their one constructor, into {@code private final} fields
+ * (docs/architecture.md "Constructor injection"); {@code ApiException.invalidTransition} is the one 409 a state machine
+ * refuses a move with.
  */
 package fr.backoffice.common;

@@ -29,7 +29,9 @@
  * <li><b>Due dates.</b> A VAT return is due on the 19th of the month after its period; annual accounts one month after
  * their approval date, or seven months after the fiscal year end while no approval date is known. The day is the
  * administration's time zone ({@code backoffice.filing.time-zone}, Europe/Paris).</li>
- * <li><b>Lifecycle.</b> {@code DRAFT → VALIDATED → SUBMITTED → ACCEPTED | REJECTED}. Only a draft's content changes
+ * <li><b>Lifecycle.</b> {@code DRAFT → VALIDATED → SUBMITTED → ACCEPTED | REJECTED}, the machine in
+ * {@link fr.backoffice.filing.FilingStatus} that every status change of a {@link fr.backoffice.filing.Filing} goes
+ * through (docs/architecture.md "State changes"). Only a draft's content changes
  * (409 {@code INVALID_TRANSITION} otherwise); content is read strictly, {@code computed} and {@code checks} are the
  * service's. Every change locks the filing's row, runs in one transaction, and appends who did it to the history.</li>
  * <li><b>Validation checks.</b> Validation runs every check and lists every failure at once (422

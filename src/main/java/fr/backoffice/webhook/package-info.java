@@ -27,6 +27,11 @@
  * <li><b>Only public https addresses</b> unless {@code backoffice.webhooks.allow-private-networks}
  * ({@link fr.backoffice.webhook.Destinations}), checked when the url is given and after DNS resolution before every
  * attempt; no redirect is followed.</li>
+ * <li><b>State changes.</b> An endpoint's status moves only through the machine in
+ * {@link fr.backoffice.webhook.WebhookEndpoint.Status} ({@code ENABLED ⇄ DISABLED};
+ * docs/architecture.md "State changes"), by {@code WebhookEndpoint.created} and {@code changeStatus}; the
+ * dispatcher's one move, disabling a gone or failing endpoint, is made in SQL guarded by {@code status = 'ENABLED'}
+ * ({@code DeliveryQueue}).</li>
  * <li><b>Who sees what.</b> A front-office caller sees and changes the endpoints it created (owner = its
  * {@code sub}); an admin every endpoint; any other is 404. The events about an endpoint are written for its owner
  * ({@code visible_to}): only it and admins read them in the feed, only its endpoints receive them, and their data
