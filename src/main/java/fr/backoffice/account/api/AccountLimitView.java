@@ -20,7 +20,7 @@ public record AccountLimitView(
                 description = "OPERATION: each operation alone; DAY, MONTH: the calendar day or month in the bank's time zone (Europe/Paris)") String window,
         @Schema(required = true, maxItems = 3, examples = "[\"EXTERNAL_TRANSFER\"]",
                 description = "The debits it counts: EXTERNAL_TRANSFER (to another bank), INTERNAL_TRANSFER, CASH_WITHDRAWAL")
-        List<String> operationTypes,
+        List<DebitKind> operationTypes,
         @Schema(nullable = true, pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "10000.00",
                 description = "The value in force (an override, else the default); null: unlimited") String limit,
         @Schema(required = true, pattern = Limits.AMOUNT, maxLength = Limits.AMOUNT_LENGTH, examples = "2500.00",
@@ -36,6 +36,9 @@ public record AccountLimitView(
                 description = "A raise a supervisor asked for, waiting for another supervisor to confirm it") String pendingLimit,
         @Schema(nullable = true, maxLength = 255, examples = "supervisor-paris-1",
                 description = "Who asked for the pending raise") String pendingBy) {
+
+    /** The debits a limit counts. */
+    public enum DebitKind { EXTERNAL_TRANSFER, INTERNAL_TRANSFER, CASH_WITHDRAWAL }
 
     /** The body of {@code GET /accounts/{id}/limits}. */
     @Schema(name = "AccountLimits")

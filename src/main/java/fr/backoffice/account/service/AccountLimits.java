@@ -66,7 +66,7 @@ public class AccountLimits {
     Events events;
 
     /** One limit as read, with its override's id and version. */
-    record State(String id, String scope, String kind, String window, List<String> types, BigDecimal limit,
+    record State(String id, String scope, String kind, String window, List<AccountLimitView.DebitKind> types, BigDecimal limit,
                  String onExceed, BigDecimal defaultLimit, BigDecimal usedAmount, long usedCount, UUID overrideId,
                  long version, BigDecimal pendingLimit, String pendingBy, boolean overridden) {
 
@@ -226,7 +226,7 @@ public class AccountLimits {
     }
 
     private static State state(Object[] r) {
-        return new State((String) r[0], (String) r[1], (String) r[2], (String) r[3], Arrays.asList(((String) r[4]).split(",")),
+        return new State((String) r[0], (String) r[1], (String) r[2], (String) r[3], Arrays.stream(((String) r[4]).split(",")).map(AccountLimitView.DebitKind::valueOf).toList(),
                 (BigDecimal) r[5], (String) r[6], (BigDecimal) r[7], (BigDecimal) r[8], ((Number) r[9]).longValue(),
                 (UUID) r[10], ((Number) r[11]).longValue(), (BigDecimal) r[12], (String) r[13], Boolean.TRUE.equals(r[14]));
     }
