@@ -18,7 +18,6 @@ import fr.backoffice.common.security.Roles;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.event.service.Events;
-import fr.backoffice.operation.BusinessCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -64,6 +63,9 @@ public class AccountLimits {
 
     @Inject
     Events events;
+
+    private record Window(Instant start, Instant end) {
+    }
 
     /** One limit as read, with its override's id and version. */
     record State(String id, String scope, String kind, String window, List<AccountLimitView.DebitKind> types, BigDecimal limit,
@@ -212,8 +214,13 @@ public class AccountLimits {
             return Uni.createFrom().item(List.of());
         }
         Instant now = time.now();
-        BusinessCalendar.Day day = BusinessCalendar.dayOf(now, config.businessZone());
-        BusinessCalendar.Day month = BusinessCalendar.monthOf(now, config.businessZone());
+        // the calendar day and month in the bank's zone, as BusinessCalendar computes them for the booking (the
+        // account feature is below the operation feature, so it does not use it)
+        java.time.ZoneId zone = config.businessZone();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+        Window day = new Window(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+        java.time.LocalDate first = today.withDayOfMonth(1);
+        Window month = new Window(first.atStartOfDay(zone).toInstant(), first.plusMonths(1).atStartOfDay(zone).toInstant());
         return Panache.getSession().flatMap(session -> session.createNativeQuery(READ, Object[].class)
                 .setParameter("account", account.id)
                 .setParameter("daySince", day.start().atOffset(ZoneOffset.UTC))
