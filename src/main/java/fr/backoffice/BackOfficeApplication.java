@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Schema(name = "EventType", type = SchemaType.STRING, description = EventType.TABLE, enumeration = {
                         "unit.created", "declarant.registered",
                         "account.opened", "account.changed", "account.frozen", "account.unfrozen", "account.closed",
+                        "account.limit-changed", "account.limit-raise-requested",
                         "operation.received", "operation.claimed", "operation.pending-approval", "operation.scheduled",
                         "operation.returned",
                         "operation.executed", "operation.rejected", "operation.cancelled", "operation.reversed",

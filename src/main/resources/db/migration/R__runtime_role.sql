@@ -37,6 +37,9 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON authorization_capture TO %I', runtime);
     -- expected payments (V9): registered, then matched or overdue
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON expected_payment TO %I', runtime);
+    -- limits (V10): the defaults are read only; a supervisor's override is written and changed
+    EXECUTE format('GRANT SELECT ON limit_rule TO %I', runtime);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON limit_override TO %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, runtime);
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', here, runtime);
 END $$;

@@ -23,6 +23,8 @@ public enum EventType {
     ACCOUNT_FROZEN("account.frozen", "account"),
     ACCOUNT_UNFROZEN("account.unfrozen", "account"),
     ACCOUNT_CLOSED("account.closed", "account"),
+    ACCOUNT_LIMIT_CHANGED("account.limit-changed", "account"),
+    ACCOUNT_LIMIT_RAISE_REQUESTED("account.limit-raise-requested", "account"),
     OPERATION_RECEIVED("operation.received", "operation"),
     OPERATION_CLAIMED("operation.claimed", "operation"),
     OPERATION_PENDING_APPROVAL("operation.pending-approval", "operation"),
@@ -75,6 +77,8 @@ public enum EventType {
             | `account.opened` | account | `POST /accounts` |
             | `account.changed` | account | `PATCH /accounts/{id}` (holder name, overdraft limit) |
             | `account.frozen` / `account.unfrozen` / `account.closed` | account | the status actions |
+            | `account.limit-changed` | account | `PUT /accounts/{id}/limits/{limitId}` set a limit of the account (or of its customer): lowered at once, or a raise confirmed by a second supervisor (`data`: the limit) |
+            | `account.limit-raise-requested` | account | `PUT /accounts/{id}/limits/{limitId}` asked for a raise, which waits for another supervisor (`data`: the limit, with `pendingLimit`) |
             | `operation.received` | operation | submitted; waits for checks (also the first event of a straight-through operation) |
             | `operation.claimed` | operation | a person took it from the unit's queue |
             | `operation.pending-approval` | operation | validated, above the approval threshold |

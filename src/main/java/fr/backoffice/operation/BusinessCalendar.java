@@ -40,6 +40,15 @@ public final class BusinessCalendar {
         return new Day(date, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /**
+     * The calendar month in {@code zone} that {@code instant} falls on, from its first day's start to the next month's
+     * (monthly limits count over it: docs/operations-and-ledger.md "Limits and decisions"); {@code date} is its first day.
+     */
+    public static Day monthOf(Instant instant, ZoneId zone) {
+        LocalDate first = LocalDate.ofInstant(instant, zone).withDayOfMonth(1);
+        return new Day(first, first.atStartOfDay(zone).toInstant(), first.plusMonths(1).atStartOfDay(zone).toInstant());
+    }
+
     public static boolean isBusinessDay(LocalDate d) {
         Objects.requireNonNull(d, "date");
         return !isWeekend(d) && !isHoliday(d);

@@ -172,8 +172,15 @@ public class Operation {
 
     /** The first entry of the history: the operation as received (or, for a reversal, as created). */
     public void recordCreation(String actor, Instant at) {
-        record(null, status, actor, null, at);
+        record(null, status, actor, reviewReason, at);
     }
+
+    /**
+     * Why a submission waits for four eyes although its amount would not (a limit whose excess is REVIEW:
+     * docs/operations-and-ledger.md "Limits and decisions"): the reason of its first history entry; never stored.
+     */
+    @Transient
+    public String reviewReason;
 
     private void record(OperationStatus from, OperationStatus to, String actor, String reason, Instant at) {
         OperationHistoryEntry entry = new OperationHistoryEntry();

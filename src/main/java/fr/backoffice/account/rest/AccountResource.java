@@ -7,6 +7,9 @@ import fr.backoffice.account.AccountStatus;
 import fr.backoffice.account.AccountType;
 import fr.backoffice.account.repository.AccountRepository;
 import fr.backoffice.account.api.AccountChange;
+import fr.backoffice.account.api.AccountLimitView;
+import fr.backoffice.account.api.LimitChange;
+import fr.backoffice.account.service.AccountLimits;
 import fr.backoffice.account.api.AccountView;
 import fr.backoffice.account.api.NewAccount;
 import fr.backoffice.account.rest.AccountDtos.Reason;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,6 +60,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountResource {
 
     private static final String ACCOUNT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
+    private static final String LIMITS_EXAMPLE = """
+            { "items": [ { "id": "EXTERNAL_TRANSFERS_PER_DAY", "scope": "ACCOUNT", "kind": "AMOUNT", "window": "DAY",
+              "operationTypes": ["EXTERNAL_TRANSFER"], "limit": "10000.00", "used": "2500.00", "remaining": "7500.00",
+              "onExceed": "REVIEW", "defaultLimit": "10000.00", "overridden": false, "pendingLimit": null, "pendingBy": null } ] }""";
+
+    @Inject
+    AccountLimits limits;
 
     private final AccountService accounts;
 
@@ -158,6 +169,72 @@ public class AccountResource {
                                 @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull AccountChange change) {
         return accounts.change(id, ifMatch, change).map(AccountResource::ok);
+    }
+
+    @GET
+    @Path("/{id}/limits")
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listAccountLimits", summary = "The account's limits, with what the current window used and what remains",
+            description = "Each limit of the account and of its customer (scope CUSTOMER: every account of its "
+                    + "`customerId`), the default of the account's type or a supervisor's override; `used` counts the "
+                    + "debits of its kinds received in the current calendar day or month in the bank's time zone, "
+                    + "executed or waiting, except rejected and cancelled ones. None for an internal account.")
+    @APIResponse(responseCode = "200", description = "The limits",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountLimitView.Page.class),
+                    examples = @ExampleObject(name = "limits", value = LIMITS_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account, or not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<AccountLimitView.Page> limits(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id) {
+        return limits.list(id);
+    }
+
+    @GET
+    @Path("/{id}/limits/{limitId}")
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getAccountLimit", summary = "One limit of the account, with its ETag")
+    @APIResponse(responseCode = "200", description = "The limit",
+            headers = @Header(name = "ETag", description = "The limit's version (its override's)", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountLimitView.class)))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account or limit, or an account not in the caller's unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    public Uni<Response> limit(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                               @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64), example = "EXTERNAL_TRANSFERS_PER_DAY") @PathParam("limitId") String limitId) {
+        return limits.get(id, limitId).map(Reply::toResponse);
+    }
+
+    @PUT
+    @Path("/{id}/limits/{limitId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "setAccountLimit", summary = "Override a limit of the account or of its customer (supervisor; four eyes to raise)",
+            description = "A value at most the one in force applies at once (`200`, event `account.limit-changed`). A higher "
+                    + "one waits (`202`, `pendingLimit`, event `account.limit-raise-requested`) until another supervisor sends "
+                    + "the same value with the new ETag; the supervisor who asked confirming it is `403 FOUR_EYES_VIOLATION`. "
+                    + "A CUSTOMER limit is set for every account of the account's customer.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LimitChange.class), examples = @ExampleObject(name = "raise", value = "{ \"limit\": \"20000.00\" }")))
+    @APIResponse(responseCode = "200", description = "The limit in force",
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountLimitView.class)))
+    @APIResponse(responseCode = "202", description = "A raise, waiting for another supervisor",
+            headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING, pattern = Limits.ETAG, maxLength = Limits.ETAG_LENGTH)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountLimitView.class)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: not an amount of the account's currency, or not a whole number for a COUNT limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "403", description = "`FORBIDDEN`: not a supervisor, or an account not of the caller's unit; "
+            + "`FOUR_EYES_VIOLATION`: confirming one's own raise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "FORBIDDEN", ref = "FORBIDDEN"), @ExampleObject(name = "FOUR_EYES_VIOLATION", ref = "FOUR_EYES_VIOLATION")}))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "412", description = "`PRECONDITION_FAILED`: `If-Match` names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_FAILED", ref = "PRECONDITION_FAILED")))
+    @APIResponse(responseCode = "428", description = "`PRECONDITION_REQUIRED`: no `If-Match` header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "PRECONDITION_REQUIRED", ref = "PRECONDITION_REQUIRED")))
+    public Uni<Response> setLimit(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("id") String id,
+                                  @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64), example = "EXTERNAL_TRANSFERS_PER_DAY") @PathParam("limitId") String limitId,
+                                  @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull LimitChange change) {
+        return limits.set(id, limitId, ifMatch, change).map(Reply::toResponse);
     }
 
     @POST

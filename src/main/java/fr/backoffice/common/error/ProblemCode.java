@@ -101,6 +101,8 @@ public enum ProblemCode {
     TOO_MANY_CAPTURES(422, "Too many captures", "The authorization has had as many captures as one may have."),
     CAPTURE_NEEDS_APPROVAL(422, "Capture needs approval",
             "A capture to another bank would take the day's total of the debit account above the four-eyes total."),
+    LIMIT_EXCEEDED(422, "Limit exceeded",
+            "The operation would exceed a limit of its debit account or customer whose excess is refused (DENY); the detail names the limit."),
     AUTHORIZATION_EXPIRED(409, "Authorization expired", "The authorization's expiry has passed: it is being or was voided."),
     SUBMISSIONS_QUEUE_FULL(503, "Submissions queue full",
             "Too many submissions are waiting to be booked; retry after `Retry-After` seconds."),

@@ -138,8 +138,8 @@ public class AuthorizationCaptures {
         return switch (outcome.outcome()) {
             case "REFUSED" -> OperationSubmission.refusal(outcome, op);
             case NEEDS_APPROVAL -> new ApiException(ProblemCode.CAPTURE_NEEDS_APPROVAL,
-                    "This capture would take the day's transfers to other banks from the debit account over the total "
-                            + "that needs four eyes; nothing was booked. Submit it as an operation.");
+                    "This capture would take the debit account over its limit " + outcome.limitId() + ", whose excess "
+                            + "needs four eyes; nothing was booked. Submit it as an operation.");
             default -> new IllegalStateException("Capture booking answered " + outcome.outcome());
         };
     }

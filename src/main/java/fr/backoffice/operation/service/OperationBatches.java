@@ -295,7 +295,7 @@ public class OperationBatches {
                         Item item = items.get(i);
                         Outcome outcome = outcomes.get(i);
                         if ("NEEDS_APPROVAL".equals(outcome.outcome())) {
-                            item.op.requiresApproval = true;
+                            OperationSubmission.toReview(item.op, outcome);
                             item.prepared = submission.prepare(item.op, List.of(), item.request.key(), item.fingerprint,
                                     null, item.op.submittedBy);
                             again.add(item);

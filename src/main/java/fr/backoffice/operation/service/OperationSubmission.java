@@ -7,6 +7,7 @@ import fr.backoffice.audit.service.RequestAudit;
 import fr.backoffice.common.Ids;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
+import fr.backoffice.common.error.FieldError;
 import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
 import fr.backoffice.common.idempotency.Idempotency;
@@ -50,6 +51,8 @@ public class OperationSubmission {
     private static final String REQUEST_LINE = "POST /operations";
     /** The outcome of a submission that must wait for four eyes (nothing written). */
     private static final String NEEDS_APPROVAL = "NEEDS_APPROVAL";
+    /** The refusal of a submission over a limit whose excess is DENY (V10__limits.sql). */
+    private static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
 
     @Inject
     GroupCommit groupCommit;
@@ -176,7 +179,8 @@ public class OperationSubmission {
         return new Prepared(new SubmissionBatch.Submission(actor, idempotencyKey, fingerprint, op,
                 List.copyOf(op.newHistory), postings, postings.stream().map(p -> Ids.newId()).toList(),
                 Execution.label(op), execute ? null : Ids.newId(), OperationJournal.eventTypes(op), body, audit,
-                BusinessCalendar.dayOf(op.receivedAt, time.businessZone())), view);
+                BusinessCalendar.dayOf(op.receivedAt, time.businessZone()),
+                BusinessCalendar.monthOf(op.receivedAt, time.businessZone())), view);
     }
 
     /** Books the submission with those arriving at the same time ({@link GroupCommit}) and answers it. */
@@ -185,9 +189,9 @@ public class OperationSubmission {
                 op.submittedBy);
         return groupCommit.book(prepared.submission()).flatMap(outcome -> {
             if (NEEDS_APPROVAL.equals(outcome.outcome())) {
-                // over the day's total of transfers to other banks (V3__operations_and_ledger.sql):
-                // nothing was written; the same operation, now waiting for four eyes, is submitted again
-                op.requiresApproval = true;
+                // over a limit whose excess is reviewed (V10__limits.sql): nothing was written; the same
+                // operation, now waiting for four eyes, is submitted again
+                toReview(op, outcome);
                 return write(op, List.of(), attempt);
             }
             return Uni.createFrom().item(() -> outcome(outcome, op, prepared, postings.size(), attempt.fingerprint()));
@@ -229,8 +233,22 @@ public class OperationSubmission {
         ledgerMetrics.posted(posted);
     }
 
-    /** The problem of a refused submission, naming the field of the refusing account. */
+    /**
+     * A submission over a limit whose excess is REVIEW waits for four eyes, the limit named in its history
+     * (docs/operations-and-ledger.md "Limits and decisions").
+     */
+    static void toReview(Operation op, SubmissionBatch.Outcome outcome) {
+        op.requiresApproval = true;
+        op.reviewReason = outcome.limitId() == null ? null : "REVIEW: over the limit " + outcome.limitId();
+    }
+
+    /** The problem of a refused submission, naming the field of the refusing account, or the limit it exceeds. */
     static ApiException refusal(SubmissionBatch.Outcome outcome, Operation op) {
+        if (LIMIT_EXCEEDED.equals(outcome.refusal())) {
+            return new ApiException(ProblemCode.LIMIT_EXCEEDED, "The operation would exceed the limit "
+                    + outcome.limitId() + " of the debit account (GET /accounts/" + op.debitAccountId
+                    + "/limits): refused.", List.of(new FieldError("amount", "exceeds the limit " + outcome.limitId())));
+        }
         return Refusal.valueOf(outcome.refusal())
                 .problem(outcome.refusingAccount().equals(op.creditAccountId) ? "creditAccountId" : "debitAccountId");
     }

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 final class SubmissionBatch {
 
     private static final String CALL = "select * from operation_submit_batch("
-            + IntStream.rangeClosed(1, 57).mapToObj(i -> "$" + i).reduce((a, b) -> a + ", " + b).orElseThrow()
+            + IntStream.rangeClosed(1, 59).mapToObj(i -> "$" + i).reduce((a, b) -> a + ", " + b).orElseThrow()
             + ")";
 
     /**
@@ -45,7 +45,8 @@ final class SubmissionBatch {
      */
     record Submission(String client, String key, String fingerprint, Operation op, List<OperationHistoryEntry> history,
                       List<Posting> postings, List<UUID> entryIds, String entryLabel, UUID hold,
-                      List<EventType> eventTypes, String body, AuditTrail.Entry audit, BusinessCalendar.Day day) {
+                      List<EventType> eventTypes, String body, AuditTrail.Entry audit, BusinessCalendar.Day day,
+                      BusinessCalendar.Day month) {
 
         boolean execute() {
             return !postings.isEmpty();
@@ -67,8 +68,12 @@ final class SubmissionBatch {
         }
     }
 
-    /** What became of one submission: DONE, IN_FLIGHT, REPLAY, REFUSED, NEEDS_APPROVAL or NOT_BOOKED. */
-    record Outcome(String outcome, String refusal, UUID refusingAccount, Idempotency.Stored stored) {
+    /**
+     * What became of one submission: DONE, IN_FLIGHT, REPLAY, REFUSED, NEEDS_APPROVAL or NOT_BOOKED; {@code limitId}
+     * the limit that refused it (refusal LIMIT_EXCEEDED) or sends it to four eyes (NEEDS_APPROVAL), see
+     * docs/operations-and-ledger.md "Limits and decisions".
+     */
+    record Outcome(String outcome, String refusal, UUID refusingAccount, Idempotency.Stored stored, String limitId) {
     }
 
     private SubmissionBatch() {
@@ -84,7 +89,7 @@ final class SubmissionBatch {
                                 ? new Idempotency.Stored(false, row.getString("request_fingerprint"),
                                 row.getInteger("response_status"), row.getString("response_location"),
                                 row.getString("response_body"))
-                                : null));
+                                : null, row.getString("limit_id")));
             }
             return outcomes;
         });
@@ -139,7 +144,9 @@ final class SubmissionBatch {
                 .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.day().start())))
                 .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.day().end())))
                 .addValue(externalLimit == null ? null : Numeric.create(externalLimit))
-                .addValue(atomic);
+                .addValue(atomic)
+                .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.month().start())))
+                .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.month().end())));
     }
 
     private static void addEntries(Tuple args, List<Submission> batch) {
