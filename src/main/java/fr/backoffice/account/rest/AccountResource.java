@@ -65,16 +65,16 @@ public class AccountResource {
               "operationTypes": ["EXTERNAL_TRANSFER"], "limit": "10000.00", "used": "2500.00", "remaining": "7500.00",
               "onExceed": "REVIEW", "defaultLimit": "10000.00", "overridden": false, "pendingLimit": null, "pendingBy": null } ] }""";
 
-    @Inject
-    AccountLimits limits;
-
     private final AccountService accounts;
 
     private final AccountOpening opening;
 
-    public AccountResource(AccountService accounts, AccountOpening opening) {
+    private final AccountLimits limits;
+
+    public AccountResource(AccountService accounts, AccountOpening opening, AccountLimits limits) {
         this.accounts = accounts;
         this.opening = opening;
+        this.limits = limits;
     }
 
     @POST

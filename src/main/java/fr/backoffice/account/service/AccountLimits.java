@@ -23,7 +23,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -49,20 +48,23 @@ public class AccountLimits {
             + "pending_value, pending_by, overridden from account_limits(:account, :daySince, :dayUntil, :monthSince, "
             + ":monthUntil, :external, true)";
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    Events events;
+    private final Events events;
+
+    public AccountLimits(AccountRepository accounts, Caller caller, TimeSource time, BackOfficeConfig config, Events events) {
+        this.accounts = accounts;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+        this.events = events;
+    }
 
     private record Window(Instant start, Instant end) {
     }
