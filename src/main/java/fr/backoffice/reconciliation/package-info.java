@@ -9,7 +9,8 @@
  * <li><b>May use</b> {@code common}, {@code event}, {@code audit}, {@code unit}, {@code account}, {@code ledger},
  * {@code operation}, {@code clearing} (ArchitectureTest): it reads accounts, ledger entries, operations, payment files
  * and incoming credits, and the clearing's safe XML reader; it writes only its own tables. Nothing it does posts to the
- * ledger.</li>
+ * ledger but a write-off, through an operation. It implements {@code operation.service.CreditArrivals}, so that a
+ * credit matches an expected payment as it is booked (docs/reconciliation.md "Expected payments").</li>
  * <li><b>Who.</b> The bank's reconciliation desk (role {@code reconciliation}) and admins load statements and work the
  * queue; auditors read; a unit's agents and supervisors, and front-office applications, get nothing (403). From the
  * approval threshold, an item is resolved by another person than the one who claimed it (four eyes).</li>

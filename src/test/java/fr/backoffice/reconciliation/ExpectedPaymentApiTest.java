@@ -115,6 +115,99 @@ class ExpectedPaymentApiTest {
         }
     }
 
+    /**
+     * A SEPA credit and an internal transfer each match their expected payment as they are booked: MATCHED, with its
+     * event in the feed, as soon as the request that booked the credit has answered.
+     */
+    @Test
+    void a_credit_matches_its_expected_payment_on_arrival_and_the_event_is_in_the_feed_when_the_request_returns() {
+        Day day = new Day();
+        String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+        String bySepa = register(Tokens.frontOffice(), Map.of("accountId", day.customerId, "amount", "310.00", "currency", "EUR",
+                "reference", invoice, "from", TODAY.toString(), "to", TODAY.plusDays(5).toString()))
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        String payer = Fixtures.account(day.unit, "CURRENT", "EUR", "0.00").getString("id");
+        Ledgers.fund(payer, "100.00");
+        String byTransfer = register(Tokens.frontOffice(), Map.of("accountId", day.customerId, "amount", "17.00",
+                "currency", "EUR", "counterparty", Map.of("iban", Ledgers.account(payer).getString("iban")),
+                "from", TODAY.toString(), "to", TODAY.toString())).then().statusCode(201).extract().jsonPath().getString("id");
+
+        day.incoming(Day.id("STET-AR"), List.of(new Credit(invoice, "TAR1", "310.00", "Acme GmbH", ACME)));
+        // no waiting: the credit's request answered once the match was committed
+        JsonPath matched = Api.as(Tokens.auditor()).get("/expected-payments/{id}", bySepa).then().statusCode(200).extract().jsonPath();
+        assertThat(matched.getString("status")).isEqualTo("MATCHED");
+        JsonPath credit = Api.as(Tokens.admin()).get("/operations/{id}", matched.getString("operationId")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(credit.getString("type")).isEqualTo("INCOMING_TRANSFER");
+        assertThat(credit.getString("endToEndId")).isEqualTo(invoice);
+        assertThat(matchedEvents(bySepa)).isEqualTo(1);
+
+        JsonPath transfer = Ledgers.submit(Tokens.frontOffice(), Map.of("type", "TRANSFER", "amount", "17.00", "currency", "EUR",
+                "debitAccountId", payer, "creditAccountId", day.customerId));
+        assertThat(transfer.getString("status")).isEqualTo("EXECUTED");
+        JsonPath paid = Api.as(Tokens.auditor()).get("/expected-payments/{id}", byTransfer).then().statusCode(200).extract().jsonPath();
+        assertThat(paid.getString("status")).isEqualTo("MATCHED");
+        assertThat(paid.getString("operationId")).isEqualTo(transfer.getString("id"));
+        assertThat(matchedEvents(byTransfer)).isEqualTo(1);
+    }
+
+    /** Two credits that both fit one expected payment, booked at the same time: one matches it, once. */
+    @Test
+    void two_concurrent_credits_fitting_one_expected_payment_match_it_once() throws Exception {
+        Day day = new Day();
+        String expected = register(Tokens.frontOffice(), Map.of("accountId", day.customerId, "amount", "23.00",
+                "currency", "EUR", "from", TODAY.toString(), "to", TODAY.toString())).then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        String payer = Fixtures.account(day.unit, "CURRENT", "EUR", "0.00").getString("id");
+        Ledgers.fund(payer, "100.00");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            var sepa = pool.submit(() -> {
+                start.await();
+                day.incoming(Day.id("STET-CC"), List.of(new Credit("NOTPROVIDED", "TCC1", "23.00", "Acme GmbH", ACME)));
+                return null;
+            });
+            var internal = pool.submit(() -> {
+                start.await();
+                return Ledgers.submit(Tokens.frontOffice(), Map.of("type", "TRANSFER", "amount", "23.00", "currency", "EUR",
+                        "debitAccountId", payer, "creditAccountId", day.customerId)).getString("id");
+            });
+            start.countDown();
+            sepa.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            String transfer = internal.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            JsonPath matched = Api.as(Tokens.auditor()).get("/expected-payments/{id}", expected).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(matched.getString("status")).isEqualTo("MATCHED");
+            List<Map<String, Object>> credits = Api.as(Tokens.admin()).get("/accounts/{id}/entries", day.customerId).then()
+                    .statusCode(200).extract().jsonPath().getList("items");
+            assertThat(credits).extracting(c -> c.get("operationId")).contains(transfer, matched.getString("operationId"));
+            assertThat(matchedEvents(expected)).isEqualTo(1);
+            // the other credit stays free: no expected payment names it
+            assertThat(Api.as(Tokens.auditor()).queryParam("accountId", day.customerId).get("/expected-payments").then()
+                    .statusCode(200).extract().jsonPath().getList("items.operationId")).containsExactly(matched.getString("operationId"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How many expected-payment.matched events of this expected payment the feed holds, read to its end. */
+    private static int matchedEvents(String id) {
+        int count = 0;
+        String after = null;
+        while (true) {
+            var request = Api.as(Tokens.admin()).queryParam("types", "expected-payment.matched").queryParam("limit", 200);
+            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/events").then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> found = page.getList("items.resource.id", String.class);
+            if (found.isEmpty()) {
+                return count;
+            }
+            count += (int) found.stream().filter(id::equals).count();
+            after = page.getString("nextCursor");
+        }
+    }
+
     /** Malformed terms, other accounts and roles are refused with problems, and nothing is registered. */
     @Test
     void bad_terms_unknown_accounts_and_other_roles_are_refused() {

@@ -119,7 +119,7 @@ public enum ProblemCode {
 
     // Reconciliation
     UNKNOWN_SETTLEMENT_ACCOUNT(422, "Unknown settlement account",
-            "A bank statement is about an account that is no settlement account of ours."),
+            "A bank statement, or a reconciliation report asked for, is about an account that is no settlement account of ours."),
     STATEMENT_ALREADY_LOADED(409, "Statement already loaded",
             "Another statement with this message id or sequence number was already loaded for the account."),
     BALANCE_GAP(422, "Balance gap",

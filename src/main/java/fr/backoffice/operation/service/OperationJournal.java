@@ -6,11 +6,13 @@ import fr.backoffice.event.service.Events;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationHistoryEntry;
 import fr.backoffice.operation.OperationStatus;
+import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.api.OperationView;
 import fr.backoffice.operation.repository.OperationHistoryRepository;
 import fr.backoffice.operation.repository.OperationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -37,6 +39,9 @@ public class OperationJournal {
     @Inject
     OperationMetrics metrics;
 
+    @Inject
+    Instance<CreditArrivals> arrivals;
+
     /**
      * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint
      * answers and appends one event per state change, all in the caller's transaction, then counts the statuses reached
@@ -50,7 +55,29 @@ public class OperationJournal {
         return saveHistory(op)
                 .flatMap(this::view)
                 .call(view -> appendAll(types, view))
+                .call(view -> types.contains(EventType.OPERATION_EXECUTED) ? arrived(op) : Uni.createFrom().voidItem())
                 .invoke(view -> metrics.reached(op.type, changes));
+    }
+
+    /**
+     * A credit to an account just executed, in this transaction: told to {@link CreditArrivals} in it
+     * (docs/reconciliation.md "Expected payments").
+     */
+    Uni<Void> arrived(Operation op) {
+        if (!isCredit(op)) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (CreditArrivals each : arrivals) {
+            told = told.call(() -> each.arrived(op.id));
+        }
+        return told;
+    }
+
+    /** An executed incoming transfer, or an executed internal transfer: money arriving on a customer's account. */
+    static boolean isCredit(Operation op) {
+        return op.status == OperationStatus.EXECUTED && op.creditAccountId != null
+                && (op.type == OperationType.INCOMING_TRANSFER || op.type == OperationType.TRANSFER);
     }
 
     /**

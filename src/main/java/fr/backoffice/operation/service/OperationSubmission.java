@@ -24,7 +24,9 @@ import fr.backoffice.operation.OperationLifecycle;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.api.NewOperation;
 import fr.backoffice.operation.api.OperationView;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -86,6 +88,11 @@ public class OperationSubmission {
 
     @Inject
     LedgerMetrics ledgerMetrics;
+
+    @Inject
+    OperationJournal journal;
+
+    private static final Logger LOG = Logger.getLogger(OperationSubmission.class);
 
     /** What one attempt of a submission needs besides the operation itself. */
     private record Attempt(String idempotencyKey, String fingerprint, AuditTrail.Entry audit) {
@@ -194,8 +201,24 @@ public class OperationSubmission {
                 toReview(op, outcome);
                 return write(op, List.of(), attempt);
             }
-            return Uni.createFrom().item(() -> outcome(outcome, op, prepared, postings.size(), attempt.fingerprint()));
+            Uni<Void> told = "DONE".equals(outcome.outcome()) && OperationJournal.isCredit(op) ? arrived(op)
+                    : Uni.createFrom().voidItem();
+            return told.map(ignored -> outcome(outcome, op, prepared, postings.size(), attempt.fingerprint()));
         });
+    }
+
+    /**
+     * A straight-through internal transfer, booked and committed by {@code operation_submit_batch}: told to
+     * {@link CreditArrivals} in a transaction of its own, before the answer (docs/reconciliation.md "Expected
+     * payments"). The transfer is booked whatever happens here: a failure is logged, and what it left undone is caught
+     * up later by the expected payments' scheduler.
+     */
+    private Uni<Void> arrived(Operation op) {
+        return Panache.withTransaction(() -> journal.arrived(op))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "Credit %s booked; telling it on arrival failed, left to the catch-up", op.id);
+                    return null;
+                });
     }
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */

@@ -101,6 +101,52 @@ public class ExpectedPaymentRepository {
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
+    /**
+     * Serialises the matching of the credited account's expected payments until the transaction ends (an advisory
+     * lock, not the account's row): a credit told on arrival waits for it.
+     */
+    public Uni<Void> lockAccountOf(UUID operationId) {
+        return session().flatMap(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended("
+                        + "'expected-payment:' || o.credit_account_id::text, 0)) from operation o where o.id = cast(:op as uuid)) locked",
+                        Integer.class)
+                .setParameter("op", operationId.toString()).getResultList()).replaceWithVoid();
+    }
+
+    /** The same lock for the scheduler, which never waits: false when someone holds it (that account waits a run). */
+    public Uni<Boolean> tryLockAccountOf(UUID expectedPaymentId) {
+        return session().flatMap(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended("
+                        + "'expected-payment:' || x.account_id::text, 0))::text from expected_payment x where x.id = cast(:id as uuid)",
+                        String.class)
+                .setParameter("id", expectedPaymentId.toString()).getResultList())
+                .map(rows -> !rows.isEmpty() && "true".equals(rows.get(0)));
+    }
+
+    /**
+     * The oldest OPEN expected payment this credit fits, by the terms of {@link #creditFor}, locked (a concurrent
+     * credit taking it first leaves it out); null when none, or when the credit already matched one.
+     */
+    public Uni<String> expectedFor(UUID operationId) {
+        return session().flatMap(s -> s.createNativeQuery("""
+                        select x.id::text from operation o
+                        join ledger_entry e on e.operation_id = o.id and e.account_id = o.credit_account_id
+                        join expected_payment x on x.account_id = o.credit_account_id
+                        left join account d on d.id = o.debit_account_id
+                        where o.id = cast(:op as uuid)
+                          and o.type in ('INCOMING_TRANSFER', 'TRANSFER') and o.status = 'EXECUTED'
+                          and x.status = 'OPEN' and o.currency = x.currency
+                          and e.amount between x.min_amount and x.max_amount
+                          and e.value_date between x.window_from and x.window_to
+                          and (x.reference is null or lower(x.reference) = lower(o.end_to_end_id)
+                               or lower(x.reference) = lower(o.reference)
+                               or strpos(lower(coalesce(o.label, '')), lower(x.reference)) > 0)
+                          and (x.counterparty_iban is null or x.counterparty_iban = coalesce(o.debtor_iban, d.iban))
+                          and (x.counterparty_name is null or lower(x.counterparty_name) = lower(coalesce(o.debtor_name, d.holder_name)))
+                          and not exists (select 1 from expected_payment y where y.operation_id = o.id)
+                        order by x.id limit 1 for update of x""", String.class)
+                .setParameter("op", operationId.toString()).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
     public Uni<Integer> matched(UUID id, UUID operationId, Instant at) {
         return session().flatMap(s -> s.createNativeQuery("update expected_payment set status = 'MATCHED', "
                         + "operation_id = cast(:op as uuid), matched_at = cast(cast(:at as text) as timestamptz), version = version + 1 "

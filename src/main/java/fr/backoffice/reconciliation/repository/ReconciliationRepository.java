@@ -391,6 +391,82 @@ public class ReconciliationRepository {
                 .map(ids -> ids.stream().map(UUID::fromString).toList());
     }
 
+    // --- the daily report (docs/reconciliation.md "Daily report")
+
+    /** An account by id: {@code (type, purpose, currency, iban)}, or null. */
+    public Uni<Object[]> account(UUID id) {
+        return session().flatMap(s -> s.createNativeQuery("select type, purpose, currency, iban from account "
+                        + "where id = cast(:id as uuid)", Object[].class)
+                .setParameter("id", id.toString()).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /**
+     * The camt.053 of the account about that day (its closing balance's date), in the order they were loaded:
+     * {@code (id, opening_balance, closing_balance)}.
+     */
+    public Uni<List<Object[]>> endOfDayStatements(UUID accountId, LocalDate day) {
+        return session().flatMap(s -> s.createNativeQuery("select id::text, opening_balance::text, closing_balance::text "
+                        + "from reconciliation_statement where account_id = cast(:account as uuid) and message_type = :type "
+                        + "and closing_date = cast(cast(:day as text) as date) order by loaded_at, id", Object[].class)
+                .setParameter("account", accountId.toString()).setParameter("type", "camt.053.001.08")
+                .setParameter("day", day.toString()).getResultList());
+    }
+
+    /** The sum of the account's entries posted before {@code before} (credits positive), 0 without any. */
+    public Uni<BigDecimal> ledgerBalance(UUID accountId, Instant before) {
+        return session().flatMap(s -> s.createNativeQuery("select coalesce(sum(amount), 0)::text from ledger_entry "
+                        + "where account_id = cast(:account as uuid) and posted_at < cast(cast(:before as text) as timestamptz)",
+                        String.class)
+                .setParameter("account", accountId.toString()).setParameter("before", before.toString()).getSingleResult())
+                .map(BigDecimal::new);
+    }
+
+    /**
+     * The account's lines booked that day (their booking date, else their value date), of every statement, by state:
+     * {@code (state, count, net)}, the net as the bank writes it (CRDT positive).
+     */
+    public Uni<List<Object[]>> linesOfDay(UUID accountId, LocalDate day) {
+        return session().flatMap(s -> s.createNativeQuery("""
+                        select state, count(*)::text,
+                               sum(case when credit_debit = 'CRDT' then amount else -amount end)::text
+                        from reconciliation_line
+                        where account_id = cast(:account as uuid)
+                          and coalesce(booking_date, value_date) = cast(cast(:day as text) as date)
+                        group by state""", Object[].class)
+                .setParameter("account", accountId.toString()).setParameter("day", day.toString()).getResultList());
+    }
+
+    /**
+     * The account's entries posted in {@code [from, to)} that no match took (no line reports them):
+     * {@code (count, sum)}, the sum as the ledger keeps it (credits positive).
+     */
+    public Uni<Object[]> unreportedOfDay(UUID accountId, Instant from, Instant to) {
+        return session().flatMap(s -> s.createNativeQuery("""
+                        select count(*)::text, coalesce(sum(e.amount), 0)::text from ledger_entry e
+                        where e.account_id = cast(:account as uuid)
+                          and e.posted_at >= cast(cast(:from as text) as timestamptz)
+                          and e.posted_at < cast(cast(:to as text) as timestamptz)
+                          and not exists (select 1 from reconciliation_matched_entry m where m.entry_id = e.id)""", Object[].class)
+                .setParameter("account", accountId.toString()).setParameter("from", from.toString())
+                .setParameter("to", to.toString()).getSingleResult());
+    }
+
+    /** The account's items of the queue not RESOLVED about that day: a line booked that day, an entry posted that day. */
+    public Uni<Long> openExceptionsOfDay(UUID accountId, LocalDate day, Instant from, Instant to) {
+        return session().flatMap(s -> s.createNativeQuery("""
+                        select count(*)::text from reconciliation_exception x
+                        left join reconciliation_line l on l.id = x.line_id
+                        left join ledger_entry e on e.id = x.entry_id
+                        where x.account_id = cast(:account as uuid) and x.status <> 'RESOLVED'
+                          and (coalesce(l.booking_date, l.value_date) = cast(cast(:day as text) as date)
+                               or (e.posted_at >= cast(cast(:from as text) as timestamptz)
+                                   and e.posted_at < cast(cast(:to as text) as timestamptz)))""", String.class)
+                .setParameter("account", accountId.toString()).setParameter("day", day.toString())
+                .setParameter("from", from.toString()).setParameter("to", to.toString()).getSingleResult())
+                .map(Long::valueOf);
+    }
+
     public static String plain(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }

@@ -56,7 +56,7 @@ public class ExpectedPaymentResource {
             description = "An exact `amount` or a `range`, a window of value dates (`from`, `to`, at most "
                     + "366 days, not past), optionally a `reference` (found in the credit's EndToEndId, reference or label) "
                     + "and a `counterparty` (the payer's name, case aside, and/or IBAN). OPEN until an incoming SEPA credit "
-                    + "or an internal transfer to the account fits it (MATCHED with its `operationId`, event "
+                    + "or an internal transfer to the account fits it, as that credit is booked (MATCHED with its `operationId`, event "
                     + "`expected-payment.matched`), or its window passes (OVERDUE, event `expected-payment.overdue`). A "
                     + "credit matches one expected payment at most, the oldest first. Event `expected-payment.registered`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -63,4 +63,22 @@ final class ReconciliationExamples {
 
     static final String MATCH_ENTRY = """
             {"resolution":"MANUAL_MATCH","reason":"Reported by the bank under another reference","lineIds":["019ad8a1-c2e4-7d3a-9f0b-1c2d3e4f5a6b"]}""";
+
+    /** A day of a clearing settlement account: a fee the ledger does not have, a credit the bank did not report. */
+    static final String REPORT = """
+            {
+              "accountId": "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70",
+              "iban": "FR7612548000010000000000146",
+              "currency": "EUR",
+              "date": "2026-12-07",
+              "complete": true,
+              "bank": { "statements": 1, "opening": "1000.00", "closing": "1642.00" },
+              "ledger": { "opening": "1000.00", "closing": "1689.00" },
+              "matched": { "count": 8, "total": "647.00" },
+              "unmatched": { "count": 1, "total": "-5.00" },
+              "partial": { "count": 0, "total": "0.00" },
+              "unreported": { "count": 1, "total": "42.00" },
+              "openExceptions": 2,
+              "difference": "-47.00"
+            }""";
 }

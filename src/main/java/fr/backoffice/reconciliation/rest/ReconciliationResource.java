@@ -9,11 +9,14 @@ import fr.backoffice.common.openapi.Examples;
 import fr.backoffice.common.paging.Page;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
+import fr.backoffice.common.error.ApiException;
 import fr.backoffice.reconciliation.api.ExceptionView;
+import fr.backoffice.reconciliation.api.ReportView;
 import fr.backoffice.reconciliation.api.Resolve;
 import fr.backoffice.reconciliation.api.StatementLoaded;
 import fr.backoffice.reconciliation.api.StatementView;
 import fr.backoffice.reconciliation.iso20022.CamtStatement;
+import fr.backoffice.reconciliation.service.DailyReports;
 import fr.backoffice.reconciliation.service.ExceptionQueue;
 import fr.backoffice.reconciliation.service.StatementImport;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
 
 /** The settlement bank's statements of our accounts, matched to the ledger, and the queue of what did not match. */
 @Path("/reconciliation")
@@ -53,6 +60,8 @@ public class ReconciliationResource {
     private static final String XML = "application/xml";
     private static final String STATEMENT_ID = "019ad8a1-c2e4-7d3a-9f0b-1c2d3e4f5a6b";
     private static final String EXCEPTION_ID = "019ad8a2-0b1c-7d2e-8f3a-4b5c6d7e8f90";
+    private static final String ACCOUNT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
+    private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final String READER_LIMITS = "more than " + IsoXmlReader.MAX_ELEMENTS + " elements, elements nested "
             + "deeper than " + IsoXmlReader.MAX_DEPTH + ", more than " + IsoXmlReader.MAX_ATTRIBUTES + " attributes on one "
             + "element, a text or attribute value longer than " + IsoXmlReader.MAX_TEXT + " characters, or more than "
@@ -63,6 +72,9 @@ public class ReconciliationResource {
 
     @Inject
     ExceptionQueue queue;
+
+    @Inject
+    DailyReports reports;
 
     @POST
     @Path("/statements")
@@ -229,4 +241,44 @@ public class ReconciliationResource {
         return queue.resolve(id, body, Idempotency.checkKey(idempotencyKey, false)).map(Reply::toResponse);
     }
 
+    @GET
+    @Path("/reports/{accountId}/{date}")
+    @RolesAllowed({Roles.RECONCILIATION, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getReconciliationReport", summary = "A reconciled account's day, both sides (reconciliation, auditor, admin)",
+            description = "For a unit's clearing settlement account and a business day (in the bank's time zone): the "
+                    + "opening (OPBD) and closing (CLBD) balances of the day's camt.053 (null without one), the ledger's "
+                    + "balances of the account at the start and end of the day, the day's statement lines MATCHED, "
+                    + "UNMATCHED and PARTIAL (count and net), the entries posted that day that no line reports, the "
+                    + "items of the queue still open about that day, and the difference bank closing minus ledger "
+                    + "closing. Every amount in the bank's sign: CRDT (money of ours at the bank) positive. Today's "
+                    + "report is the day so far (`complete: false`).")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class),
+                    examples = @ExampleObject(name = "a day with differences", value = ReconciliationExamples.REPORT)))
+    @APIResponse(responseCode = "400", description = "`VALIDATION_FAILED`: `date` is not a date (YYYY-MM-DD)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "VALIDATION_FAILED", ref = "VALIDATION_FAILED")))
+    @APIResponse(responseCode = "404", description = "`NOT_FOUND`: no such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "NOT_FOUND", ref = "NOT_FOUND")))
+    @APIResponse(responseCode = "422", description = "`UNKNOWN_SETTLEMENT_ACCOUNT`: the account is no reconciled account "
+            + "(a customer's, or an internal account of another purpose than clearing settlement); "
+            + "`STATEMENT_DATE_IN_FUTURE`: the day has not begun in the bank's time zone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "UNKNOWN_SETTLEMENT_ACCOUNT", ref = "UNKNOWN_SETTLEMENT_ACCOUNT"), @ExampleObject(name = "STATEMENT_DATE_IN_FUTURE", ref = "STATEMENT_DATE_IN_FUTURE")}))
+    public Uni<ReportView> report(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 36), example = ACCOUNT_ID) @PathParam("accountId") String accountId,
+            @Parameter(description = "The business day, in the bank's time zone", example = "2026-12-07",
+                    schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", maxLength = 10))
+            @PathParam("date") String date) {
+        return reports.report(accountId, day(date));
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            if (date != null && DATE.matcher(date).matches()) {
+                return LocalDate.parse(date);
+            }
+        } catch (DateTimeParseException malformed) {
+            // answered below
+        }
+        throw ApiException.invalidField("date", "must be a date (2026-12-07)");
+    }
 }

@@ -33,7 +33,7 @@ import java.util.UUID;
 
 /**
  * What customer accounts expect to receive (docs/reconciliation.md "Expected payments"): registered by a front office,
- * then matched by {@link ExpectedPaymentMatcher} or overdue.
+ * then matched as a credit fitting it is booked ({@link ExpectedPaymentArrivals}; {@link ExpectedPaymentMatcher} catches up) or overdue.
  */
 @ApplicationScoped
 public class ExpectedPaymentBook {

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Matches open expected payments to the credits of their accounts, then marks overdue those whose window passed
- * (docs/reconciliation.md "Expected payments"). It reads the ledger after the fact instead of joining every path that
- * credits an account (straight through, group commit, batches, the clearing), so no credit escapes it; each run is one
- * transaction, and open expected payments another instance is matching are skipped.
+ * The catch-up of the matching of expected payments, and their deadline (docs/reconciliation.md "Expected payments"):
+ * credits are matched on arrival ({@link ExpectedPaymentArrivals}); this run matches, for each open expected payment,
+ * a credit that arrived without being matched (booked by a path that does not tell its credits, or whose telling a
+ * crash cut short), then marks overdue those whose window passed. Each run is one transaction; open expected payments
+ * another instance is matching are skipped, and so are the accounts a credit is being matched on.
  */
 @ApplicationScoped
 public class ExpectedPaymentMatcher {
@@ -62,11 +63,12 @@ public class ExpectedPaymentMatcher {
         }
         UUID id = UUID.fromString(open.get(index));
         Instant now = time.now();
-        return repository.creditFor(id).flatMap(operation -> operation == null
+        return repository.tryLockAccountOf(id).flatMap(locked -> !locked ? matchEach(open, index + 1, matched)
+                : repository.creditFor(id).flatMap(operation -> operation == null
                 ? matchEach(open, index + 1, matched)
                 : repository.matched(id, UUID.fromString(operation), now)
                         .flatMap(n -> book.announce(id, EventType.EXPECTED_PAYMENT_MATCHED))
-                        .flatMap(view -> matchEach(open, index + 1, matched + 1)));
+                        .flatMap(view -> matchEach(open, index + 1, matched + 1))));
     }
 
     private Uni<Void> announceAll(List<String> ids, EventType type) {

@@ -184,6 +184,7 @@ class PermissionMatrixTest {
         granted.put("GET /reconciliation/exceptions/{id}", readers);
         granted.put("POST /reconciliation/exceptions/{id}/claim", desk);
         granted.put("POST /reconciliation/exceptions/{id}/resolve", desk);
+        granted.put("GET /reconciliation/reports/{accountId}/{date}", readers);
         List<Set<String>> roleSets = List.of(Set.of(Roles.FRONT_OFFICE), Set.of(Roles.AGENT), Set.of(Roles.SUPERVISOR),
                 Set.of(Roles.AUDITOR), Set.of(Roles.ADMIN), Set.of(Roles.CLEARING), Set.of(Roles.RECONCILIATION),
                 Set.of(Roles.SUPERVISOR, Roles.AUDITOR), Set.of(Roles.AGENT, Roles.FRONT_OFFICE));
@@ -199,6 +200,8 @@ class PermissionMatrixTest {
                     case "GET /reconciliation/exceptions" -> request.get("/reconciliation/exceptions");
                     case "GET /reconciliation/exceptions/{id}" -> request.get("/reconciliation/exceptions/{id}", nowhere);
                     case "POST /reconciliation/exceptions/{id}/claim" -> request.post("/reconciliation/exceptions/{id}/claim", nowhere);
+                    case "GET /reconciliation/reports/{accountId}/{date}" ->
+                            request.get("/reconciliation/reports/{accountId}/{date}", nowhere, "2026-12-01");
                     default -> request.contentType(ContentType.JSON).body(Map.of("resolution", "BANK_ERROR", "reason", "x"))
                             .post("/reconciliation/exceptions/{id}/resolve", nowhere);
                 };
