@@ -209,9 +209,10 @@ public class OperationSubmission {
 
     /**
      * A straight-through internal transfer, booked and committed by {@code operation_submit_batch}: told to
-     * {@link CreditArrivals} in a transaction of its own, before the answer (docs/reconciliation.md "Expected
-     * payments"). The transfer is booked whatever happens here: a failure is logged, and what it left undone is caught
-     * up later by the expected payments' scheduler.
+     * {@link CreditArrivals} in a transaction of its own, before the answer.
+     * See docs/reconciliation.md "Expected payments".
+     * The transfer is booked whatever happens here: a failure is logged, and what it left undone is caught up later
+     * by the expected payments' scheduler.
      */
     private Uni<Void> arrived(Operation op) {
         return Panache.withTransaction(() -> journal.arrived(op))

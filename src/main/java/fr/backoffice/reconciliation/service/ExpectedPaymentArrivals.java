@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * Matches a credit to the oldest open expected payment it fits as it is booked (docs/reconciliation.md "Expected
- * payments"), in the booking's transaction: the expected payment MATCHED with its {@code expected-payment.matched}
+ * Matches a credit to the oldest open expected payment it fits as it is booked,
+ * docs/reconciliation.md "Expected payments", in the booking's transaction: the expected payment MATCHED with its {@code expected-payment.matched}
  * event commit with the credit, or not at all. Exactly once: the credited account's matching is serialised (an
  * advisory lock), the expected payment is locked and taken only while OPEN, and a credit matches one at most (the
  * database's unique key).
