@@ -56,7 +56,7 @@ public final class OperationLifecycle {
         return switch (action) {
             case VALIDATE -> from == RECEIVED ? only(PENDING_APPROVAL, SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
             case APPROVE -> from == PENDING_APPROVAL ? only(SCHEDULED, EXECUTED, REJECTED) : NOT_ALLOWED;
-            case EXECUTE -> from == SCHEDULED ? only(EXECUTED, RECEIVED)
+            case EXECUTE -> from == SCHEDULED ? only(EXECUTED, RECEIVED, REJECTED)
                     : canExecute(type, from) ? only(EXECUTED, REJECTED) : NOT_ALLOWED;
             case REJECT -> BEFORE_EXECUTION.contains(from) ? only(REJECTED) : NOT_ALLOWED;
             case CANCEL -> BEFORE_EXECUTION.contains(from) ? only(CANCELLED) : NOT_ALLOWED;

@@ -11,6 +11,8 @@ public enum ReasonCode {
     INVALID_CHEQUE,
     SIGNATURE_MISMATCH,
     DUPLICATE,
+    /** Over a DENY limit of the debit account when the scheduler came to execute it. */
+    LIMIT_EXCEEDED,
     OTHER;
 
     /** The reason an execution records when an account refuses it. */

@@ -1,6 +1,7 @@
 package fr.backoffice.operation;
 
 import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.service.ScheduledExecutions;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
@@ -8,6 +9,7 @@ import fr.backoffice.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -52,6 +54,9 @@ class LimitsTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    ScheduledExecutions scheduler;
 
     private static JsonPath limit(String account, String limitId) {
         return Api.as(Tokens.admin()).get("/accounts/{id}/limits/{limitId}", account, limitId).then().statusCode(200)
@@ -353,5 +358,40 @@ class LimitsTest {
                 .isEqualTo("EXECUTED");
         assertLimitExceeded(post(Ledgers.transfer(accounts.get(1), to, "600.00")), "CUSTOMER_DEBITS_PER_MONTH");
         assertThat(limit(accounts.get(1), "CUSTOMER_DEBITS_PER_MONTH").getString("used")).isEqualTo("1000.00");
+    }
+
+    @Test
+    void a_scheduled_debit_over_a_deny_limit_on_its_date_is_rejected_by_the_scheduler_and_releases_its_hold()
+            throws Throwable {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        String to = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "1000.00");
+        LocalDate later = LocalDate.now(PARIS).plusDays(20);
+        List<String> ids = new ArrayList<>();
+        for (String amount : List.of("300.00", "50.00")) {
+            Map<String, Object> request = Ledgers.transfer(from, to, amount);
+            request.put("requestedExecutionDate", later.toString());
+            String id = submit(Tokens.frontOffice(), request).getString("id");
+            Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED"));
+            ids.add(id);
+        }
+        assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("650.00");
+        // lowered after they were submitted: on their date, the 300.00 is over it, the 50.00 is not
+        set(unit, from, "DEBIT_PER_OPERATION", "100.00");
+        QuarkusMock.installMockForType(new OperationLifecycleApiTest.FixedTime(BusinessCalendar.onOrAfter(later)),
+                TimeSource.class);
+        VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
+
+        JsonPath rejected = Api.as(Tokens.admin()).get("/operations/{id}", ids.get(0)).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(rejected.getString("status")).isEqualTo("REJECTED");
+        assertThat(rejected.getString("reasonCode")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(rejected.getString("history[-1].reason")).contains("DEBIT_PER_OPERATION");
+        assertThat(rejected.getString("history[-1].actor")).isEqualTo("system:scheduler");
+        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body("status", equalTo("EXECUTED"));
+        assertThat(Ledgers.balance(from)).isEqualTo("950.00");
+        assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("950.00");
     }
 }

@@ -69,6 +69,8 @@ public interface BackOfficeConfig {
 
     MoneyLimits limits();
 
+    Velocity velocity();
+
     Submissions submissions();
 
     Authorizations authorizations();
@@ -319,6 +321,60 @@ public interface BackOfficeConfig {
          */
         @WithDefault("10000.00")
         BigDecimal externalTransfersPerDay();
+    }
+
+    /**
+     * The velocity rules: what they would let through goes to four eyes instead (docs/operations-and-ledger.md
+     * "Velocity rules"). Each rule is on while its {@code enabled} is true.
+     */
+    interface Velocity {
+        NewCreditor newCreditor();
+
+        ExternalBurst externalBurst();
+
+        UnusualAmount unusualAmount();
+
+        /** VELOCITY_NEW_CREDITOR: a creditor IBAN the customer first paid less than 24 hours ago, or never. */
+        interface NewCreditor {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The most the customer may send it in total in those first 24 hours without four eyes, in euros. */
+            @WithDefault("3000.00")
+            BigDecimal firstDayAmount();
+        }
+
+        /** VELOCITY_EXTERNAL_BURST: many transfers to other banks from one account in a short time. */
+        interface ExternalBurst {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The most transfers to other banks one account may send in {@link #window()} without four eyes. */
+            @WithDefault("20")
+            int count();
+
+            /** How far back the count goes, in whole minutes (at least one). */
+            @WithDefault("10m")
+            Duration window();
+        }
+
+        /** VELOCITY_UNUSUAL_AMOUNT: a transfer to another bank or a cash withdrawal far above the account's usual. */
+        interface UnusualAmount {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How many times the median of the account's such debits an amount may be without four eyes. */
+            @WithDefault("10")
+            BigDecimal factor();
+
+            /** The days of debits the median is taken over (their latest 200). */
+            @WithDefault("90")
+            int days();
+
+            /** How many such debits the account must have in those days before the rule judges it. */
+            @WithDefault("10")
+            int minDebits();
+        }
     }
 
     /** How submissions are booked together (docs/performance.md "Group commit and batches"). */

@@ -40,10 +40,15 @@ public record OperationView(
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String validatedBy,
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String approvedBy,
         @Schema(nullable = true, maxLength = Limits.ACTOR_LENGTH) String assignee,
+        @Schema(description = "true: four eyes, a supervisor approves it after an agent validates it: at or above the "
+                + "approval threshold, over a REVIEW limit of the debit account (GET /accounts/{id}/limits), or caught by "
+                + "a velocity rule; then the first history entry's reason says which: `REVIEW: over the limit <id>`, "
+                + "`REVIEW: velocity rule <id>` (VELOCITY_NEW_CREDITOR, VELOCITY_EXTERNAL_BURST, VELOCITY_UNUSUAL_AMOUNT)")
         boolean requiresApproval,
         @Schema(nullable = true, implementation = String.class, enumeration = {"INSUFFICIENT_FUNDS", "ACCOUNT_FROZEN",
-                "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "OTHER"},
-                description = "Why it was rejected; on a `RECEIVED` operation, why it could not execute on its date "
+                "ACCOUNT_CLOSED", "SUSPECTED_FRAUD", "INVALID_CHEQUE", "SIGNATURE_MISMATCH", "DUPLICATE", "LIMIT_EXCEEDED",
+                "OTHER"}, description = "Why it was rejected (`LIMIT_EXCEEDED`: by the scheduler, a scheduled debit over a "
+                        + "DENY limit on its date); on a `RECEIVED` operation, why it could not execute on its date "
                         + "(it came back to the unit's queue, event `operation.returned`)")
         ReasonCode reasonCode,
         @Schema(nullable = true, maxLength = Limits.REASON_LENGTH) String reasonComment,

@@ -10,7 +10,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,6 +143,46 @@ public class OperationRepository implements EntityRepository<Operation> {
      * One scheduled operation whose value date has come (and whose back-off after a failed attempt has passed), locked
      * for execution; rows other instances are executing are skipped rather than waited for.
      */
+    /**
+     * The DENY limit a scheduled operation's debit account is over on its execution date, or null
+     * (docs/operations-and-ledger.md "Limits and decisions"). The operation is counted in the day and month it was
+     * received (it always was), so a window over its limit now means a limit lowered since, or debits that went through
+     * in the meantime. Locks first, as {@code operation_submit_batch} does: the customer, then the accounts in
+     * ledger order; then reads, in a new statement whose snapshot sees what those locks waited for.
+     */
+    public Uni<String> limitDenying(Operation op, Instant daySince, Instant dayUntil, Instant monthSince,
+                                    Instant monthUntil, BigDecimal externalLimit) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select count(*) from (
+                          select pg_advisory_xact_lock(hashtextextended('limits:customer:' || customer_id, 0))
+                          from account where id = :debit) customer,
+                        (select 1 from account where id in (:debit, :credit) order by type = 'INTERNAL', id for update) accounts
+                        """, Long.class)
+                .setParameter("debit", op.debitAccountId)
+                .setParameter("credit", op.creditAccountId == null ? op.debitAccountId : op.creditAccountId)
+                .getSingleResult()
+                .flatMap(locked -> session.createNativeQuery("""
+                        select s.limit_id from account_limits(:debit, :daySince, :dayUntil, :monthSince, :monthUntil,
+                                                              cast(:external as numeric), false) s
+                        where s.on_exceed = 'DENY' and :debit = any (s.accounts)
+                          and limit_debit_kind(:type, cast(:iban as text)) = any (s.operation_types)
+                          and case when s.kind = 'COUNT' then s.used_count > s.limit_value
+                                   when s.time_window = 'OPERATION' then :amount > s.limit_value
+                                   else s.used_amount > s.limit_value end
+                        order by s.limit_id limit 1""", String.class)
+                        .setParameter("debit", op.debitAccountId)
+                        .setParameter("daySince", daySince.atOffset(ZoneOffset.UTC))
+                        .setParameter("dayUntil", dayUntil.atOffset(ZoneOffset.UTC))
+                        .setParameter("monthSince", monthSince.atOffset(ZoneOffset.UTC))
+                        .setParameter("monthUntil", monthUntil.atOffset(ZoneOffset.UTC))
+                        .setParameter("external", externalLimit)
+                        .setParameter("type", op.type.name())
+                        .setParameter("iban", op.creditorIban)
+                        .setParameter("amount", op.amount)
+                        .getResultList()
+                        .map(ids -> ids.isEmpty() ? null : ids.get(0))));
+    }
+
     public Uni<UUID> nextDue(LocalDate today) {
         return getSession().flatMap(session -> session.createNativeQuery("""
                         select id from operation where status = 'SCHEDULED' and value_date <= :today

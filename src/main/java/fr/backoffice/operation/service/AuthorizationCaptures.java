@@ -69,6 +69,9 @@ public class AuthorizationCaptures {
     BackOfficeConfig config;
 
     @Inject
+    SubmissionRules rules;
+
+    @Inject
     Pool pool;
 
     /** What one capture books: the operation, its entries, its amount. */
@@ -123,7 +126,7 @@ public class AuthorizationCaptures {
     private Uni<Void> booked(SqlConnection sql, Planned planned) {
         Operation op = planned.op();
         OperationSubmission.Prepared prepared = submission.prepare(op, planned.postings(), null, null, null, op.submittedBy);
-        return SubmissionBatch.book(sql, List.of(prepared.submission()), config.limits().externalTransfersPerDay(), true)
+        return SubmissionBatch.book(sql, List.of(prepared.submission()), rules, true)
                 .map(outcomes -> {
                     SubmissionBatch.Outcome outcome = outcomes.get(0);
                     if (!"DONE".equals(outcome.outcome())) {
@@ -138,8 +141,8 @@ public class AuthorizationCaptures {
         return switch (outcome.outcome()) {
             case "REFUSED" -> OperationSubmission.refusal(outcome, op);
             case NEEDS_APPROVAL -> new ApiException(ProblemCode.CAPTURE_NEEDS_APPROVAL,
-                    "This capture would take the debit account over its limit " + outcome.limitId() + ", whose excess "
-                            + "needs four eyes; nothing was booked. Submit it as an operation.");
+                    "This capture needs four eyes (" + SubmissionRules.reviewReason(outcome.limitId())
+                            + "); nothing was booked. Submit it as an operation.");
             default -> new IllegalStateException("Capture booking answered " + outcome.outcome());
         };
     }

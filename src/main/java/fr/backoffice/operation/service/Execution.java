@@ -79,6 +79,18 @@ public class Execution {
         return Uni.createFrom().item(op);
     }
 
+    /**
+     * A scheduled operation over a DENY limit on its execution date: rejected, as its submission would be refused now,
+     * and its hold released; nothing is booked (docs/operations-and-ledger.md "Limits and decisions").
+     */
+    public Uni<Operation> deniedByLimit(Operation op, String actor, Instant at, String limitId) {
+        op.assignee = null;
+        op.reasonCode = ReasonCode.LIMIT_EXCEEDED;
+        op.move(OperationAction.EXECUTE, OperationStatus.REJECTED, actor,
+                "Refused at execution: over the limit " + limitId + " of the debit account", at);
+        return ledger.release(op.id, at).replaceWith(op);
+    }
+
     /** REJECTED when a person asked; back to the unit's queue when the scheduler did. */
     private Uni<Operation> notExecuted(Operation op, OperationAction action, String actor, Instant at, Refusal refusal) {
         op.assignee = null;

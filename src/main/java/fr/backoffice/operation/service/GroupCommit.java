@@ -44,6 +44,7 @@ public class GroupCommit {
 
     private final Pool pool;
     private final BackOfficeConfig config;
+    private final SubmissionRules rules;
     private final DistributionSummary groupSizes;
 
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
@@ -72,9 +73,10 @@ public class GroupCommit {
     }
 
     @Inject
-    public GroupCommit(Pool pool, BackOfficeConfig config, MeterRegistry registry) {
+    public GroupCommit(Pool pool, BackOfficeConfig config, SubmissionRules rules, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
+        this.rules = rules;
         this.groupSizes = DistributionSummary.builder("backoffice.submissions.group.size")
                 .description("Submissions booked by one call of operation_submit_batch").register(registry);
         Gauge.builder("backoffice.submissions.waiting", this, GroupCommit::waiting)
@@ -137,8 +139,7 @@ public class GroupCommit {
     }
 
     private void send(List<Waiting> group, int attempt) {
-        SubmissionBatch.book(pool, group.stream().map(Waiting::submission).toList(),
-                        config.limits().externalTransfersPerDay(), false)
+        SubmissionBatch.book(pool, group.stream().map(Waiting::submission).toList(), rules, false)
                 .subscribe().with(outcomes -> {
                     release(group);
                     for (int i = 0; i < group.size(); i++) {
@@ -159,7 +160,7 @@ public class GroupCommit {
     }
 
     private void alone(Waiting waiting) {
-        SubmissionBatch.book(pool, List.of(waiting.submission()), config.limits().externalTransfersPerDay(), false)
+        SubmissionBatch.book(pool, List.of(waiting.submission()), rules, false)
                 .subscribe().with(outcomes -> waiting.complete(outcomes.get(0)), waiting::fail);
     }
 

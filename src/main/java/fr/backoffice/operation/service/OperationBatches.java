@@ -115,6 +115,9 @@ public class OperationBatches {
     BackOfficeConfig config;
 
     @Inject
+    SubmissionRules rules;
+
+    @Inject
     ObjectMapper json;
 
     /** One operation of the batch as it is being booked. */
@@ -287,15 +290,14 @@ public class OperationBatches {
      */
     private Uni<Void> call(List<Item> items, boolean atomic, boolean resumed) {
         List<SubmissionBatch.Submission> submissions = items.stream().map(item -> item.prepared.submission()).toList();
-        return Persistence.retryOnConflict(() -> SubmissionBatch.book(pool, submissions,
-                        config.limits().externalTransfersPerDay(), atomic))
+        return Persistence.retryOnConflict(() -> SubmissionBatch.book(pool, submissions, rules, atomic))
                 .flatMap(outcomes -> {
                     List<Item> again = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
                         Item item = items.get(i);
                         Outcome outcome = outcomes.get(i);
                         if ("NEEDS_APPROVAL".equals(outcome.outcome())) {
-                            OperationSubmission.toReview(item.op, outcome);
+                            submission.toReview(item.op, outcome);
                             item.prepared = submission.prepare(item.op, List.of(), item.request.key(), item.fingerprint,
                                     null, item.op.submittedBy);
                             again.add(item);

@@ -75,6 +75,21 @@ public class OperationMetrics implements RefreshedGauges {
         queuePastDue = MultiGauge.builder("backoffice.operations.queue.past.due").baseUnit("seconds")
                 .description("How long the oldest operation of a unit's queue is past the time it was due (0 when none is)")
                 .register(registry);
+        for (SubmissionRules.VelocityRule rule : SubmissionRules.VelocityRule.values()) {
+            counters.put(List.of(rule), velocityCounter(rule));
+        }
+    }
+
+    /** A velocity rule sent a submission to four eyes (docs/operations-and-ledger.md "Velocity rules"). */
+    void fired(SubmissionRules.VelocityRule rule) {
+        counters.computeIfAbsent(List.of(rule), key -> velocityCounter(rule)).increment();
+    }
+
+    private Counter velocityCounter(SubmissionRules.VelocityRule rule) {
+        return Counter.builder("backoffice.velocity.rules.fired")
+                .description("Submissions a velocity rule sent to four eyes, by rule")
+                .tags("rule", rule.name())
+                .register(registry);
     }
 
     void submitted(OperationType type, Outcome outcome) {

@@ -258,12 +258,13 @@ public class OperationSubmission {
     }
 
     /**
-     * A submission over a limit whose excess is REVIEW waits for four eyes, the limit named in its history
-     * (docs/operations-and-ledger.md "Limits and decisions").
+     * A submission over a limit whose excess is REVIEW, or that a velocity rule stops, waits for four eyes, the limit
+     * or the rule named in its history (docs/operations-and-ledger.md "Velocity rules").
      */
-    static void toReview(Operation op, SubmissionBatch.Outcome outcome) {
+    void toReview(Operation op, SubmissionBatch.Outcome outcome) {
         op.requiresApproval = true;
-        op.reviewReason = outcome.limitId() == null ? null : "REVIEW: over the limit " + outcome.limitId();
+        op.reviewReason = outcome.limitId() == null ? null : SubmissionRules.reviewReason(outcome.limitId());
+        SubmissionRules.VelocityRule.named(outcome.limitId()).ifPresent(metrics::fired);
     }
 
     /** The problem of a refused submission, naming the field of the refusing account, or the limit it exceeds. */

@@ -2,7 +2,10 @@ package fr.backoffice.operation.service;
 
 import fr.backoffice.common.Persistence;
 import fr.backoffice.common.time.TimeSource;
+import fr.backoffice.operation.BusinessCalendar;
+import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
+import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.repository.OperationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Executes SCHEDULED operations once their value date has come. Each operation runs in its own
+ * Executes SCHEDULED operations once their value date has come, unless a DENY limit of the debit account is now
+ * exceeded (then REJECTED, reason LIMIT_EXCEEDED). Each operation runs in its own
  * transaction and is picked with SKIP LOCKED, so any number of instances can run this together
  * without executing an operation twice or waiting on each other. One that an account refuses goes back to its
  * unit's queue ({@link Execution}); one that fails for a technical reason is postponed with back-off; neither holds
@@ -43,6 +47,9 @@ public class ScheduledExecutions {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    SubmissionRules rules;
 
     @Scheduled(every = "${backoffice.scheduler.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
@@ -76,9 +83,24 @@ public class ScheduledExecutions {
 
     private Uni<Boolean> execute(UUID id) {
         return operations.findById(id)
-                .flatMap(op -> execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now()))
+                .flatMap(op -> limitDenying(op).flatMap(limit -> limit == null
+                        ? execution.execute(op, OperationAction.EXECUTE, ACTOR, time.now())
+                        : execution.deniedByLimit(op, ACTOR, time.now(), limit)))
                 .flatMap(journal::publish)
                 .replaceWith(true);
+    }
+
+    /**
+     * The DENY limit the operation's debit is over on its execution date, if it is a limited debit (checked again
+     * there: docs/operations-and-ledger.md "Limits and decisions").
+     */
+    private Uni<String> limitDenying(Operation op) {
+        if (op.debitAccountId == null || !(op.type == OperationType.TRANSFER || op.type == OperationType.CASH_WITHDRAWAL)) {
+            return Uni.createFrom().nullItem();
+        }
+        BusinessCalendar.Day day = BusinessCalendar.dayOf(op.receivedAt, time.businessZone());
+        BusinessCalendar.Day month = BusinessCalendar.monthOf(op.receivedAt, time.businessZone());
+        return operations.limitDenying(op, day.start(), day.end(), month.start(), month.end(), rules.externalLimit());
     }
 
     /**

@@ -29,13 +29,14 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * One call of {@code operation_submit_batch} (V3__operations_and_ledger.sql): many submissions booked in one
- * statement, with typed arrays, one element per submission, and the outcome of each in the order given.
+ * One call of {@code operation_submit_batch} (V3__operations_and_ledger.sql, last redefined by
+ * V11__velocity_rules.sql): many submissions booked in one statement, with typed arrays, one element per submission,
+ * and the outcome of each in the order given.
  */
 final class SubmissionBatch {
 
     private static final String CALL = "select * from operation_submit_batch("
-            + IntStream.rangeClosed(1, 59).mapToObj(i -> "$" + i).reduce((a, b) -> a + ", " + b).orElseThrow()
+            + IntStream.rangeClosed(1, 65).mapToObj(i -> "$" + i).reduce((a, b) -> a + ", " + b).orElseThrow()
             + ")";
 
     /**
@@ -70,8 +71,8 @@ final class SubmissionBatch {
 
     /**
      * What became of one submission: DONE, IN_FLIGHT, REPLAY, REFUSED, NEEDS_APPROVAL or NOT_BOOKED; {@code limitId}
-     * the limit that refused it (refusal LIMIT_EXCEEDED) or sends it to four eyes (NEEDS_APPROVAL), see
-     * docs/operations-and-ledger.md "Limits and decisions".
+     * the limit that refused it (refusal LIMIT_EXCEEDED) or the limit or velocity rule that sends it to four eyes
+     * (NEEDS_APPROVAL), see docs/operations-and-ledger.md "Velocity rules".
      */
     record Outcome(String outcome, String refusal, UUID refusingAccount, Idempotency.Stored stored, String limitId) {
     }
@@ -80,8 +81,8 @@ final class SubmissionBatch {
     }
 
     /** Books the submissions in one statement; {@code atomic}: all or none. Outcomes in the order given. */
-    static Uni<List<Outcome>> book(SqlClient client, List<Submission> submissions, BigDecimal externalLimit, boolean atomic) {
-        return client.preparedQuery(CALL).execute(arguments(submissions, externalLimit, atomic)).map(rows -> {
+    static Uni<List<Outcome>> book(SqlClient client, List<Submission> submissions, SubmissionRules rules, boolean atomic) {
+        return client.preparedQuery(CALL).execute(arguments(submissions, rules, atomic)).map(rows -> {
             List<Outcome> outcomes = new ArrayList<>(submissions.size());
             for (Row row : rows) {
                 outcomes.add(new Outcome(row.getString("outcome"), row.getString("refusal"), row.getUUID("account_id"),
@@ -95,7 +96,7 @@ final class SubmissionBatch {
         });
     }
 
-    private static Tuple arguments(List<Submission> batch, BigDecimal externalLimit, boolean atomic) {
+    private static Tuple arguments(List<Submission> batch, SubmissionRules rules, boolean atomic) {
         Tuple args = Tuple.tuple()
                 .addValue(each(batch, String[]::new, Submission::client))
                 .addValue(each(batch, String[]::new, Submission::key))
@@ -143,10 +144,16 @@ final class SubmissionBatch {
                 .addValue(each(batch, String[]::new, s -> s.audit() == null ? null : s.audit().requestId()))
                 .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.day().start())))
                 .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.day().end())))
-                .addValue(externalLimit == null ? null : Numeric.create(externalLimit))
+                .addValue(numeric(rules.externalLimit()))
                 .addValue(atomic)
                 .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.month().start())))
-                .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.month().end())));
+                .addValue(each(batch, OffsetDateTime[]::new, s -> utc(s.month().end())))
+                .addValue(numeric(rules.newCreditorAmount()))
+                .addValue(rules.burstCount())
+                .addValue(rules.burstMinutes())
+                .addValue(numeric(rules.unusualFactor()))
+                .addValue(rules.unusualDays())
+                .addValue(rules.unusualMinDebits());
     }
 
     private static void addEntries(Tuple args, List<Submission> batch) {
@@ -211,6 +218,10 @@ final class SubmissionBatch {
             values[i] = value.apply(batch.get(i));
         }
         return values;
+    }
+
+    private static Numeric numeric(BigDecimal value) {
+        return value == null ? null : Numeric.create(value);
     }
 
     private static OffsetDateTime utc(Instant instant) {
