@@ -20,6 +20,59 @@
 CREATE INDEX operation_creditor_iban_idx ON operation (creditor_iban, debit_account_id, received_at)
     WHERE type = 'TRANSFER' AND creditor_iban IS NOT NULL;
 
+-- The money an account sends out of the bank (transfers to other banks, cash withdrawals), by account and time, without
+-- reading its transfers between our accounts: the limits of those kinds and the velocity rules read it. One more entry
+-- for such a debit (V3's index of transfers to other banks, which V10 widened to every debit, read them so).
+CREATE INDEX operation_money_out_idx ON operation (debit_account_id, received_at)
+    WHERE type = 'CASH_WITHDRAWAL' OR (type = 'TRANSFER' AND creditor_iban IS NOT NULL);
+
+-- The limits of a customer account that operation_submit_batch checks: the finite ones (an unlimited limit costs
+-- nothing), as V10's account_limits reads them, each without what its window used (used_amount and used_count NULL;
+-- an OPERATION limit uses nothing: 0), which limit_used reads when an item it counts first needs it. So a submission
+-- reads only the windows of the limits its kind of debit counts: an internal transfer under the default limits reads
+-- the account's limit rows and no debit.
+CREATE FUNCTION account_limit_rules(p_account uuid, p_external_limit numeric) RETURNS SETOF limit_state
+    LANGUAGE sql STABLE AS $$
+    SELECT r.id, r.scope, r.kind, r.time_window, r.operation_types, v.limit_value, r.on_exceed,
+           CASE WHEN r.from_setting THEN p_external_limit ELSE r.limit_value END,
+           CASE WHEN r.time_window = 'OPERATION' THEN 0 END, CASE WHEN r.time_window = 'OPERATION' THEN 0 END,
+           CASE r.scope WHEN 'ACCOUNT' THEN a.id::text ELSE 'customer:' || a.type || ':' || a.customer_id END,
+           CASE r.scope WHEN 'ACCOUNT' THEN ARRAY[a.id]
+                ELSE ARRAY(SELECT c.id FROM account c WHERE c.customer_id = a.customer_id AND c.type <> 'INTERNAL') END,
+           o.id, coalesce(o.version, 0), o.pending_value, o.pending_by, o.set_by IS NOT NULL
+    FROM account a
+    JOIN limit_rule r ON r.account_type = a.type
+    LEFT JOIN limit_override o ON o.limit_id = r.id
+         AND ((r.scope = 'ACCOUNT' AND o.account_id = a.id) OR (r.scope = 'CUSTOMER' AND o.customer_id = a.customer_id))
+    CROSS JOIN LATERAL (SELECT CASE WHEN o.set_by IS NOT NULL THEN o.limit_value
+                                    WHEN r.from_setting THEN p_external_limit ELSE r.limit_value END AS limit_value) v
+    WHERE a.id = p_account AND v.limit_value IS NOT NULL
+    ORDER BY r.scope, r.id
+$$;
+
+-- What a DAY or MONTH window used: the amount and number of the debits of those kinds received in it on those
+-- accounts, counted as V10's account_limits counts them. Transfers to other banks and cash withdrawals alone are read
+-- through operation_money_out_idx, so an account's transfers between our accounts are not read for them.
+CREATE FUNCTION limit_used(p_accounts uuid[], p_types text[], p_since timestamptz, p_until timestamptz,
+                           OUT amount numeric, OUT debits bigint) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF p_types <@ ARRAY['EXTERNAL_TRANSFER', 'CASH_WITHDRAWAL'] THEN
+        SELECT coalesce(sum(d.amount), 0), count(*) INTO amount, debits
+        FROM operation d
+        WHERE d.debit_account_id = ANY (p_accounts)
+          AND (d.type = 'CASH_WITHDRAWAL' OR (d.type = 'TRANSFER' AND d.creditor_iban IS NOT NULL))
+          AND d.received_at >= p_since AND d.received_at < p_until AND d.status NOT IN ('REJECTED', 'CANCELLED')
+          AND limit_debit_kind(d.type, d.creditor_iban) = ANY (p_types);
+    ELSE
+        SELECT coalesce(sum(d.amount), 0), count(*) INTO amount, debits
+        FROM operation d
+        WHERE d.debit_account_id = ANY (p_accounts) AND d.type IN ('TRANSFER', 'CASH_WITHDRAWAL')
+          AND d.received_at >= p_since AND d.received_at < p_until AND d.status NOT IN ('REJECTED', 'CANCELLED')
+          AND limit_debit_kind(d.type, d.creditor_iban) = ANY (p_types);
+    END IF;
+END $$;
+
+
 -- VELOCITY_NEW_CREDITOR's state for the customer of p_account and the IBAN p_iban at p_at: when the customer first
 -- sent it a transfer (NULL: never), and what it sent it in the 24 hours before p_at.
 CREATE FUNCTION velocity_new_creditor(p_account uuid, p_iban text, p_at timestamptz)
@@ -34,8 +87,8 @@ $$;
 -- VELOCITY_EXTERNAL_BURST and VELOCITY_UNUSUAL_AMOUNT for the account p_account at p_at, as limits of window OPERATION
 -- (limit_state, V10) that operation_submit_batch checks and keeps up to date as it checks its limits: the burst a COUNT
 -- of the transfers to other banks received in the p_burst_minutes before p_at, the unusual amount an AMOUNT of
--- p_unusual_factor times the median. Each is one indexed range scan (operation_debit_received_idx), the median's
--- bounded to the latest 200 debits.
+-- p_unusual_factor times the median. Each is one indexed range scan (operation_money_out_idx), the median's bounded
+-- to the latest 200 debits.
 CREATE FUNCTION velocity_limits(p_account uuid, p_at timestamptz, p_burst_count int, p_burst_minutes int,
                                 p_unusual_factor numeric, p_unusual_days int, p_unusual_min_debits int)
     RETURNS SETOF limit_state LANGUAGE sql STABLE AS $$
@@ -54,10 +107,10 @@ CREATE FUNCTION velocity_limits(p_account uuid, p_at timestamptz, p_burst_count 
            null::text, false
     FROM (SELECT d.amount FROM operation d
           WHERE p_unusual_factor IS NOT NULL AND p_unusual_days IS NOT NULL
-            AND d.debit_account_id = p_account AND d.type IN ('TRANSFER', 'CASH_WITHDRAWAL')
+            AND d.debit_account_id = p_account
+            AND (d.type = 'CASH_WITHDRAWAL' OR (d.type = 'TRANSFER' AND d.creditor_iban IS NOT NULL))
             AND d.received_at >= p_at - make_interval(days => p_unusual_days) AND d.received_at <= p_at
             AND d.status NOT IN ('REJECTED', 'CANCELLED')
-            AND limit_debit_kind(d.type, d.creditor_iban) IN ('EXTERNAL_TRANSFER', 'CASH_WITHDRAWAL')
           ORDER BY d.received_at DESC LIMIT 200) h
     HAVING count(*) >= greatest(coalesce(p_unusual_min_debits, 1), 1)
 $$;
@@ -65,8 +118,10 @@ $$;
 -- SUBMISSIONS, ALONE OR IN BATCHES: V10's operation_submit_batch with the velocity rules. PL/pgSQL cannot replace part
 -- of a function, so it is written here whole; what changed from V10: the parameters p_new_creditor_amount to
 -- p_unusual_min_debits; step 2 also locks the customers of transfers to other banks when VELOCITY_NEW_CREDITOR is on;
--- the debit account's limits are read with its velocity_limits; VELOCITY_NEW_CREDITOR is checked after the limits.
--- Everything else is V10's function, unchanged: read V10 for what each step does.
+-- the debit account's limits are read by account_limit_rules, each window's use by limit_used when an item of a kind
+-- it counts first needs it (V10 read every finite limit's window for any debit); an account sending money out of the
+-- bank has its velocity_limits read with them; VELOCITY_NEW_CREDITOR is checked after the limits. Everything else is
+-- V10's function, unchanged: read V10 for what each step does.
 DROP FUNCTION operation_submit_batch;
 
 CREATE FUNCTION operation_submit_batch(
@@ -104,6 +159,7 @@ DECLARE
     v_entry_currency text[] := array_fill(null::text, ARRAY[coalesce(array_length(p_entry_id, 1), 0)]);
     v_limit_id  text[] := array_fill(null::text, ARRAY[n]);
     v_loaded    uuid[] := '{}';
+    v_velocity_loaded uuid[] := '{}';
     v_limits    limit_state[] := '{}';
     v_limit     limit_state;
     v_kind      text;
@@ -258,23 +314,34 @@ BEGIN
         END LOOP;
         CONTINUE WHEN v_outcome[i] IS NOT NULL;
 
-        -- the limits of the debit account (account_limits), read once per account, kept up to date below
+        -- the limits of the debit account (account_limit_rules), read once per account, each limit's use of its window
+        -- read when an item it counts first needs it (limit_used), then kept up to date below; the velocity rules'
+        -- states once per account that sends money out of the bank
         v_kind := limit_debit_kind(p_type[i], p_creditor_iban[i]);
         IF v_kind IS NOT NULL AND p_debit[i] IS NOT NULL THEN
             IF NOT p_debit[i] = ANY (v_loaded) THEN
                 v_loaded := v_loaded || p_debit[i];
                 v_limits := v_limits || ARRAY(
-                    SELECT s FROM account_limits(p_debit[i], p_external_since[i], p_external_until[i], p_month_since[i],
-                                                 p_month_until[i], p_external_limit, false) s
-                    WHERE NOT EXISTS (SELECT 1 FROM unnest(v_limits) x WHERE x.owner = s.owner AND x.limit_id = s.limit_id))
-                    || ARRAY(SELECT s FROM velocity_limits(p_debit[i], p_received_at[i], p_burst_count, p_burst_minutes,
-                                                           p_unusual_factor, p_unusual_days, p_unusual_min_debits) s);
+                    SELECT s FROM account_limit_rules(p_debit[i], p_external_limit) s
+                    WHERE NOT EXISTS (SELECT 1 FROM unnest(v_limits) x WHERE x.owner = s.owner AND x.limit_id = s.limit_id));
+            END IF;
+            IF v_kind <> 'INTERNAL_TRANSFER' AND NOT p_debit[i] = ANY (v_velocity_loaded) THEN
+                v_velocity_loaded := v_velocity_loaded || p_debit[i];
+                v_limits := v_limits || ARRAY(SELECT s FROM velocity_limits(p_debit[i], p_received_at[i], p_burst_count,
+                                                  p_burst_minutes, p_unusual_factor, p_unusual_days, p_unusual_min_debits) s);
             END IF;
             v_deny := NULL;
             v_review := NULL;
             FOR l IN 1 .. coalesce(array_length(v_limits, 1), 0) LOOP
                 v_limit := v_limits[l];
                 CONTINUE WHEN NOT (p_debit[i] = ANY (v_limit.accounts)) OR NOT (v_kind = ANY (v_limit.operation_types));
+                IF v_limit.used_count IS NULL THEN
+                    SELECT u.amount, u.debits INTO v_limit.used_amount, v_limit.used_count
+                    FROM limit_used(v_limit.accounts, v_limit.operation_types,
+                                    CASE v_limit.time_window WHEN 'DAY' THEN p_external_since[i] ELSE p_month_since[i] END,
+                                    CASE v_limit.time_window WHEN 'DAY' THEN p_external_until[i] ELSE p_month_until[i] END) u;
+                    v_limits[l] := v_limit;
+                END IF;
                 IF (CASE WHEN v_limit.kind = 'COUNT' THEN v_limit.used_count + 1 > v_limit.limit_value
                         WHEN v_limit.time_window = 'OPERATION' THEN p_amount[i] > v_limit.limit_value
                         ELSE v_limit.used_amount + p_amount[i] > v_limit.limit_value END) THEN

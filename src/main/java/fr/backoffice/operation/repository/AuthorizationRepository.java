@@ -146,9 +146,16 @@ public class AuthorizationRepository {
     }
 
     /** Locks the accounts a capture books on, in the order every booking locks them (ledger_check's). */
-    public Uni<Void> lockAccounts(SqlClient sql, List<UUID> accounts) {
-        return sql.preparedQuery("select 1 from account where id = any ($1) order by type = 'INTERNAL', id for update")
-                .execute(Tuple.of(accounts.toArray(UUID[]::new))).replaceWithVoid();
+    public Uni<Void> lockAccounts(SqlClient sql, UUID debitAccount, List<UUID> accounts) {
+        // the debit account's customer first, as operation_submit_batch takes it (V10__limits.sql, step 2) before any
+        // account: taken after the accounts, it would deadlock with a submission of the same customer
+        return sql.preparedQuery("select pg_advisory_xact_lock(hashtextextended('limits:customer:' || customer_id, 0)) "
+                        + "from account where id = $1")
+                .execute(Tuple.of(debitAccount))
+                .flatMap(locked -> sql.preparedQuery(
+                                "select 1 from account where id = any ($1) order by type = 'INTERNAL', id for update")
+                        .execute(Tuple.of(accounts.toArray(UUID[]::new))))
+                .replaceWithVoid();
     }
 
     /** The event of a change, in its transaction; {@code data} is the authorization's representation. */
