@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,5 +76,13 @@ class ArchitectureTest {
                 .map(name -> name.substring(ROOT.length() + 1).split("\\.")[0])
                 .distinct().toList();
         assertThat(MAY_USE.keySet()).containsAll(packages);
+    }
+
+    /** docs/architecture.md "Constructor injection": a bean takes what it uses in its constructor, never in a field. */
+    @Test
+    void beans_take_what_they_use_by_constructor() {
+        noFields().should().beAnnotatedWith(jakarta.inject.Inject.class)
+                .orShould().beAnnotatedWith(org.eclipse.microprofile.config.inject.ConfigProperty.class)
+                .check(CLASSES);
     }
 }

@@ -153,6 +153,22 @@ public class Operation {
         return type == OperationType.TRANSFER && creditorIban != null;
     }
 
+    /** A new operation of this type, in the status its lifecycle starts it in ({@link OperationLifecycle#initial}). */
+    public static Operation created(UUID id, OperationType type) {
+        Operation op = new Operation();
+        op.id = id;
+        op.type = type;
+        op.status = OperationLifecycle.initial(type);
+        return op;
+    }
+
+    /** A submission tried again: back to its initial status, its history of the failed attempt dropped. */
+    public void startOver() {
+        newHistory.clear();
+        status = OperationLifecycle.initial(type);
+        executedAt = null;
+    }
+
     /** Refuses, with 409 INVALID_TRANSITION, an action the lifecycle does not allow from the current status. */
     public void require(OperationAction action) {
         if (!OperationLifecycle.permits(type, status, action)) {

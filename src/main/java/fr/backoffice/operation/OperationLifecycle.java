@@ -67,6 +67,11 @@ public final class OperationLifecycle {
         };
     }
 
+    /** The status an operation is created in: EXECUTED for those the service books as it creates them, else RECEIVED. */
+    public static OperationStatus initial(OperationType type) {
+        return BORN_EXECUTED.contains(type) ? EXECUTED : RECEIVED;
+    }
+
     public static boolean permits(OperationType type, OperationStatus from, OperationAction action) {
         return !targets(type, from, action).isEmpty();
     }

@@ -23,7 +23,6 @@ import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -65,14 +64,17 @@ public class PaymentFileResource {
             + "element (namespace declarations included), a text or attribute value longer than " + IsoXmlReader.MAX_TEXT
             + " characters, or more than " + IsoXmlReader.MAX_TRANSACTIONS + " transactions";
 
-    @Inject
-    PaymentFiles files;
+    private final PaymentFiles files;
 
-    @Inject
-    IncomingPayments incoming;
+    private final IncomingPayments incoming;
 
-    @Inject
-    StatusReports statusReports;
+    private final StatusReports statusReports;
+
+    public PaymentFileResource(PaymentFiles files, IncomingPayments incoming, StatusReports statusReports) {
+        this.files = files;
+        this.incoming = incoming;
+        this.statusReports = statusReports;
+    }
 
     @POST
     @RolesAllowed({Roles.CLEARING, Roles.ADMIN})

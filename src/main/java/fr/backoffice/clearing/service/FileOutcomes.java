@@ -14,7 +14,6 @@ import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.service.ClearingOperations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,17 +32,20 @@ import java.util.function.Function;
 @ApplicationScoped
 class FileOutcomes {
 
-    @Inject
-    ClearingOperations clearing;
+    private final ClearingOperations clearing;
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    FileOutcomes(ClearingOperations clearing, AccountRepository accounts, Caller caller, TimeSource time) {
+        this.clearing = clearing;
+        this.accounts = accounts;
+        this.caller = caller;
+        this.time = time;
+    }
 
     /**
      * Four eyes (docs/security.md "Security rules"): whoever closed a file does not record what the clearing system

@@ -25,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,23 +44,27 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IncomingPayments {
 
-    @Inject
-    ClearingOperations clearing;
+    private final ClearingOperations clearing;
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    PaymentFileRepository files;
+    private final PaymentFileRepository files;
 
-    @Inject
-    IncomingCreditRepository incoming;
+    private final IncomingCreditRepository incoming;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public IncomingPayments(ClearingOperations clearing, AccountRepository accounts, PaymentFileRepository files,
+            IncomingCreditRepository incoming, Caller caller, TimeSource time) {
+        this.clearing = clearing;
+        this.accounts = accounts;
+        this.files = files;
+        this.incoming = incoming;
+        this.caller = caller;
+        this.time = time;
+    }
 
     /**
      * Posts each credit to an open EUR customer account as an executed INCOMING_TRANSFER; lists the others for

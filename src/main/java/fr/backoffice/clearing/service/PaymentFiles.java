@@ -34,7 +34,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,35 +62,40 @@ public class PaymentFiles {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    @Inject
-    PaymentFileRepository files;
+    private final PaymentFileRepository files;
 
-    @Inject
-    ClearingOperations clearing;
+    private final ClearingOperations clearing;
 
-    @Inject
-    CreditorBanks creditorBanks;
+    private final CreditorBanks creditorBanks;
 
-    @Inject
-    FileOutcomes outcomes;
+    private final FileOutcomes outcomes;
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public PaymentFiles(PaymentFileRepository files, ClearingOperations clearing, CreditorBanks creditorBanks,
+            FileOutcomes outcomes, AccountRepository accounts, Events events, Idempotency idempotency, Caller caller,
+            TimeSource time, BackOfficeConfig config) {
+        this.files = files;
+        this.clearing = clearing;
+        this.creditorBanks = creditorBanks;
+        this.outcomes = outcomes;
+        this.accounts = accounts;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+    }
 
     /** Closes every waiting external transfer (the oldest {@value #MAX_TRANSACTIONS} at most) into a new file. */
     @Audited

@@ -22,7 +22,6 @@ import fr.backoffice.operation.service.ClearingOperations;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
@@ -49,26 +48,30 @@ public class StatusReports {
     /** The reason of a rejection the report gives no code for (ISO 20022: narrative). */
     private static final String NO_CODE = "NARR";
 
-    @Inject
-    PaymentFileRepository files;
+    private final PaymentFileRepository files;
 
-    @Inject
-    ClearingOperations clearing;
+    private final ClearingOperations clearing;
 
-    @Inject
-    FileOutcomes outcomes;
+    private final FileOutcomes outcomes;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public StatusReports(PaymentFileRepository files, ClearingOperations clearing, FileOutcomes outcomes, Events events,
+            Idempotency idempotency, Caller caller, TimeSource time) {
+        this.files = files;
+        this.clearing = clearing;
+        this.outcomes = outcomes;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+    }
 
     /** {@code fingerprint} stands for the message as sent (its SHA-256): what an idempotent retry is compared with. */
     @Audited

@@ -15,7 +15,6 @@ import fr.backoffice.ledger.api.EntryView;
 import fr.backoffice.ledger.service.LedgerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,11 +35,14 @@ public class AccountLedgerResource {
 
     private static final String ACCOUNT_ID = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70";
 
-    @Inject
-    LedgerService ledger;
+    private final LedgerService ledger;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public AccountLedgerResource(LedgerService ledger, TimeSource time) {
+        this.ledger = ledger;
+        this.time = time;
+    }
 
     @GET
     @Path("/entries")

@@ -14,7 +14,6 @@ import fr.backoffice.ledger.service.LedgerService;
 import fr.backoffice.ledger.service.LedgerVerification;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,11 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource {
 
-    @Inject
-    LedgerService ledger;
+    private final LedgerService ledger;
 
-    @Inject
-    LedgerVerification verification;
+    private final LedgerVerification verification;
+
+    public LedgerResource(LedgerService ledger, LedgerVerification verification) {
+        this.ledger = ledger;
+        this.verification = verification;
+    }
 
     @GET
     @Path("/trial-balance")

@@ -8,7 +8,6 @@ import fr.backoffice.ledger.repository.LedgerEntryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,11 +22,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    @Inject
-    LedgerEntryRepository entries;
+    private final LedgerEntryRepository entries;
 
-    @Inject
-    LedgerMetrics metrics;
+    private final LedgerMetrics metrics;
+
+    public Ledger(LedgerEntryRepository entries, LedgerMetrics metrics) {
+        this.entries = entries;
+        this.metrics = metrics;
+    }
 
     /** Which account refused the move, and why; {@link #book} answers null when the entries are booked. */
     public record Refused(Refusal refusal, UUID accountId) {

@@ -11,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +29,14 @@ public class LedgerMetrics implements RefreshedGauges {
             select a.currency, count(*) as holds, sum(h.amount) as amount
             from hold h join account a on a.id = h.account_id where h.released_at is null group by a.currency""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public LedgerMetrics(MeterRegistry registry, Pool pool) {
+        this.registry = registry;
+        this.pool = pool;
+    }
 
     private Counter postings;
     private MultiGauge holdsCount;

@@ -15,7 +15,6 @@ import fr.backoffice.ledger.repository.LedgerEntryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,14 +26,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerService {
 
-    @Inject
-    AccountService accounts;
+    private final AccountService accounts;
 
-    @Inject
-    LedgerEntryRepository entries;
+    private final LedgerEntryRepository entries;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public LedgerService(AccountService accounts, LedgerEntryRepository entries, TimeSource time) {
+        this.accounts = accounts;
+        this.entries = entries;
+        this.time = time;
+    }
 
     @WithSession
     public Uni<Page<EntryView>> statement(String accountId, Instant from, Instant to, PageRequest page) {

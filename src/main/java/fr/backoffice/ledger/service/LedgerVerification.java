@@ -83,11 +83,14 @@ public class LedgerVerification {
 
     private final AtomicLong lastCount = new AtomicLong();
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public LedgerVerification(Pool pool, TimeSource time) {
+        this.pool = pool;
+        this.time = time;
+    }
 
     @Inject
     void registerGauge(MeterRegistry registry) {

@@ -20,7 +20,6 @@ import fr.backoffice.operation.service.AuthorizationCaptures;
 import fr.backoffice.operation.service.Authorizations;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -59,11 +58,14 @@ public class AuthorizationResource {
             + "the others get this); `AUTHORIZATION_EXPIRED`: its `expiresAt` has passed (the service releases it); "
             + "`IDEMPOTENCY_REQUEST_IN_FLIGHT`";
 
-    @Inject
-    Authorizations authorizations;
+    private final Authorizations authorizations;
 
-    @Inject
-    AuthorizationCaptures captures;
+    private final AuthorizationCaptures captures;
+
+    public AuthorizationResource(Authorizations authorizations, AuthorizationCaptures captures) {
+        this.authorizations = authorizations;
+        this.captures = captures;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

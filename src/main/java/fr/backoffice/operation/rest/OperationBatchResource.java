@@ -17,7 +17,6 @@ import fr.backoffice.operation.service.OperationBatches;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -70,14 +69,17 @@ public class OperationBatchResource {
                             "instance": "/operation-batches"}}],
              "nextCursor": null}""";
 
-    @Inject
-    OperationBatches batches;
+    private final OperationBatches batches;
 
-    @Inject
-    RateLimits rateLimits;
+    private final RateLimits rateLimits;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    public OperationBatchResource(OperationBatches batches, RateLimits rateLimits, Caller caller) {
+        this.batches = batches;
+        this.rateLimits = rateLimits;
+        this.caller = caller;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -26,7 +26,6 @@ import fr.backoffice.operation.service.OperationQueries;
 import fr.backoffice.operation.service.OperationSubmission;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -62,17 +61,21 @@ public class OperationResource {
     private static final String OPERATION_ID = "019ac9d3-0b11-7d22-9c33-4d5e6f708192";
     private static final String ANY_ROLE_SCOPED = "Agents and supervisors act only on operations of their own unit.";
 
-    @Inject
-    OperationActions actions;
+    private final OperationActions actions;
 
-    @Inject
-    OperationQueries operations;
+    private final OperationQueries operations;
 
-    @Inject
-    OperationSubmission submission;
+    private final OperationSubmission submission;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public OperationResource(OperationActions actions, OperationQueries operations, OperationSubmission submission,
+            TimeSource time) {
+        this.actions = actions;
+        this.operations = operations;
+        this.submission = submission;
+        this.time = time;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

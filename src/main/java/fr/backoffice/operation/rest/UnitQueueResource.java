@@ -13,7 +13,6 @@ import fr.backoffice.operation.api.QueueItem;
 import fr.backoffice.operation.service.OperationQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,8 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitQueueResource {
 
-    @Inject
-    OperationQueries operations;
+    private final OperationQueries operations;
+
+    public UnitQueueResource(OperationQueries operations) {
+        this.operations = operations;
+    }
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})

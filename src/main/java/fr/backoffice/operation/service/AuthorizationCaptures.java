@@ -21,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,35 +43,40 @@ public class AuthorizationCaptures {
     /** The outcome of a booking that would take the day's transfers to other banks over their four-eyes total. */
     private static final String NEEDS_APPROVAL = "NEEDS_APPROVAL";
 
-    @Inject
-    Authorizations authorizations;
+    private final Authorizations authorizations;
 
-    @Inject
-    AuthorizationRepository repository;
+    private final AuthorizationRepository repository;
 
-    @Inject
-    AuthorizationWrites writes;
+    private final AuthorizationWrites writes;
 
-    @Inject
-    OperationIntake intake;
+    private final OperationIntake intake;
 
-    @Inject
-    OperationSubmission submission;
+    private final OperationSubmission submission;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    SubmissionRules rules;
+    private final SubmissionRules rules;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public AuthorizationCaptures(Authorizations authorizations, AuthorizationRepository repository,
+            AuthorizationWrites writes, OperationIntake intake, OperationSubmission submission, Idempotency idempotency,
+            TimeSource time, BackOfficeConfig config, SubmissionRules rules, Pool pool) {
+        this.authorizations = authorizations;
+        this.repository = repository;
+        this.writes = writes;
+        this.intake = intake;
+        this.submission = submission;
+        this.idempotency = idempotency;
+        this.time = time;
+        this.config = config;
+        this.rules = rules;
+        this.pool = pool;
+    }
 
     /** What one capture books: the operation, its entries, its amount. */
     private record Planned(Operation op, List<Posting> postings, BigDecimal amount) {
@@ -110,7 +114,7 @@ public class AuthorizationCaptures {
         Instant now = time.now();
         BigDecimal rest = a.capture(planned.op().id, planned.amount(), now);
         Authorization.Capture capture = a.captures.get(a.captures.size() - 1);
-        return repository.lockAccounts(sql, planned.postings().stream().map(Posting::accountId).distinct().toList())
+        return repository.lockAccounts(sql, a.debitAccountId, planned.postings().stream().map(Posting::accountId).distinct().toList())
                 .flatMap(ignored -> repository.release(sql, a.id, now))
                 .flatMap(ignored -> rest.signum() > 0
                         ? repository.holdRest(sql, a, Ids.newId(), rest, now)

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -30,17 +29,21 @@ public class AuthorizationExpiry {
     /** Bounds one run; the next run picks up the rest. */
     private static final int MAX_PER_RUN = 500;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    AuthorizationRepository authorizations;
+    private final AuthorizationRepository authorizations;
 
-    @Inject
-    AuthorizationWrites writes;
+    private final AuthorizationWrites writes;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public AuthorizationExpiry(Pool pool, AuthorizationRepository authorizations, AuthorizationWrites writes,
+            TimeSource time) {
+        this.pool = pool;
+        this.authorizations = authorizations;
+        this.writes = writes;
+        this.time = time;
+    }
 
     @Scheduled(every = "${backoffice.scheduler.every}", delayed = "7s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {

@@ -17,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,23 +37,27 @@ class AuthorizationWrites {
     private static final String STORE = "insert into idempotency_key (client_id, idempotency_key, request_fingerprint, "
             + "response_status, response_body, response_location, created_at) values ($1, $2, $3, $4, $5, $6, $7)";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    RequestAudit requestAudit;
+    private final RequestAudit requestAudit;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    AuthorizationRepository authorizations;
+    private final AuthorizationRepository authorizations;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    AuthorizationWrites(Pool pool, Idempotency idempotency, RequestAudit requestAudit, Caller caller,
+            AuthorizationRepository authorizations, TimeSource time) {
+        this.pool = pool;
+        this.idempotency = idempotency;
+        this.requestAudit = requestAudit;
+        this.caller = caller;
+        this.authorizations = authorizations;
+        this.time = time;
+    }
 
     /** A request's answer under its Idempotency-Key: the stored one for a retry, else {@code change}'s, stored with it. */
     Uni<Reply> once(String key, String fingerprint, Function<SqlConnection, Uni<Reply>> change) {

@@ -23,7 +23,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,32 +39,37 @@ public class Authorizations {
 
     private static final String REQUEST_LINE = "POST /authorizations";
 
-    @Inject
-    AuthorizationRepository authorizations;
+    private final AuthorizationRepository authorizations;
 
-    @Inject
-    AuthorizationWrites writes;
+    private final AuthorizationWrites writes;
 
-    @Inject
-    OperationIntake intake;
+    private final OperationIntake intake;
 
-    @Inject
-    OperationSubmission submission;
+    private final OperationSubmission submission;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public Authorizations(AuthorizationRepository authorizations, AuthorizationWrites writes, OperationIntake intake,
+            OperationSubmission submission, Idempotency idempotency, Caller caller, TimeSource time,
+            BackOfficeConfig config, Pool pool) {
+        this.authorizations = authorizations;
+        this.writes = writes;
+        this.intake = intake;
+        this.submission = submission;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+        this.pool = pool;
+    }
 
     public Uni<Reply> create(String key, NewAuthorization request) {
         Operation transfer = intake.received(asTransfer(request));

@@ -17,7 +17,6 @@ import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.repository.OperationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
@@ -44,23 +43,27 @@ public class ClearingOperations {
     /** An operation's and a ledger entry's label: {@code varchar(140)}. */
     public static final int LABEL_LENGTH = 140;
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    OperationJournal journal;
+    private final OperationJournal journal;
 
-    @Inject
-    Ledger ledger;
+    private final Ledger ledger;
 
-    @Inject
-    InternalAccounts internalAccounts;
+    private final InternalAccounts internalAccounts;
 
-    @Inject
-    Execution execution;
+    private final Execution execution;
 
-    @Inject
-    AccountRepository accounts;
+    private final AccountRepository accounts;
+
+    public ClearingOperations(OperationRepository operations, OperationJournal journal, Ledger ledger,
+            InternalAccounts internalAccounts, Execution execution, AccountRepository accounts) {
+        this.operations = operations;
+        this.journal = journal;
+        this.ledger = ledger;
+        this.internalAccounts = internalAccounts;
+        this.execution = execution;
+        this.accounts = accounts;
+    }
 
     /** What the other bank's pacs.008 says about one credit to one of our accounts. */
     public record IncomingCredit(UUID accountId, String unit, BigDecimal amount, String currency, String endToEndId,
@@ -211,10 +214,7 @@ public class ClearingOperations {
 
     static Operation bornExecuted(UUID id, OperationType type, String unit, BigDecimal amount, String currency,
                                           String actor, Instant at, LocalDate date) {
-        Operation op = new Operation();
-        op.id = id;
-        op.type = type;
-        op.status = OperationStatus.EXECUTED;
+        Operation op = Operation.created(id, type);
         op.amount = amount;
         op.currency = currency;
         op.unit = unit;

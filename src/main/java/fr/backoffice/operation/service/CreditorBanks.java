@@ -10,7 +10,6 @@ import fr.backoffice.operation.BicDirectory;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -34,8 +33,11 @@ public class CreditorBanks {
 
     private static final Logger LOG = Logger.getLogger(CreditorBanks.class);
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public CreditorBanks(BackOfficeConfig config) {
+        this.config = config;
+    }
 
     private BicDirectory directory = BicDirectory.empty();
 

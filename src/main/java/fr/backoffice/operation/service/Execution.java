@@ -15,7 +15,6 @@ import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.ReasonCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,14 +30,17 @@ import java.util.List;
 @ApplicationScoped
 public class Execution {
 
-    @Inject
-    Ledger ledger;
+    private final Ledger ledger;
 
-    @Inject
-    InternalAccounts internalAccounts;
+    private final InternalAccounts internalAccounts;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public Execution(Ledger ledger, InternalAccounts internalAccounts, TimeSource time) {
+        this.ledger = ledger;
+        this.internalAccounts = internalAccounts;
+        this.time = time;
+    }
 
     /** The entries the operation posts, with the unit's internal accounts created on first use. */
     public Uni<List<Posting>> postings(Operation op) {

@@ -15,7 +15,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -72,7 +71,6 @@ public class GroupCommit {
         }
     }
 
-    @Inject
     public GroupCommit(Pool pool, BackOfficeConfig config, SubmissionRules rules, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;

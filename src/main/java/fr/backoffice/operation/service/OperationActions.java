@@ -21,7 +21,6 @@ import fr.backoffice.operation.repository.OperationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
@@ -39,26 +38,30 @@ import java.util.function.Function;
 @ApplicationScoped
 public class OperationActions {
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    OperationJournal journal;
+    private final OperationJournal journal;
 
-    @Inject
-    Ledger ledger;
+    private final Ledger ledger;
 
-    @Inject
-    Execution execution;
+    private final Execution execution;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public OperationActions(OperationRepository operations, OperationJournal journal, Ledger ledger,
+            Execution execution, Idempotency idempotency, Caller caller, TimeSource time) {
+        this.operations = operations;
+        this.journal = journal;
+        this.ledger = ledger;
+        this.execution = execution;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+    }
 
     @Audited
     @WithTransaction
@@ -191,10 +194,7 @@ public class OperationActions {
     }
 
     private Operation reversalOf(Operation original, String reason, Instant now) {
-        Operation reversal = new Operation();
-        reversal.id = Ids.newId();
-        reversal.type = OperationType.REVERSAL;
-        reversal.status = OperationStatus.EXECUTED;
+        Operation reversal = Operation.created(Ids.newId(), OperationType.REVERSAL);
         reversal.amount = original.amount;
         reversal.currency = original.currency;
         reversal.debitAccountId = original.creditAccountId;

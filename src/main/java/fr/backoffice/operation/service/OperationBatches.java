@@ -33,7 +33,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -93,32 +92,36 @@ public class OperationBatches {
             insert into event (id, type, occurred_at, resource_type, resource_id, data, visible_to)
             select $7, $8, $6, 'operation-batch', $1::text, $9, $10 from done""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    OperationSubmission submission;
+    private final OperationSubmission submission;
 
-    @Inject
-    OperationIntake intake;
+    private final OperationIntake intake;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    SubmissionRules rules;
+    private final SubmissionRules rules;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public OperationBatches(Pool pool, OperationSubmission submission, OperationIntake intake, Idempotency idempotency,
+            Caller caller, TimeSource time, BackOfficeConfig config, SubmissionRules rules, ObjectMapper json) {
+        this.pool = pool;
+        this.submission = submission;
+        this.intake = intake;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+        this.rules = rules;
+        this.json = json;
+    }
 
     /** One operation of the batch as it is being booked. */
     private static final class Item {

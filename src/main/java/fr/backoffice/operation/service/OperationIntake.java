@@ -16,7 +16,6 @@ import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.api.NewOperation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,17 +34,20 @@ class OperationIntake {
     /** How far ahead an execution date may be requested. */
     private static final int MAX_DAYS_AHEAD = 366;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    CreditorBanks creditorBanks;
+    private final CreditorBanks creditorBanks;
+
+    OperationIntake(Caller caller, TimeSource time, BackOfficeConfig config, CreditorBanks creditorBanks) {
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+        this.creditorBanks = creditorBanks;
+    }
 
     /** The operation as requested, checked for everything that needs no database. */
     Operation received(NewOperation request) {
@@ -71,10 +73,7 @@ class OperationIntake {
             throw new ApiException(ProblemCode.SAME_ACCOUNT, "The debit and credit accounts are the same.");
         }
 
-        Operation op = new Operation();
-        op.id = Ids.newId();
-        op.type = request.type();
-        op.status = OperationStatus.RECEIVED;
+        Operation op = Operation.created(Ids.newId(), request.type());
         op.amount = amount;
         op.currency = currency.getCurrencyCode();
         op.debitAccountId = debitId;

@@ -13,7 +13,6 @@ import fr.backoffice.operation.repository.OperationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,20 +26,24 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class OperationJournal {
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    OperationHistoryRepository history;
+    private final OperationHistoryRepository history;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    OperationMetrics metrics;
+    private final OperationMetrics metrics;
 
-    @Inject
-    Instance<CreditArrivals> arrivals;
+    private final Instance<CreditArrivals> arrivals;
+
+    public OperationJournal(OperationRepository operations, OperationHistoryRepository history, Events events,
+            OperationMetrics metrics, Instance<CreditArrivals> arrivals) {
+        this.operations = operations;
+        this.history = history;
+        this.events = events;
+        this.metrics = metrics;
+        this.arrivals = arrivals;
+    }
 
     /**
      * Ends a change of the operation: persists its new history entries, flushes, builds the view the endpoint

@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +48,17 @@ public class OperationMetrics implements RefreshedGauges {
             select unit_code, status, count(*) as depth, min(received_at) as oldest from operation
             where status in ('RECEIVED', 'PENDING_APPROVAL') group by unit_code, status""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public OperationMetrics(MeterRegistry registry, Pool pool, TimeSource time) {
+        this.registry = registry;
+        this.pool = pool;
+        this.time = time;
+    }
 
     /** Built on first use: the few (type, outcome) and (type, status) pairs that occur, not every combination. */
     private final Map<List<Enum<?>>, Counter> counters = new ConcurrentHashMap<>();

@@ -15,7 +15,6 @@ import fr.backoffice.unit.service.UnitService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,20 +27,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class OperationQueries {
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    OperationJournal journal;
+    private final OperationJournal journal;
 
-    @Inject
-    UnitService units;
+    private final UnitService units;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public OperationQueries(OperationRepository operations, OperationJournal journal, UnitService units, Caller caller,
+            TimeSource time) {
+        this.operations = operations;
+        this.journal = journal;
+        this.units = units;
+        this.caller = caller;
+        this.time = time;
+    }
 
     @WithSession
     public Uni<OperationView> get(String id) {

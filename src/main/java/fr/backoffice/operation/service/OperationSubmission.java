@@ -28,7 +28,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
@@ -56,41 +55,46 @@ public class OperationSubmission {
     /** The refusal of a submission over a limit whose excess is DENY (V10__limits.sql). */
     private static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
 
-    @Inject
-    GroupCommit groupCommit;
+    private final GroupCommit groupCommit;
 
-    @Inject
-    AccountReader accounts;
+    private final AccountReader accounts;
 
-    @Inject
-    OperationIntake intake;
+    private final OperationIntake intake;
 
-    @Inject
-    Execution execution;
+    private final Execution execution;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    RequestAudit requestAudit;
+    private final RequestAudit requestAudit;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    OperationMetrics metrics;
+    private final OperationMetrics metrics;
 
-    @Inject
-    LedgerMetrics ledgerMetrics;
+    private final LedgerMetrics ledgerMetrics;
 
-    @Inject
-    OperationJournal journal;
+    private final OperationJournal journal;
+
+    public OperationSubmission(GroupCommit groupCommit, AccountReader accounts, OperationIntake intake,
+            Execution execution, Idempotency idempotency, RequestAudit requestAudit, Caller caller, TimeSource time,
+            BackOfficeConfig config, OperationMetrics metrics, LedgerMetrics ledgerMetrics, OperationJournal journal) {
+        this.groupCommit = groupCommit;
+        this.accounts = accounts;
+        this.intake = intake;
+        this.execution = execution;
+        this.idempotency = idempotency;
+        this.requestAudit = requestAudit;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+        this.metrics = metrics;
+        this.ledgerMetrics = ledgerMetrics;
+        this.journal = journal;
+    }
 
     private static final Logger LOG = Logger.getLogger(OperationSubmission.class);
 
@@ -224,9 +228,7 @@ public class OperationSubmission {
 
     /** The history of this attempt (a retry starts over): received, then executed when straight through. */
     private static void recordReception(Operation op, boolean execute, String actor) {
-        op.newHistory.clear();
-        op.status = OperationStatus.RECEIVED;
-        op.executedAt = null;
+        op.startOver();
         op.recordCreation(actor, op.receivedAt);
         if (execute) {
             op.move(OperationAction.EXECUTE, OperationStatus.EXECUTED, actor, null, op.receivedAt);

@@ -10,7 +10,6 @@ import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.Postings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,11 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReconciliationOperations {
 
-    @Inject
-    ClearingOperations clearing;
+    private final ClearingOperations clearing;
 
-    @Inject
-    InternalAccounts internalAccounts;
+    private final InternalAccounts internalAccounts;
+
+    public ReconciliationOperations(ClearingOperations clearing, InternalAccounts internalAccounts) {
+        this.clearing = clearing;
+        this.internalAccounts = internalAccounts;
+    }
 
     /**
      * A write-off of {@code amount} between the reconciled account and its unit's reconciliation suspense account:

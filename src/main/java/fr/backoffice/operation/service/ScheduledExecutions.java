@@ -11,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -36,20 +35,24 @@ public class ScheduledExecutions {
     /** After a technical failure, the first delay before the operation is tried again (doubled each time). */
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
-    @Inject
-    OperationRepository operations;
+    private final OperationRepository operations;
 
-    @Inject
-    Execution execution;
+    private final Execution execution;
 
-    @Inject
-    OperationJournal journal;
+    private final OperationJournal journal;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    SubmissionRules rules;
+    private final SubmissionRules rules;
+
+    public ScheduledExecutions(OperationRepository operations, Execution execution, OperationJournal journal,
+            TimeSource time, SubmissionRules rules) {
+        this.operations = operations;
+        this.execution = execution;
+        this.journal = journal;
+        this.time = time;
+        this.rules = rules;
+    }
 
     @Scheduled(every = "${backoffice.scheduler.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {

@@ -13,7 +13,6 @@ import fr.backoffice.reconciliation.api.NewExpectedPayment;
 import fr.backoffice.reconciliation.service.ExpectedPaymentBook;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -46,8 +45,11 @@ public class ExpectedPaymentResource {
 
     private static final String EXPECTED_PAYMENT_ID = "019ad8a3-4c5d-7e6f-8a9b-0c1d2e3f4a5b";
 
-    @Inject
-    ExpectedPaymentBook book;
+    private final ExpectedPaymentBook book;
+
+    public ExpectedPaymentResource(ExpectedPaymentBook book) {
+        this.book = book;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

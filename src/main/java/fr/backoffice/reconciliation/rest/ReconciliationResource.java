@@ -21,7 +21,6 @@ import fr.backoffice.reconciliation.service.ExceptionQueue;
 import fr.backoffice.reconciliation.service.StatementImport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -67,14 +66,17 @@ public class ReconciliationResource {
             + "element, a text or attribute value longer than " + IsoXmlReader.MAX_TEXT + " characters, or more than "
             + IsoXmlReader.MAX_TRANSACTIONS + " entries or transactions";
 
-    @Inject
-    StatementImport statements;
+    private final StatementImport statements;
 
-    @Inject
-    ExceptionQueue queue;
+    private final ExceptionQueue queue;
 
-    @Inject
-    DailyReports reports;
+    private final DailyReports reports;
+
+    public ReconciliationResource(StatementImport statements, ExceptionQueue queue, DailyReports reports) {
+        this.statements = statements;
+        this.queue = queue;
+        this.reports = reports;
+    }
 
     @POST
     @Path("/statements")

@@ -10,7 +10,6 @@ import fr.backoffice.reconciliation.repository.ReconciliationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,11 +28,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DailyReports {
 
-    @Inject
-    ReconciliationRepository repository;
+    private final ReconciliationRepository repository;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public DailyReports(ReconciliationRepository repository, TimeSource time) {
+        this.repository = repository;
+        this.time = time;
+    }
 
     @WithSession
     public Uni<ReportView> report(String accountId, LocalDate date) {

@@ -28,7 +28,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,26 +49,30 @@ import static fr.backoffice.reconciliation.repository.ReconciliationRepository.r
 @ApplicationScoped
 public class ExceptionQueue {
 
-    @Inject
-    ReconciliationRepository repository;
+    private final ReconciliationRepository repository;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
 
-    @Inject
-    WriteOffs writeOffs;
+    private final WriteOffs writeOffs;
+
+    public ExceptionQueue(ReconciliationRepository repository, Events events, Caller caller, TimeSource time,
+            Idempotency idempotency, BackOfficeConfig config, WriteOffs writeOffs) {
+        this.repository = repository;
+        this.events = events;
+        this.caller = caller;
+        this.time = time;
+        this.idempotency = idempotency;
+        this.config = config;
+        this.writeOffs = writeOffs;
+    }
 
     @WithSession
     public Uni<Page<ExceptionView>> list(String status, String accountId, String kind, PageRequest page) {

@@ -6,7 +6,6 @@ import fr.backoffice.operation.service.CreditArrivals;
 import fr.backoffice.reconciliation.repository.ExpectedPaymentRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -20,14 +19,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExpectedPaymentArrivals implements CreditArrivals {
 
-    @Inject
-    ExpectedPaymentRepository repository;
+    private final ExpectedPaymentRepository repository;
 
-    @Inject
-    ExpectedPaymentBook book;
+    private final ExpectedPaymentBook book;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public ExpectedPaymentArrivals(ExpectedPaymentRepository repository, ExpectedPaymentBook book, TimeSource time) {
+        this.repository = repository;
+        this.book = book;
+        this.time = time;
+    }
 
     @Override
     public Uni<Void> arrived(UUID operationId) {

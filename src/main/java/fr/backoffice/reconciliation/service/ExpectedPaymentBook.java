@@ -23,7 +23,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,20 +37,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExpectedPaymentBook {
 
-    @Inject
-    ExpectedPaymentRepository repository;
+    private final ExpectedPaymentRepository repository;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
+
+    public ExpectedPaymentBook(ExpectedPaymentRepository repository, Events events, Caller caller, TimeSource time,
+            Idempotency idempotency) {
+        this.repository = repository;
+        this.events = events;
+        this.caller = caller;
+        this.time = time;
+        this.idempotency = idempotency;
+    }
 
     @Audited
     @WithTransaction

@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -29,14 +28,17 @@ public class ExpectedPaymentMatcher {
     /** The most expected payments one run looks at; the next run takes the rest. */
     static final int MAX_PER_RUN = 500;
 
-    @Inject
-    ExpectedPaymentRepository repository;
+    private final ExpectedPaymentRepository repository;
 
-    @Inject
-    ExpectedPaymentBook book;
+    private final ExpectedPaymentBook book;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
+
+    public ExpectedPaymentMatcher(ExpectedPaymentRepository repository, ExpectedPaymentBook book, TimeSource time) {
+        this.repository = repository;
+        this.book = book;
+        this.time = time;
+    }
 
     @Scheduled(every = "${backoffice.reconciliation.expected-payments-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,11 +25,14 @@ public class ReconciliationMetrics implements RefreshedGauges {
                    (select count(*) from expected_payment p where p.status = 'OVERDUE') as overdue
             from reconciliation_exception x where x.status <> 'RESOLVED'""";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public ReconciliationMetrics(MeterRegistry registry, Pool pool) {
+        this.registry = registry;
+        this.pool = pool;
+    }
 
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong oldestMillis = new AtomicLong();

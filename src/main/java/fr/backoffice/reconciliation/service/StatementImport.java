@@ -29,7 +29,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,23 +52,27 @@ public class StatementImport {
     /** The internal accounts the settlement bank keeps a mirror of: their statements are what we reconcile. */
     static final Set<String> RECONCILED_PURPOSES = Set.of(InternalPurpose.CLEARING_SETTLEMENT.name());
 
-    @Inject
-    ReconciliationRepository repository;
+    private final ReconciliationRepository repository;
 
-    @Inject
-    Idempotency idempotency;
+    private final Idempotency idempotency;
 
-    @Inject
-    Events events;
+    private final Events events;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    TimeSource time;
+    private final TimeSource time;
 
-    @Inject
-    BackOfficeConfig config;
+    private final BackOfficeConfig config;
+
+    public StatementImport(ReconciliationRepository repository, Idempotency idempotency, Events events, Caller caller,
+            TimeSource time, BackOfficeConfig config) {
+        this.repository = repository;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.caller = caller;
+        this.time = time;
+        this.config = config;
+    }
 
     /** {@code fingerprint} is the document's SHA-256 (hex): what a replay and an idempotent retry are compared with. */
     @Audited

@@ -14,7 +14,6 @@ import fr.backoffice.reconciliation.repository.ReconciliationRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,14 +31,17 @@ import static fr.backoffice.reconciliation.repository.ReconciliationRepository.r
 @ApplicationScoped
 public class WriteOffs {
 
-    @Inject
-    ReconciliationRepository repository;
+    private final ReconciliationRepository repository;
 
-    @Inject
-    ReconciliationOperations operations;
+    private final ReconciliationOperations operations;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    public WriteOffs(ReconciliationRepository repository, ReconciliationOperations operations, Caller caller) {
+        this.repository = repository;
+        this.operations = operations;
+        this.caller = caller;
+    }
 
     /** Books the write-off and records it; answers the operation's id. */
     public Uni<UUID> writeOff(ExceptionView item, String reason, Instant now) {
