@@ -26,12 +26,13 @@ CREATE INDEX operation_creditor_iban_idx ON operation (creditor_iban, debit_acco
 CREATE INDEX operation_money_out_idx ON operation (debit_account_id, received_at)
     WHERE type = 'CASH_WITHDRAWAL' OR (type = 'TRANSFER' AND creditor_iban IS NOT NULL);
 
--- The limits of a customer account that operation_submit_batch checks: the finite ones (an unlimited limit costs
--- nothing), as V10's account_limits reads them, each without what its window used (used_amount and used_count NULL;
+-- The limits of some customer accounts that operation_submit_batch checks, one row per account and limit (a CUSTOMER
+-- limit once per account of the customer): the finite ones (an unlimited limit costs nothing), as V10's
+-- account_limits reads them, each without what its window used (used_amount and used_count NULL;
 -- an OPERATION limit uses nothing: 0), which limit_used reads when an item it counts first needs it. So a submission
 -- reads only the windows of the limits its kind of debit counts: an internal transfer under the default limits reads
 -- the account's limit rows and no debit.
-CREATE FUNCTION account_limit_rules(p_account uuid, p_external_limit numeric) RETURNS SETOF limit_state
+CREATE FUNCTION account_limit_rules(p_accounts uuid[], p_external_limit numeric) RETURNS SETOF limit_state
     LANGUAGE sql STABLE AS $$
     SELECT r.id, r.scope, r.kind, r.time_window, r.operation_types, v.limit_value, r.on_exceed,
            CASE WHEN r.from_setting THEN p_external_limit ELSE r.limit_value END,
@@ -46,8 +47,7 @@ CREATE FUNCTION account_limit_rules(p_account uuid, p_external_limit numeric) RE
          AND ((r.scope = 'ACCOUNT' AND o.account_id = a.id) OR (r.scope = 'CUSTOMER' AND o.customer_id = a.customer_id))
     CROSS JOIN LATERAL (SELECT CASE WHEN o.set_by IS NOT NULL THEN o.limit_value
                                     WHEN r.from_setting THEN p_external_limit ELSE r.limit_value END AS limit_value) v
-    WHERE a.id = p_account AND v.limit_value IS NOT NULL
-    ORDER BY r.scope, r.id
+    WHERE a.id = ANY (p_accounts) AND v.limit_value IS NOT NULL
 $$;
 
 -- What a DAY or MONTH window used: the amount and number of the debits of those kinds received in it on those
@@ -118,9 +118,10 @@ $$;
 -- SUBMISSIONS, ALONE OR IN BATCHES: V10's operation_submit_batch with the velocity rules. PL/pgSQL cannot replace part
 -- of a function, so it is written here whole; what changed from V10: the parameters p_new_creditor_amount to
 -- p_unusual_min_debits; step 2 also locks the customers of transfers to other banks when VELOCITY_NEW_CREDITOR is on;
--- the debit account's limits are read by account_limit_rules, each window's use by limit_used when an item of a kind
--- it counts first needs it (V10 read every finite limit's window for any debit); an account sending money out of the
--- bank has its velocity_limits read with them; VELOCITY_NEW_CREDITOR is checked after the limits. Everything else is
+-- the debit accounts' limits are read in one statement before the items (step 2c, account_limit_rules; V10 read
+-- them with a query per account, and scanned every limit for each item), each window's use by limit_used when an
+-- item of a kind it counts first needs it (V10 read every finite limit's window for any debit); an account sending
+-- money out of the bank has its velocity_limits read with them; VELOCITY_NEW_CREDITOR is checked after the limits. Everything else is
 -- V10's function, unchanged: read V10 for what each step does.
 DROP FUNCTION operation_submit_batch;
 
@@ -158,8 +159,11 @@ DECLARE
     v_entry_seq     bigint[] := array_fill(null::bigint, ARRAY[coalesce(array_length(p_entry_id, 1), 0)]);
     v_entry_currency text[] := array_fill(null::text, ARRAY[coalesce(array_length(p_entry_id, 1), 0)]);
     v_limit_id  text[] := array_fill(null::text, ARRAY[n]);
-    v_loaded    uuid[] := '{}';
     v_velocity_loaded uuid[] := '{}';
+    v_limit_key uuid[] := '{}';
+    v_limit_ref int[] := '{}';
+    v_pos       int;
+    v_l         int;
     v_limits    limit_state[] := '{}';
     v_limit     limit_state;
     v_kind      text;
@@ -278,6 +282,23 @@ BEGIN
     v_ids := ARRAY(SELECT (x).id FROM unnest(v_accounts) AS x);
     v_posted := clock_timestamp();
 
+    -- 2c. The finite limits of every debit account the items still to book name, read in one statement (a CUSTOMER
+    -- limit once for all the customer's accounts), in the order they are checked (ACCOUNT before CUSTOMER, by id); for
+    -- each account, where its limits are (v_limit_key: an account, v_limit_ref: the limit at that place), so an item
+    -- looks at its own limits only, however many accounts the call debits.
+    v_limits := ARRAY(
+        SELECT d FROM (SELECT DISTINCT ON (s.owner, s.limit_id) s AS d, s.scope, s.limit_id, s.owner
+                       FROM account_limit_rules(ARRAY(SELECT DISTINCT p_debit[i] FROM generate_series(1, n) i
+                                                      WHERE v_outcome[i] IS NULL AND p_debit[i] IS NOT NULL
+                                                        AND limit_debit_kind(p_type[i], p_creditor_iban[i]) IS NOT NULL),
+                                                p_external_limit) s
+                       ORDER BY s.owner, s.limit_id) u
+        ORDER BY u.scope, u.limit_id, u.owner);
+    SELECT coalesce(array_agg(k.account ORDER BY k.l), '{}'), coalesce(array_agg(k.l ORDER BY k.l), '{}')
+    INTO v_limit_key, v_limit_ref
+    FROM (SELECT l, unnest((v_limits[l]).accounts) AS account
+          FROM generate_series(1, coalesce(array_length(v_limits, 1), 0)) l) k;
+
     -- 3. The items in order, each checked against what the items before it left.
     FOR i IN 1 .. n LOOP
         -- this item's entries: the flat arrays are in item order
@@ -314,33 +335,32 @@ BEGIN
         END LOOP;
         CONTINUE WHEN v_outcome[i] IS NOT NULL;
 
-        -- the limits of the debit account (account_limit_rules), read once per account, each limit's use of its window
-        -- read when an item it counts first needs it (limit_used), then kept up to date below; the velocity rules'
-        -- states once per account that sends money out of the bank
+        -- the limits of the debit account (read in step 2c), each limit's use of its window read when an item it
+        -- counts first needs it (limit_used), then kept up to date below; the velocity rules' states read once per
+        -- account that sends money out of the bank
         v_kind := limit_debit_kind(p_type[i], p_creditor_iban[i]);
         IF v_kind IS NOT NULL AND p_debit[i] IS NOT NULL THEN
-            IF NOT p_debit[i] = ANY (v_loaded) THEN
-                v_loaded := v_loaded || p_debit[i];
-                v_limits := v_limits || ARRAY(
-                    SELECT s FROM account_limit_rules(p_debit[i], p_external_limit) s
-                    WHERE NOT EXISTS (SELECT 1 FROM unnest(v_limits) x WHERE x.owner = s.owner AND x.limit_id = s.limit_id));
-            END IF;
             IF v_kind <> 'INTERNAL_TRANSFER' AND NOT p_debit[i] = ANY (v_velocity_loaded) THEN
                 v_velocity_loaded := v_velocity_loaded || p_debit[i];
-                v_limits := v_limits || ARRAY(SELECT s FROM velocity_limits(p_debit[i], p_received_at[i], p_burst_count,
-                                                  p_burst_minutes, p_unusual_factor, p_unusual_days, p_unusual_min_debits) s);
+                FOR v_limit IN SELECT * FROM velocity_limits(p_debit[i], p_received_at[i], p_burst_count, p_burst_minutes,
+                                                             p_unusual_factor, p_unusual_days, p_unusual_min_debits) LOOP
+                    v_limits := v_limits || v_limit;
+                    v_limit_key := v_limit_key || p_debit[i];
+                    v_limit_ref := v_limit_ref || array_length(v_limits, 1);
+                END LOOP;
             END IF;
             v_deny := NULL;
             v_review := NULL;
-            FOR l IN 1 .. coalesce(array_length(v_limits, 1), 0) LOOP
-                v_limit := v_limits[l];
-                CONTINUE WHEN NOT (p_debit[i] = ANY (v_limit.accounts)) OR NOT (v_kind = ANY (v_limit.operation_types));
+            FOREACH v_pos IN ARRAY array_positions(v_limit_key, p_debit[i]) LOOP
+                v_l := v_limit_ref[v_pos];
+                v_limit := v_limits[v_l];
+                CONTINUE WHEN NOT (v_kind = ANY (v_limit.operation_types));
                 IF v_limit.used_count IS NULL THEN
                     SELECT u.amount, u.debits INTO v_limit.used_amount, v_limit.used_count
                     FROM limit_used(v_limit.accounts, v_limit.operation_types,
                                     CASE v_limit.time_window WHEN 'DAY' THEN p_external_since[i] ELSE p_month_since[i] END,
                                     CASE v_limit.time_window WHEN 'DAY' THEN p_external_until[i] ELSE p_month_until[i] END) u;
-                    v_limits[l] := v_limit;
+                    v_limits[v_l] := v_limit;
                 END IF;
                 IF (CASE WHEN v_limit.kind = 'COUNT' THEN v_limit.used_count + 1 > v_limit.limit_value
                         WHEN v_limit.time_window = 'OPERATION' THEN p_amount[i] > v_limit.limit_value
@@ -389,12 +409,13 @@ BEGIN
                 v_payee_first[v_p] := coalesce(v_payee_first[v_p], p_received_at[i]);
                 v_payee_used[v_p] := v_payee_used[v_p] + p_amount[i];
             END IF;
-            FOR l IN 1 .. coalesce(array_length(v_limits, 1), 0) LOOP
-                v_limit := v_limits[l];
-                CONTINUE WHEN NOT (p_debit[i] = ANY (v_limit.accounts)) OR NOT (v_kind = ANY (v_limit.operation_types));
+            FOREACH v_pos IN ARRAY array_positions(v_limit_key, p_debit[i]) LOOP
+                v_l := v_limit_ref[v_pos];
+                v_limit := v_limits[v_l];
+                CONTINUE WHEN NOT (v_kind = ANY (v_limit.operation_types));
                 v_limit.used_amount := v_limit.used_amount + p_amount[i];
                 v_limit.used_count := v_limit.used_count + 1;
-                v_limits[l] := v_limit;
+                v_limits[v_l] := v_limit;
             END LOOP;
         END IF;
 

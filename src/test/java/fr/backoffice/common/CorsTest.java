@@ -1,13 +1,11 @@
 package fr.backoffice.common;
 
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,17 +16,10 @@ import static org.hamcrest.Matchers.nullValue;
  * a listed origin gets its preflight answered and sees the headers a front office reads; another is refused.
  */
 @QuarkusTest
-@TestProfile(CorsTest.OneFrontOffice.class)
+@TestProfile(SharedSettings.class)
 class CorsTest {
 
-    private static final String FRONT = "https://front.bank.example";
-
-    public static class OneFrontOffice implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backoffice.cors.origins", FRONT);
-        }
-    }
+    private static final String FRONT = SharedSettings.FRONT_OFFICE_ORIGIN;
 
     @Test
     void a_listed_origin_gets_its_preflight_answered_and_reads_the_exposed_headers() {

@@ -1,14 +1,13 @@
 package fr.backoffice.common;
 
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,16 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the background.)
  */
 @QuarkusTest
-@TestProfile(TracingTest.TracingOn.class)
+@TestProfile(SharedSettings.class)
 class TracingTest {
-
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:4317");
-        }
-    }
 
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];

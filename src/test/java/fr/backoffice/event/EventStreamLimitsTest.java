@@ -1,11 +1,11 @@
 package fr.backoffice.event;
 
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -26,15 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the contract. Each test closes what it opened and waits for the instance to count none.
  */
 @QuarkusTest
-@TestProfile(EventStreamLimitsTest.FewStreams.class)
+@TestProfile(SharedSettings.class)
 class EventStreamLimitsTest {
-
-    public static class FewStreams implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backoffice.event-stream.max-per-caller", "2", "backoffice.event-stream.max-per-instance", "3");
-        }
-    }
 
     private final List<RawHttp> open = new ArrayList<>();
 

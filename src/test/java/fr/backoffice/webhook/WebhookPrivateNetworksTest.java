@@ -1,9 +1,9 @@
 package fr.backoffice.webhook;
 
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attempt.
  */
 @QuarkusTest
-@TestProfile(WebhookPrivateNetworksTest.ProductionRules.class)
+@TestProfile(SharedSettings.class)
 class WebhookPrivateNetworksTest {
-
-    public static class ProductionRules implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backoffice.webhooks.allow-private-networks", "false");
-        }
-    }
 
     @Test
     void http_and_private_addresses_are_refused_when_given() {

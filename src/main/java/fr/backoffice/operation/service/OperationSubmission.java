@@ -213,13 +213,14 @@ public class OperationSubmission {
 
     /**
      * A straight-through internal transfer, booked and committed by {@code operation_submit_batch}: told to
-     * {@link CreditArrivals} in a transaction of its own, before the answer.
+     * {@link CreditArrivals} in a transaction of its own, before the answer, when one may be concerned.
      * See docs/reconciliation.md "Expected payments".
      * The transfer is booked whatever happens here: a failure is logged, and what it left undone is caught up later
      * by the expected payments' scheduler.
      */
     private Uni<Void> arrived(Operation op) {
-        return Panache.withTransaction(() -> journal.arrived(op))
+        return journal.mayConcern(op).flatMap(concerned -> !concerned ? Uni.createFrom().voidItem()
+                        : Panache.withTransaction(() -> journal.arrived(op)))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf(failure, "Credit %s booked; telling it on arrival failed, left to the catch-up", op.id);
                     return null;

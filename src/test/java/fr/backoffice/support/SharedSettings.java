@@ -1,0 +1,28 @@
+package fr.backoffice.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/**
+ * The one test profile of the tests that need settings the default test profile lacks, where those settings do not
+ * disturb each other's tests: one Quarkus build and start for all of them instead of one each (docs/testing.md
+ * "Test profiles"). Each line names the test that needs it; a setting that would change what another test of this
+ * profile sees gets a profile of its own.
+ */
+public class SharedSettings implements QuarkusTestProfile {
+
+    /** The only front-office origin browsers may call from (CorsTest). */
+    public static final String FRONT_OFFICE_ORIGIN = "https://front.bank.example";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "backoffice.cors.origins", FRONT_OFFICE_ORIGIN, // CorsTest
+                "quarkus.otel.sdk.disabled", "false", // TracingTest: spans, exported nowhere
+                "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:4317",
+                "backoffice.event-stream.max-per-caller", "2", // EventStreamLimitsTest
+                "backoffice.event-stream.max-per-instance", "3",
+                "backoffice.webhooks.allow-private-networks", "false"); // WebhookPrivateNetworksTest: production's rule
+    }
+}
