@@ -121,7 +121,11 @@ $$;
 -- the debit accounts' limits are read in one statement before the items (step 2c, account_limit_rules; V10 read
 -- them with a query per account, and scanned every limit for each item), each window's use by limit_used when an
 -- item of a kind it counts first needs it (V10 read every finite limit's window for any debit); an account sending
--- money out of the bank has its velocity_limits read with them; VELOCITY_NEW_CREDITOR is checked after the limits. Everything else is
+-- money out of the bank has its velocity_limits read with them; VELOCITY_NEW_CREDITOR is checked after the limits;
+-- new column credit_watched: an internal transfer executed to an account with an OPEN expected payment (V9), which
+-- the service then matches in a transaction of its own (docs/reconciliation.md "Expected payments"); the others cost
+-- no second transaction, nor a query. The expected payments are the one feature above this function that it reads:
+-- an index probe in the call that books, instead of a round trip per transfer after it. Everything else is
 -- V10's function, unchanged: read V10 for what each step does.
 DROP FUNCTION operation_submit_batch;
 
@@ -145,7 +149,8 @@ CREATE FUNCTION operation_submit_batch(
     p_new_creditor_amount numeric, p_burst_count int, p_burst_minutes int, p_unusual_factor numeric,
     p_unusual_days int, p_unusual_min_debits int)
     RETURNS TABLE (item int, outcome text, refusal text, account_id uuid, request_fingerprint text,
-                   response_status int, response_location text, response_body text, limit_id text) LANGUAGE plpgsql AS $$
+                   response_status int, response_location text, response_body text, limit_id text,
+                   credit_watched boolean) LANGUAGE plpgsql AS $$
 DECLARE
     n           int := coalesce(array_length(p_id, 1), 0);
     v_outcome   text[] := array_fill(null::text, ARRAY[n]);
@@ -511,7 +516,9 @@ BEGIN
 
     RETURN QUERY
         SELECT i, v_outcome[i], v_refusal[i], v_refuser[i], s.request_fingerprint::text, s.response_status,
-               s.response_location::text, s.response_body::text, v_limit_id[i]
+               s.response_location::text, s.response_body::text, v_limit_id[i],
+               v_outcome[i] = 'DONE' AND p_execute[i] AND p_type[i] = 'TRANSFER' AND p_credit[i] IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM expected_payment e WHERE e.account_id = p_credit[i] AND e.status = 'OPEN')
         FROM generate_series(1, n) i
         LEFT JOIN LATERAL (SELECT k.request_fingerprint, k.response_status, k.response_location, k.response_body
                            FROM idempotency_key k

@@ -13,12 +13,4 @@ import java.util.UUID;
 public interface CreditArrivals {
 
     Uni<Void> arrived(UUID operationId);
-
-    /**
-     * Whether a credit to this account may concern it at all, read outside any transaction in one query. A
-     * straight-through credit, told after its own commit, is told only when it may: the hot path of internal transfers
-     * pays one indexed read, not a transaction (docs/performance.md "Group commit and batches"). What became concerned
-     * in the meantime is the implementation's catch-up's.
-     */
-    Uni<Boolean> mayConcern(UUID creditAccountId);
 }

@@ -77,15 +77,6 @@ public class OperationJournal {
         return told;
     }
 
-    /** Whether any {@link CreditArrivals} may be concerned by this credit (before telling it outside a transaction). */
-    Uni<Boolean> mayConcern(Operation op) {
-        Uni<Boolean> concerned = Uni.createFrom().item(false);
-        for (CreditArrivals each : arrivals) {
-            concerned = concerned.flatMap(yes -> yes ? Uni.createFrom().item(true) : each.mayConcern(op.creditAccountId));
-        }
-        return concerned;
-    }
-
     /** An executed incoming transfer, or an executed internal transfer: money arriving on a customer's account. */
     static boolean isCredit(Operation op) {
         return op.status == OperationStatus.EXECUTED && op.creditAccountId != null

@@ -205,7 +205,7 @@ public class OperationSubmission {
                 toReview(op, outcome);
                 return write(op, List.of(), attempt);
             }
-            Uni<Void> told = "DONE".equals(outcome.outcome()) && OperationJournal.isCredit(op) ? arrived(op)
+            Uni<Void> told = outcome.creditWatched() && OperationJournal.isCredit(op) ? arrived(op)
                     : Uni.createFrom().voidItem();
             return told.map(ignored -> outcome(outcome, op, prepared, postings.size(), attempt.fingerprint()));
         });
@@ -213,14 +213,14 @@ public class OperationSubmission {
 
     /**
      * A straight-through internal transfer, booked and committed by {@code operation_submit_batch}: told to
-     * {@link CreditArrivals} in a transaction of its own, before the answer, when one may be concerned.
+     * {@link CreditArrivals} in a transaction of its own, before the answer, when the booking found an open expected
+     * payment on the credited account ({@code creditWatched}).
      * See docs/reconciliation.md "Expected payments".
      * The transfer is booked whatever happens here: a failure is logged, and what it left undone is caught up later
      * by the expected payments' scheduler.
      */
     private Uni<Void> arrived(Operation op) {
-        return journal.mayConcern(op).flatMap(concerned -> !concerned ? Uni.createFrom().voidItem()
-                        : Panache.withTransaction(() -> journal.arrived(op)))
+        return Panache.withTransaction(() -> journal.arrived(op))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf(failure, "Credit %s booked; telling it on arrival failed, left to the catch-up", op.id);
                     return null;

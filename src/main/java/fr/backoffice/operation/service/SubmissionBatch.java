@@ -72,9 +72,11 @@ final class SubmissionBatch {
     /**
      * What became of one submission: DONE, IN_FLIGHT, REPLAY, REFUSED, NEEDS_APPROVAL or NOT_BOOKED; {@code limitId}
      * the limit that refused it (refusal LIMIT_EXCEEDED) or the limit or velocity rule that sends it to four eyes
-     * (NEEDS_APPROVAL), see docs/operations-and-ledger.md "Velocity rules".
+     * (NEEDS_APPROVAL), see docs/operations-and-ledger.md "Velocity rules"; {@code creditWatched}: an executed internal
+     * transfer whose credited account has an open expected payment (docs/reconciliation.md "Expected payments").
      */
-    record Outcome(String outcome, String refusal, UUID refusingAccount, Idempotency.Stored stored, String limitId) {
+    record Outcome(String outcome, String refusal, UUID refusingAccount, Idempotency.Stored stored, String limitId,
+                   boolean creditWatched) {
     }
 
     private SubmissionBatch() {
@@ -90,7 +92,7 @@ final class SubmissionBatch {
                                 ? new Idempotency.Stored(false, row.getString("request_fingerprint"),
                                 row.getInteger("response_status"), row.getString("response_location"),
                                 row.getString("response_body"))
-                                : null, row.getString("limit_id")));
+                                : null, row.getString("limit_id"), Boolean.TRUE.equals(row.getBoolean("credit_watched"))));
             }
             return outcomes;
         });

@@ -5,8 +5,6 @@ import fr.backoffice.event.EventType;
 import fr.backoffice.operation.service.CreditArrivals;
 import fr.backoffice.reconciliation.repository.ExpectedPaymentRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -27,21 +25,10 @@ public class ExpectedPaymentArrivals implements CreditArrivals {
 
     private final TimeSource time;
 
-    private final Pool pool;
-
-    public ExpectedPaymentArrivals(ExpectedPaymentRepository repository, ExpectedPaymentBook book, TimeSource time,
-                                   Pool pool) {
+    public ExpectedPaymentArrivals(ExpectedPaymentRepository repository, ExpectedPaymentBook book, TimeSource time) {
         this.repository = repository;
         this.book = book;
         this.time = time;
-        this.pool = pool;
-    }
-
-    /** An open expected payment on the account: one lookup in expected_payment_account_idx. */
-    @Override
-    public Uni<Boolean> mayConcern(UUID creditAccountId) {
-        return pool.preparedQuery("select exists (select 1 from expected_payment where account_id = $1 and status = 'OPEN')")
-                .execute(Tuple.of(creditAccountId)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     @Override
