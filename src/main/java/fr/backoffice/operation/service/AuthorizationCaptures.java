@@ -1,7 +1,6 @@
 package fr.backoffice.operation.service;
 
 import fr.backoffice.common.Ids;
-import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.http.Reply;
@@ -57,15 +56,13 @@ public class AuthorizationCaptures {
 
     private final TimeSource time;
 
-    private final BackOfficeConfig config;
-
     private final SubmissionRules rules;
 
     private final Pool pool;
 
     public AuthorizationCaptures(Authorizations authorizations, AuthorizationRepository repository,
             AuthorizationWrites writes, OperationIntake intake, OperationSubmission submission, Idempotency idempotency,
-            TimeSource time, BackOfficeConfig config, SubmissionRules rules, Pool pool) {
+            TimeSource time, SubmissionRules rules, Pool pool) {
         this.authorizations = authorizations;
         this.repository = repository;
         this.writes = writes;
@@ -73,7 +70,6 @@ public class AuthorizationCaptures {
         this.submission = submission;
         this.idempotency = idempotency;
         this.time = time;
-        this.config = config;
         this.rules = rules;
         this.pool = pool;
     }
