@@ -131,7 +131,7 @@ class EventFeedOrderTest {
             writers.shutdown();
             return null;
         }));
-        polled.addAll(feed.pollUntil(written.size(), event -> written.contains(Feed.resourceId(event))));
+        feed.pollUntil(polled, written.size(), event -> written.contains(Feed.resourceId(event)));
 
         List<String> ids = polled.stream().map(event -> (String) event.get("id")).toList();
         assertThat(new HashSet<>(ids)).as("no event twice").hasSize(ids.size());

@@ -180,8 +180,8 @@ class EventFeedTest {
             writers.shutdown();
             return null;
         }));
-        polled.addAll(feed.pollUntil(executed.size(), event -> "operation.executed".equals(event.get("type"))
-                && executed.contains(Feed.resourceId(event))));
+        feed.pollUntil(polled, executed.size(), event -> "operation.executed".equals(event.get("type"))
+                && executed.contains(Feed.resourceId(event)));
 
         assertThat(executed).hasSizeGreaterThan(150);
         List<String> seenExecuted = polled.stream().filter(event -> "operation.executed".equals(event.get("type")))

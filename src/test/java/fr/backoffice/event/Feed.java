@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /** A poller of GET /events, as a client would write one: it keeps the last cursor and asks for what follows. */
 final class Feed {
@@ -47,17 +48,26 @@ final class Feed {
     }
 
     /** Polls until {@code enough} events of these resources arrived (or 20 s passed), and returns all polled. */
-    List<Map<String, Object>> pollUntil(int enough, java.util.function.Predicate<Map<String, Object>> wanted)
-            throws InterruptedException {
+    List<Map<String, Object>> pollUntil(int enough, Predicate<Map<String, Object>> wanted) throws InterruptedException {
         List<Map<String, Object>> seen = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (seen.stream().filter(wanted).count() < enough && System.currentTimeMillis() < deadline) {
-            seen.addAll(poll());
-            if (seen.stream().filter(wanted).count() < enough) {
-                Thread.sleep(100);
-            }
-        }
+        pollUntil(seen, enough, wanted);
         return seen;
+    }
+
+    /**
+     * Polls, adding to {@code seen}, until it holds {@code enough} wanted events (or 20 s passed): what a poller read
+     * before counts, so a feed already read to its end costs one poll, not the whole wait.
+     */
+    void pollUntil(List<Map<String, Object>> seen, int enough, Predicate<Map<String, Object>> wanted)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            seen.addAll(poll());
+            if (seen.stream().filter(wanted).count() >= enough || System.currentTimeMillis() >= deadline) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Polls in the background while {@code writers} run, as a client following the feed would, and returns what it read. */
