@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static fr.backoffice.support.Ledgers.submit;
+import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -171,5 +172,38 @@ class VelocityRulesTest {
         // a transfer between our accounts is not judged
         assertThat(submit(Tokens.frontOffice(), Ledgers.transfer(from, Fixtures.currentAccount(unit), "500.00"))
                 .getString("status")).isEqualTo("EXECUTED");
+    }
+
+    @Test
+    void a_capture_a_rule_catches_is_refused_with_nothing_booked_and_its_reservation_kept() {
+        String unit = Fixtures.unit();
+        String from = Fixtures.currentAccount(unit);
+        Ledgers.fund(from, "5000.00");
+        Map<String, Object> creditor = Map.of("name", "Dupont SARL", "iban", Fixtures.externalIban());
+        // three authorizations of 1000.00 (the straight-through threshold) captured whole: 3000.00, up to the rule
+        for (int i = 0; i < 3; i++) {
+            String id = authorize(from, creditor, "1000.00");
+            Api.as(Tokens.frontOffice()).body(Map.of("amount", "1000.00")).post("/authorizations/{id}/capture", id)
+                    .then().statusCode(200).body("status", equalTo("CAPTURED"));
+        }
+        // a cent more is what the rule sends to four eyes; a capture cannot wait for them, so it is refused
+        String id = authorize(from, creditor, "100.00");
+        assertProblem(Api.as(Tokens.frontOffice()).body(Map.of("amount", "0.01")).post("/authorizations/{id}/capture", id),
+                422, "CAPTURE_NEEDS_APPROVAL");
+
+        JsonPath authorization = Api.as(Tokens.frontOffice()).get("/authorizations/{id}", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(authorization.getString("status")).isEqualTo("AUTHORIZED");
+        assertThat(authorization.getString("capturedAmount")).isEqualTo("0.00");
+        assertThat(authorization.getList("captures")).isEmpty();
+        JsonPath account = Ledgers.account(from);
+        assertThat(account.getString("ledgerBalance")).as("only the three captures booked").isEqualTo("2000.00");
+        assertThat(account.getString("heldAmount")).as("the refused capture's reservation kept").isEqualTo("100.00");
+    }
+
+    private static String authorize(String debit, Map<String, Object> creditor, String amount) {
+        return Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("debitAccountId", debit, "amount", amount, "currency", "EUR", "creditor", creditor))
+                .post("/authorizations").then().statusCode(201).extract().path("id");
     }
 }
