@@ -120,8 +120,7 @@ public class PaymentFiles {
                 now, caller.id(), BusinessCalendar.onOrAfter(time.today()), Pacs008.CURRENCY);
         List<FieldError> unknownBanks = new ArrayList<>();
         List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
-            t.paymentFileId = file.id;
-            t.endToEndId = SepaText.endToEndId(t.reference, t.id);
+            t.sendIn(file.id, SepaText.endToEndId(t.reference, t.id));
             Account debtor = debtorById.get(t.debitAccountId);
             String creditorBic = t.creditorBic != null ? t.creditorBic : creditorBanks.listed(Iban.parse(t.creditorIban)).orElse(null);
             if (creditorBic == null) {
