@@ -1,6 +1,8 @@
 package fr.backoffice;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType.SET;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,5 +87,19 @@ class ArchitectureTest {
         noFields().should().beAnnotatedWith(jakarta.inject.Inject.class)
                 .orShould().beAnnotatedWith(org.eclipse.microprofile.config.inject.ConfigProperty.class)
                 .check(CLASSES);
+    }
+
+    /**
+     * docs/architecture.md "Entities change themselves": an entity's fields are written only by the entity's own
+     * methods, which check its invariant; every other class reads them.
+     */
+    @Test
+    void only_an_entity_sets_its_own_fields() {
+        DescribedPredicate<JavaFieldAccess> anotherClassSettingAnEntityField = DescribedPredicate.describe(
+                "another class setting a field of an @Entity",
+                (JavaFieldAccess access) -> access.getAccessType() == SET
+                        && access.getTargetOwner().isAnnotatedWith(jakarta.persistence.Entity.class)
+                        && !access.getOriginOwner().equals(access.getTargetOwner()));
+        noClasses().should().accessFieldWhere(anotherClassSettingAnEntityField).check(CLASSES);
     }
 }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Objects;
 import java.util.UUID;
 
 /** An account and the rules that concern it alone. */
@@ -87,6 +88,56 @@ public class Account {
 
     @Version
     public long version;
+
+    /** An account as a row of the table holds it, read by SQL rather than by Hibernate. */
+    public record Stored(UUID id, String iban, String holderName, String customerId, AccountType type, String purpose,
+                         String currency, String unit, AccountStatus status, BigDecimal ledgerBalance,
+                         BigDecimal heldAmount, BigDecimal overdraftLimit, Instant openedAt, String openedBy,
+                         Instant closedAt, Instant statusChangedAt, String statusChangedBy, String statusReason,
+                         long entryCount, long version) {
+    }
+
+    /** A customer's new account, opened by {@code actor} ({@link #open}); {@code overdraftLimit} already checked. */
+    public static Account opened(UUID id, String iban, String holderName, String customerId, AccountType type,
+                                 String currency, String unit, BigDecimal overdraftLimit, String actor, Instant at) {
+        Account account = new Account();
+        account.id = Objects.requireNonNull(id, "id");
+        account.iban = Objects.requireNonNull(iban, "iban");
+        account.holderName = Objects.requireNonNull(holderName, "holderName");
+        account.customerId = Objects.requireNonNull(customerId, "customerId");
+        account.type = Objects.requireNonNull(type, "type");
+        account.currency = Objects.requireNonNull(currency, "currency");
+        account.unit = Objects.requireNonNull(unit, "unit");
+        account.overdraftLimit = overdraftLimit;
+        account.open(actor, at);
+        return account;
+    }
+
+    /** The account a row holds, as it stands in the database: nothing checked, nothing moved. */
+    public static Account of(Stored row) {
+        Account account = new Account();
+        account.id = row.id();
+        account.iban = row.iban();
+        account.holderName = row.holderName();
+        account.customerId = row.customerId();
+        account.type = row.type();
+        account.purpose = row.purpose();
+        account.currency = row.currency();
+        account.unit = row.unit();
+        account.status = row.status();
+        account.ledgerBalance = row.ledgerBalance();
+        account.heldAmount = row.heldAmount();
+        account.overdraftLimit = row.overdraftLimit();
+        account.openedAt = row.openedAt();
+        account.openedBy = row.openedBy();
+        account.closedAt = row.closedAt();
+        account.statusChangedAt = row.statusChangedAt();
+        account.statusChangedBy = row.statusChangedBy();
+        account.statusReason = row.statusReason();
+        account.entryCount = row.entryCount();
+        account.version = row.version();
+        return account;
+    }
 
     /** A new account opens ACTIVE, with nothing posted or held; its balances then move only in the ledger. */
     public void open(String actor, Instant at) {

@@ -13,7 +13,7 @@
  * <li><b>Rules.</b> The rules of one account are in {@link fr.backoffice.account.Account} (status changes, overdraft
  * limits) and {@link fr.backoffice.account.Iban}. Its status moves only through the machine in
  * {@link fr.backoffice.account.AccountStatus} ({@code ACTIVE ⇄ FROZEN}, {@code ACTIVE → CLOSED}; docs/architecture.md
- * "State changes"), by {@code Account.open}, {@code freeze}, {@code unfreeze} and {@code close}; a service never
+ * "State changes"), by {@code Account.opened} (which calls {@code open}), {@code freeze}, {@code unfreeze} and {@code close}; a service never
  * assigns it. Balances ({@code ledger_balance}, {@code held_amount},
  * {@code entry_count}) are never written from Java: only the ledger's database functions move them
  * (V3__operations_and_ledger.sql), so an account read before a posting can never undo it. A change locks the

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -83,6 +84,20 @@ public class PaymentFile {
         file.currency = currency;
         file.status = PaymentFileStatus.GENERATED;
         return file;
+    }
+
+    /** Its document, written once: the transactions it holds, their sum, and the document's SHA-256. */
+    public void written(int transactions, BigDecimal sum, byte[] pacs008, String digest) {
+        if (document != null) {
+            throw new IllegalStateException("payment file " + id + " is already written");
+        }
+        if (transactions <= 0) {
+            throw new IllegalArgumentException("A payment file holds at least one transaction, not " + transactions);
+        }
+        numberOfTransactions = transactions;
+        controlSum = Objects.requireNonNull(sum, "sum");
+        document = Objects.requireNonNull(pacs008, "pacs008");
+        sha256 = Objects.requireNonNull(digest, "digest");
     }
 
     /**

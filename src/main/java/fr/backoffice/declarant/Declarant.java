@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A legal entity that files declarations with the public administration. Never changes once registered. */
@@ -46,6 +47,22 @@ public class Declarant {
 
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
+
+    /** A declarant as registered by {@code createdBy}: its SIREN, VAT number and fiscal year end already checked. */
+    public static Declarant registered(UUID id, String name, String siren, String vatNumber, VatRegime vatRegime,
+                                       String fiscalYearEnd, LocalDate liableFrom, Instant createdAt, String createdBy) {
+        Declarant declarant = new Declarant();
+        declarant.id = Objects.requireNonNull(id, "id");
+        declarant.name = Objects.requireNonNull(name, "name");
+        declarant.siren = Objects.requireNonNull(siren, "siren");
+        declarant.vatNumber = Objects.requireNonNull(vatNumber, "vatNumber");
+        declarant.vatRegime = Objects.requireNonNull(vatRegime, "vatRegime");
+        declarant.fiscalYearEnd = Objects.requireNonNull(fiscalYearEnd, "fiscalYearEnd");
+        declarant.liableFrom = liableFrom;
+        declarant.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        declarant.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        return declarant;
+    }
 
     public MonthDay fiscalYearEndDay() {
         return FiscalYearEnd.parse(fiscalYearEnd);

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,4 +38,16 @@ public class Event {
     /** The resource's API representation after the change, as JSON. */
     @Column(nullable = false, updatable = false)
     public String data;
+
+    /** An event of {@code type} about one resource, {@code data} its representation after the change, as JSON. */
+    public static Event of(UUID id, String type, String resourceType, String resourceId, String data, Instant occurredAt) {
+        Event event = new Event();
+        event.id = Objects.requireNonNull(id, "id");
+        event.type = Objects.requireNonNull(type, "type");
+        event.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+        event.resourceType = Objects.requireNonNull(resourceType, "resourceType");
+        event.resourceId = Objects.requireNonNull(resourceId, "resourceId");
+        event.data = Objects.requireNonNull(data, "data");
+        return event;
+    }
 }

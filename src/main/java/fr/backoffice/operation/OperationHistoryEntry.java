@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One status change of an operation: who moved it, when, from what to what, and why. */
@@ -46,4 +47,17 @@ public class OperationHistoryEntry {
 
     @Column(updatable = false)
     public String reason;
+
+    /** A status change of the operation {@code operationId}: from null for its creation. */
+    public static OperationHistoryEntry of(UUID operationId, Instant at, String actor, OperationStatus from,
+                                           OperationStatus to, String reason) {
+        OperationHistoryEntry entry = new OperationHistoryEntry();
+        entry.operationId = Objects.requireNonNull(operationId, "operationId");
+        entry.at = Objects.requireNonNull(at, "at");
+        entry.actor = Objects.requireNonNull(actor, "actor");
+        entry.from = from;
+        entry.to = Objects.requireNonNull(to, "to");
+        entry.reason = reason;
+        return entry;
+    }
 }

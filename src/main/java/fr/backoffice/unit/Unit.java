@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A production unit of the back office, e.g. {@code PAR-01}. */
@@ -31,4 +32,15 @@ public class Unit {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** A new unit, whose accounts' IBANs will carry {@code branchCode}. */
+    public static Unit created(String code, String name, String region, String branchCode, Instant at) {
+        Unit unit = new Unit();
+        unit.code = Objects.requireNonNull(code, "code");
+        unit.name = Objects.requireNonNull(name, "name");
+        unit.region = Objects.requireNonNull(region, "region");
+        unit.branchCode = Objects.requireNonNull(branchCode, "branchCode");
+        unit.createdAt = Objects.requireNonNull(at, "at");
+        return unit;
+    }
 }

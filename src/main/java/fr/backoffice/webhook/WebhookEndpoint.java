@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A url that receives the events of the types it subscribes to (V6__webhooks.sql). */
@@ -131,6 +132,28 @@ public class WebhookEndpoint {
         if (to == Status.ENABLED) {
             enabledSince = at;
         }
+        updatedAt = at;
+    }
+
+    /** Its owner's edit: each of url, event types and description given replaces the current one, null keeps it. */
+    public void edit(String newUrl, String newEventTypes, String newDescription, Instant at) {
+        if (newUrl != null) {
+            url = newUrl;
+        }
+        if (newEventTypes != null) {
+            eventTypes = newEventTypes;
+        }
+        if (newDescription != null) {
+            description = newDescription;
+        }
+        updatedAt = at;
+    }
+
+    /** A new secret; the current one keeps signing beside it until {@code previousUntil} ({@link #signingSecrets}). */
+    public void rotateSecret(String newSecret, Instant previousUntil, Instant at) {
+        previousSecret = secret;
+        previousSecretUntil = Objects.requireNonNull(previousUntil, "previousUntil");
+        secret = Objects.requireNonNull(newSecret, "newSecret");
         updatedAt = at;
     }
 

@@ -97,28 +97,14 @@ public class AccountReader {
     }
 
     private static Account account(Row row) {
-        Account account = new Account();
-        account.id = row.getUUID("id");
-        account.iban = row.getString("iban");
-        account.holderName = row.getString("holder_name");
-        account.customerId = row.getString("customer_id");
-        account.type = AccountType.valueOf(row.getString("type"));
-        account.purpose = row.getString("purpose");
-        account.currency = row.getString("currency");
-        account.unit = row.getString("unit_code");
-        account.status = AccountStatus.valueOf(row.getString("status"));
-        account.ledgerBalance = row.getBigDecimal("ledger_balance");
-        account.heldAmount = row.getBigDecimal("held_amount");
-        account.overdraftLimit = row.getBigDecimal("overdraft_limit");
-        account.openedAt = instant(row.getOffsetDateTime("opened_at"));
-        account.openedBy = row.getString("opened_by");
-        account.closedAt = instant(row.getOffsetDateTime("closed_at"));
-        account.statusChangedAt = instant(row.getOffsetDateTime("status_changed_at"));
-        account.statusChangedBy = row.getString("status_changed_by");
-        account.statusReason = row.getString("status_reason");
-        account.entryCount = row.getLong("entry_count");
-        account.version = row.getLong("version");
-        return account;
+        return Account.of(new Account.Stored(row.getUUID("id"), row.getString("iban"), row.getString("holder_name"),
+                row.getString("customer_id"), AccountType.valueOf(row.getString("type")), row.getString("purpose"),
+                row.getString("currency"), row.getString("unit_code"), AccountStatus.valueOf(row.getString("status")),
+                row.getBigDecimal("ledger_balance"), row.getBigDecimal("held_amount"),
+                row.getBigDecimal("overdraft_limit"), instant(row.getOffsetDateTime("opened_at")),
+                row.getString("opened_by"), instant(row.getOffsetDateTime("closed_at")),
+                instant(row.getOffsetDateTime("status_changed_at")), row.getString("status_changed_by"),
+                row.getString("status_reason"), row.getLong("entry_count"), row.getLong("version")));
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -89,17 +89,9 @@ public class AccountOpening {
     }
 
     private Account account(NewAccount request, Iban iban, Currency currency, BigDecimal overdraftLimit) {
-        Account account = new Account();
-        account.id = Ids.newId();
-        account.iban = iban.value();
-        account.holderName = request.holder().name().strip();
-        account.customerId = request.holder().customerId().strip();
-        account.type = request.type();
-        account.currency = currency.getCurrencyCode();
-        account.unit = request.unit();
-        account.overdraftLimit = overdraftLimit;
-        account.open(caller.id(), time.now());
-        return account;
+        return Account.opened(Ids.newId(), iban.value(), request.holder().name().strip(),
+                request.holder().customerId().strip(), request.type(), currency.getCurrencyCode(), request.unit(),
+                overdraftLimit, caller.id(), time.now());
     }
 
     /**

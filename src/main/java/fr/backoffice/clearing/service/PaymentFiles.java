@@ -120,8 +120,7 @@ public class PaymentFiles {
                 now, caller.id(), BusinessCalendar.onOrAfter(time.today()), Pacs008.CURRENCY);
         List<FieldError> unknownBanks = new ArrayList<>();
         List<Pacs008.Transfer> lines = transfers.stream().map(t -> {
-            t.paymentFileId = file.id;
-            t.endToEndId = SepaText.endToEndId(t.reference, t.id);
+            t.sendIn(file.id, SepaText.endToEndId(t.reference, t.id));
             Account debtor = debtorById.get(t.debitAccountId);
             String creditorBic = t.creditorBic != null ? t.creditorBic : creditorBanks.listed(Iban.parse(t.creditorIban)).orElse(null);
             if (creditorBic == null) {
@@ -138,17 +137,15 @@ public class PaymentFiles {
                     + "creditor bank the BIC directory does not list; no file was written.", unknownBanks);
         }
         Pacs008.Outgoing outgoing = new Pacs008.Outgoing(file.messageId, now, file.settlementDate, config.clearing().bic(), lines);
-        file.numberOfTransactions = lines.size();
-        file.controlSum = outgoing.controlSum();
-        file.document = Pacs008.write(outgoing);
-        List<FieldError> broken = SepaRules.check(file.document);
+        byte[] document = Pacs008.write(outgoing);
+        List<FieldError> broken = SepaRules.check(document);
         if (!broken.isEmpty()) {
             // every input was checked at submission: a transfer that still breaks a rule is refused here, whole, rather
             // than sent to a clearing that would reject the file (reverse it, then close again)
             throw new ApiException(ProblemCode.SEPA_RULES_BROKEN, "The payment file would break the SEPA scheme's rules; "
                     + "nothing was written: " + broken.get(0).field() + " " + broken.get(0).message(), named(broken, transfers));
         }
-        file.sha256 = sha256(file.document);
+        file.written(lines.size(), outgoing.controlSum(), document, sha256(document));
         List<UUID> ids = transfers.stream().map(t -> t.id).toList();
         return files.persist(file).call(files::flush).map(saved -> PaymentFileView.of(saved, ids, List.of()));
     }

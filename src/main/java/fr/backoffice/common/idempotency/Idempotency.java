@@ -131,14 +131,8 @@ public class Idempotency {
     }
 
     private IdempotencyRecord record(IdempotencyRecord.Key id, String fingerprint, Reply reply, UnaryOperator<Object> kept) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.id = id;
-        record.requestFingerprint = fingerprint;
-        record.responseStatus = reply.status();
-        record.responseLocation = reply.location();
-        record.responseBody = write(kept.apply(reply.body()));
-        record.createdAt = time.now();
-        return record;
+        return IdempotencyRecord.of(id, fingerprint, reply.status(), write(kept.apply(reply.body())), reply.location(),
+                time.now());
     }
 
     public static ApiException inFlight() {

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 /** The first answer given to a client's idempotency key, kept to replay it to retries. */
 @Entity
@@ -31,6 +32,19 @@ public class IdempotencyRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The answer first given to {@code id}, for the request whose fingerprint is {@code requestFingerprint}. */
+    public static IdempotencyRecord of(Key id, String requestFingerprint, int responseStatus, String responseBody,
+                                       String responseLocation, Instant createdAt) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.id = Objects.requireNonNull(id, "id");
+        record.requestFingerprint = Objects.requireNonNull(requestFingerprint, "requestFingerprint");
+        record.responseStatus = responseStatus;
+        record.responseLocation = responseLocation;
+        record.responseBody = Objects.requireNonNull(responseBody, "responseBody");
+        record.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        return record;
+    }
 
     @Embeddable
     public record Key(

@@ -90,17 +90,8 @@ public class DeclarantService {
         if (request.liableFrom() != null) {
             DeclarationDates.check("liableFrom", request.liableFrom());
         }
-        Declarant declarant = new Declarant();
-        declarant.id = Ids.newId();
-        declarant.name = request.name().strip();
-        declarant.siren = siren;
-        declarant.vatNumber = vatNumber;
-        declarant.vatRegime = request.vatRegime();
-        declarant.fiscalYearEnd = fiscalYearEnd;
-        declarant.liableFrom = request.liableFrom();
-        declarant.createdAt = time.now();
-        declarant.createdBy = caller.id();
-        return declarant;
+        return Declarant.registered(Ids.newId(), request.name().strip(), siren, vatNumber, request.vatRegime(),
+                fiscalYearEnd, request.liableFrom(), time.now(), caller.id());
     }
 
     private static void refuseDuplicate(boolean exists, String siren) {

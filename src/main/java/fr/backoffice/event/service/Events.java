@@ -34,13 +34,8 @@ public class Events {
 
     /** Must run within a transaction (a service method's {@code @WithTransaction} chain). */
     public Uni<Void> append(EventType type, String resourceId, Object representation) {
-        Event event = new Event();
-        event.id = Ids.newId();
-        event.type = type.type();
-        event.occurredAt = time.now();
-        event.resourceType = type.resourceType();
-        event.resourceId = resourceId;
-        event.data = write(representation);
+        Event event = Event.of(Ids.newId(), type.type(), type.resourceType(), resourceId, write(representation),
+                time.now());
         return Panache.getSession().flatMap(session -> session.persist(event));
     }
 

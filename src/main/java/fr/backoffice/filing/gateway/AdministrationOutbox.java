@@ -29,16 +29,11 @@ public class AdministrationOutbox implements AdministrationGateway, PanacheRepos
                         .createNativeQuery("select lpad(nextval('administration_deposit_seq')::text, 8, '0')", String.class)
                         .getSingleResult())
                 .flatMap(number -> {
-                    AdministrationOutboxEntry entry = new AdministrationOutboxEntry();
-                    entry.id = Ids.newId();
-                    entry.depositReference = "DEP-" + deposit.submittedAt().atZone(ZoneOffset.UTC).getYear() + "-" + number;
-                    entry.filingId = deposit.filingId();
-                    entry.filingType = deposit.type();
-                    entry.siren = deposit.siren();
-                    entry.document = deposit.document();
-                    entry.digest = deposit.digest();
-                    entry.createdAt = deposit.submittedAt();
-                    entry.attempts = 0;
+                    String depositReference =
+                            "DEP-" + deposit.submittedAt().atZone(ZoneOffset.UTC).getYear() + "-" + number;
+                    AdministrationOutboxEntry entry = AdministrationOutboxEntry.deposited(Ids.newId(), depositReference,
+                            deposit.filingId(), deposit.type(), deposit.siren(), deposit.document(), deposit.digest(),
+                            deposit.submittedAt());
                     return persist(entry).map(saved -> saved.depositReference);
                 });
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A document waiting in the outbox for the transport that delivers it to the administration. */
@@ -47,4 +48,21 @@ public class AdministrationOutboxEntry {
 
     @Column(nullable = false)
     public int attempts;
+
+    /** A document just deposited: not sent yet, no attempt made. */
+    public static AdministrationOutboxEntry deposited(UUID id, String depositReference, UUID filingId,
+                                                      FilingType filingType, String siren, byte[] document,
+                                                      String digest, Instant createdAt) {
+        AdministrationOutboxEntry entry = new AdministrationOutboxEntry();
+        entry.id = Objects.requireNonNull(id, "id");
+        entry.depositReference = Objects.requireNonNull(depositReference, "depositReference");
+        entry.filingId = Objects.requireNonNull(filingId, "filingId");
+        entry.filingType = Objects.requireNonNull(filingType, "filingType");
+        entry.siren = Objects.requireNonNull(siren, "siren");
+        entry.document = Objects.requireNonNull(document, "document");
+        entry.digest = Objects.requireNonNull(digest, "digest");
+        entry.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        entry.attempts = 0;
+        return entry;
+    }
 }

@@ -8,11 +8,7 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.ledger.Posting;
 import fr.backoffice.ledger.service.Ledger;
-import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
-import fr.backoffice.operation.OperationAction;
-import fr.backoffice.operation.OperationStatus;
-import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.repository.OperationRepository;
 import io.smallrye.mutiny.Uni;
@@ -119,14 +115,12 @@ public class ClearingOperations {
      */
     public Uni<Operation> settle(String unit, String currency, BigDecimal total, String fileMessageId, String actor,
                                  Instant at, LocalDate settlementDate) {
-        Operation settlement = bornExecuted(Ids.newId(), OperationType.CLEARING_SETTLEMENT, unit, total, currency, actor, at,
-                settlementDate);
-        settlement.label = "Settlement of payment file " + fileMessageId;
-        settlement.reference = fileMessageId;
+        UUID id = Ids.newId();
         Set<InternalPurpose> purposes = EnumSet.of(InternalPurpose.OUTGOING_TRANSFERS, InternalPurpose.CLEARING_SETTLEMENT);
         return internalAccounts.of(unit, currency, purposes).flatMap(internal -> {
-            settlement.debitAccountId = internal.get(InternalPurpose.OUTGOING_TRANSFERS);
-            settlement.creditAccountId = internal.get(InternalPurpose.CLEARING_SETTLEMENT);
+            Operation settlement = Operation.settlement(id, new Operation.Booking(unit, total, currency,
+                    internal.get(InternalPurpose.OUTGOING_TRANSFERS), internal.get(InternalPurpose.CLEARING_SETTLEMENT),
+                    "Settlement of payment file " + fileMessageId, settlementDate, actor, at), fileMessageId);
             List<Posting> postings = Postings.of(new Postings.Plan(settlement.type, total, 2, null, null, null), internal::get);
             return persistAndBook(settlement, postings, Ledger.Check.FULL, "the settlement");
         });
@@ -148,24 +142,19 @@ public class ClearingOperations {
                                         String comment, String actor, Instant at, LocalDate valueDate) {
         return accounts.lockAll(List.of(transfer.debitAccountId)).flatMap(debtor -> {
             boolean toSuspense = debtor.get(0).status == AccountStatus.CLOSED;
-            Operation refund = bornExecuted(Ids.newId(), OperationType.REVERSAL, transfer.unit, transfer.amount,
-                    transfer.currency, actor, at, valueDate);
-            refund.reversalOf = transfer.id;
+            UUID refundId = Ids.newId();
             // derived texts are cut to their columns (label varchar(140), comments varchar(500)), never refused: a
             // transfer labelled with the 140 characters it may have still comes back
-            refund.label = cut("Returned (" + returnReason + "): " + Execution.label(transfer), LABEL_LENGTH);
+            String label = cut("Returned (" + returnReason + "): " + Execution.label(transfer), LABEL_LENGTH);
             String reason = cut(toSuspense ? "The debtor's account is closed: the money is in the unit's suspense "
                     + "account. " + comment : comment, Limits.REASON_LENGTH);
-            refund.newHistory.get(0).reason = reason;
             Set<InternalPurpose> purposes = toSuspense ? EnumSet.of(from, InternalPurpose.SUSPENSE) : EnumSet.of(from);
             return internalAccounts.of(transfer.unit, transfer.currency, purposes).flatMap(internal -> {
-                refund.debitAccountId = internal.get(from);
-                refund.creditAccountId = toSuspense ? internal.get(InternalPurpose.SUSPENSE) : transfer.debitAccountId;
+                UUID credited = toSuspense ? internal.get(InternalPurpose.SUSPENSE) : transfer.debitAccountId;
+                Operation refund = Operation.reversal(refundId, new Operation.Booking(transfer.unit, transfer.amount,
+                        transfer.currency, internal.get(from), credited, label, valueDate, actor, at), transfer.id, reason);
                 List<Posting> postings = Postings.refund(transfer.amount, refund.creditAccountId, from, internal::get);
-                transfer.move(OperationAction.RETURN, OperationStatus.RETURNED, actor, reason, at);
-                transfer.returnReason = returnReason;
-                transfer.reasonComment = reason;
-                transfer.reversedBy = refund.id;
+                transfer.returned(returnReason, reason, refund.id, actor, at);
                 return persistAndBook(refund, postings, Ledger.Check.CORRECTION, "the return of " + transfer.id)
                         .flatMap(booked -> journal.publish(transfer))
                         .replaceWith(new Returned(transfer, toSuspense));
@@ -175,13 +164,9 @@ public class ClearingOperations {
 
     /** Another bank's credit to one of our accounts, which the caller has locked and found open. */
     public Uni<Operation> recordIncoming(UUID operationId, IncomingCredit credit, String actor, Instant at) {
-        Operation incoming = bornExecuted(operationId, OperationType.INCOMING_TRANSFER, credit.unit(), credit.amount(),
-                credit.currency(), actor, at, credit.settlementDate());
-        incoming.creditAccountId = credit.accountId();
-        incoming.endToEndId = credit.endToEndId();
-        incoming.debtorName = credit.debtorName();
-        incoming.debtorIban = credit.debtorIban();
-        incoming.label = credit.label();
+        Operation incoming = Operation.incoming(operationId, new Operation.Booking(credit.unit(), credit.amount(),
+                credit.currency(), null, credit.accountId(), credit.label(), credit.settlementDate(), actor, at),
+                credit.endToEndId(), credit.debtorName(), credit.debtorIban());
         return execution.postings(incoming)
                 .flatMap(postings -> persistAndBook(incoming, postings, Ledger.Check.FULL, "the incoming transfer"));
     }
@@ -210,20 +195,5 @@ public class ClearingOperations {
                 })
                 .flatMap(booked -> journal.publish(op))
                 .replaceWith(op);
-    }
-
-    static Operation bornExecuted(UUID id, OperationType type, String unit, BigDecimal amount, String currency,
-                                          String actor, Instant at, LocalDate date) {
-        Operation op = Operation.created(id, type);
-        op.amount = amount;
-        op.currency = currency;
-        op.unit = unit;
-        op.requestedExecutionDate = date;
-        op.valueDate = BusinessCalendar.onOrAfter(date);
-        op.receivedAt = at;
-        op.executedAt = at;
-        op.submittedBy = actor;
-        op.recordCreation(actor, at);
-        return op;
     }
 }

@@ -61,9 +61,7 @@ public class Execution {
     /** Valued on the business day it executes when that is later than the day it was meant for. */
     private void revalueOnExecutionDay(Operation op, Instant at) {
         LocalDate executionDay = BusinessCalendar.onOrAfter(LocalDate.ofInstant(at, time.businessZone()));
-        if (executionDay.isAfter(op.valueDate)) {
-            op.valueDate = executionDay;
-        }
+        op.valueOnExecutionDay(executionDay);
     }
 
     /** Its entries, after releasing its hold; a deposited cheque is booked but not available until it clears: its credit is held. */
@@ -74,10 +72,7 @@ public class Execution {
     }
 
     private static Uni<Operation> executed(Operation op, OperationAction action, String actor, Instant at) {
-        op.assignee = null;
-        op.move(action, OperationStatus.EXECUTED, actor, null, at);
-        op.executedAt = at;
-        op.reasonCode = null; // an earlier attempt's, now moot
+        op.execute(action, actor, at);
         return Uni.createFrom().item(op);
     }
 
@@ -86,22 +81,20 @@ public class Execution {
      * and its hold released; nothing is booked (docs/operations-and-ledger.md "Limits and decisions").
      */
     public Uni<Operation> deniedByLimit(Operation op, String actor, Instant at, String limitId) {
-        op.assignee = null;
-        op.reasonCode = ReasonCode.LIMIT_EXCEEDED;
-        op.move(OperationAction.EXECUTE, OperationStatus.REJECTED, actor,
+        op.notExecuted(OperationAction.EXECUTE, OperationStatus.REJECTED, ReasonCode.LIMIT_EXCEEDED, actor,
                 "Refused at execution: over the limit " + limitId + " of the debit account", at);
         return ledger.release(op.id, at).replaceWith(op);
     }
 
     /** REJECTED when a person asked; back to the unit's queue when the scheduler did. */
     private Uni<Operation> notExecuted(Operation op, OperationAction action, String actor, Instant at, Refusal refusal) {
-        op.assignee = null;
-        op.reasonCode = ReasonCode.of(refusal);
         if (op.status != OperationStatus.SCHEDULED) {
-            op.move(action, OperationStatus.REJECTED, actor, "Refused at execution: " + refusal, at);
+            op.notExecuted(action, OperationStatus.REJECTED, ReasonCode.of(refusal), actor,
+                    "Refused at execution: " + refusal, at);
             return Uni.createFrom().item(op);
         }
-        op.move(action, OperationStatus.RECEIVED, actor, "Could not execute on its date: " + refusal + "; back in the unit's queue", at);
+        op.notExecuted(action, OperationStatus.RECEIVED, ReasonCode.of(refusal), actor,
+                "Could not execute on its date: " + refusal + "; back in the unit's queue", at);
         // still pending, so still holding its amount (the booking attempt released it)
         return OperationLifecycle.holdsFunds(op.status) ? ledger.restoreHold(op.id, at).replaceWith(op)
                 : Uni.createFrom().item(op);

@@ -14,7 +14,6 @@ import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationAction;
 import fr.backoffice.operation.OperationStatus;
-import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.Postings;
 import fr.backoffice.operation.ReasonCode;
 import fr.backoffice.operation.repository.OperationRepository;
@@ -74,7 +73,7 @@ public class OperationActions {
                 throw new ApiException(ProblemCode.FORBIDDEN, "Only a supervisor handles an operation waiting for approval.");
             }
             requireNotClaimedByOther(op);
-            op.assignee = caller.id();
+            op.assignTo(caller.id());
             return Uni.createFrom().item(op);
         });
     }
@@ -88,11 +87,10 @@ public class OperationActions {
             if (caller.id().equals(op.submittedBy)) {
                 throw fourEyes("You submitted this operation; another person validates it.");
             }
-            op.validatedBy = caller.id();
+            op.recordValidator(caller.id());
             Instant now = time.now();
             if (op.requiresApproval) {
-                op.move(OperationAction.VALIDATE, OperationStatus.PENDING_APPROVAL, caller.id(), null, now);
-                op.assignee = null;
+                op.moveAndUnassign(OperationAction.VALIDATE, OperationStatus.PENDING_APPROVAL, caller.id(), null, now);
                 return Uni.createFrom().item(op);
             }
             return proceed(op, OperationAction.VALIDATE, now);
@@ -108,7 +106,7 @@ public class OperationActions {
                 throw fourEyes("Whoever submitted or validated an operation cannot approve it.");
             }
             requireNotClaimedByOther(op);
-            op.approvedBy = caller.id();
+            op.recordApprover(caller.id());
             return proceed(op, OperationAction.APPROVE, time.now());
         });
     }
@@ -119,10 +117,7 @@ public class OperationActions {
         return act(id, idempotencyKey, Arrays.asList(reasonCode, comment), op -> {
             op.require(OperationAction.REJECT);
             Instant now = time.now();
-            op.move(OperationAction.REJECT, OperationStatus.REJECTED, caller.id(), comment, now);
-            op.reasonCode = reasonCode;
-            op.reasonComment = comment;
-            op.assignee = null;
+            op.reject(reasonCode, comment, caller.id(), now);
             return releaseHold(op, now);
         });
     }
@@ -133,8 +128,7 @@ public class OperationActions {
         return act(id, idempotencyKey, List.of(), op -> {
             op.require(OperationAction.CANCEL);
             Instant now = time.now();
-            op.move(OperationAction.CANCEL, OperationStatus.CANCELLED, caller.id(), null, now);
-            op.assignee = null;
+            op.moveAndUnassign(OperationAction.CANCEL, OperationStatus.CANCELLED, caller.id(), null, now);
             return releaseHold(op, now);
         });
     }
@@ -177,8 +171,7 @@ public class OperationActions {
             }
             Instant now = time.now();
             Operation reversal = reversalOf(op, reason, now);
-            op.move(OperationAction.REVERSE, OperationStatus.REVERSED, caller.id(), reason, now);
-            op.reversedBy = reversal.id;
+            op.reverse(reversal.id, caller.id(), reason, now);
             return operations.persist(reversal)
                     .flatMap(saved -> bookMirror(op, reversal.id, Ledger.Check.CORRECTION, now, reversal.valueDate,
                             "Reversal: " + Execution.label(op)))
@@ -194,22 +187,9 @@ public class OperationActions {
     }
 
     private Operation reversalOf(Operation original, String reason, Instant now) {
-        Operation reversal = Operation.created(Ids.newId(), OperationType.REVERSAL);
-        reversal.amount = original.amount;
-        reversal.currency = original.currency;
-        reversal.debitAccountId = original.creditAccountId;
-        reversal.creditAccountId = original.debitAccountId;
-        reversal.label = "Reversal of " + original.id;
-        reversal.unit = original.unit;
-        reversal.requestedExecutionDate = time.today();
-        reversal.valueDate = BusinessCalendar.onOrAfter(reversal.requestedExecutionDate);
-        reversal.receivedAt = now;
-        reversal.executedAt = now;
-        reversal.submittedBy = caller.id();
-        reversal.reversalOf = original.id;
-        reversal.recordCreation(caller.id(), now);
-        reversal.newHistory.get(0).reason = reason;
-        return reversal;
+        return Operation.reversal(Ids.newId(), new Operation.Booking(original.unit, original.amount, original.currency,
+                original.creditAccountId, original.debitAccountId, "Reversal of " + original.id, time.today(),
+                caller.id(), now), original.id, reason);
     }
 
     /** Books, as entries of {@code bookedAs}, the mirror of what {@code original} posted, releasing its hold first. */
@@ -224,8 +204,7 @@ public class OperationActions {
     /** After validation or approval: execute now when the date has come, else wait for it. */
     private Uni<Operation> proceed(Operation op, OperationAction action, Instant now) {
         if (op.requestedExecutionDate.isAfter(time.today())) {
-            op.move(action, OperationStatus.SCHEDULED, caller.id(), null, now);
-            op.assignee = null;
+            op.moveAndUnassign(action, OperationStatus.SCHEDULED, caller.id(), null, now);
             return Uni.createFrom().item(op);
         }
         return execution.execute(op, action, caller.id(), now);

@@ -11,7 +11,6 @@ import fr.backoffice.common.error.ProblemCode;
 import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
-import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
 import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.api.NewOperation;
@@ -73,31 +72,15 @@ class OperationIntake {
             throw new ApiException(ProblemCode.SAME_ACCOUNT, "The debit and credit accounts are the same.");
         }
 
-        Operation op = Operation.created(Ids.newId(), request.type());
-        op.amount = amount;
-        op.currency = currency.getCurrencyCode();
-        op.debitAccountId = debitId;
-        op.creditAccountId = creditId;
-        if (request.creditor() != null) {
-            op.creditorName = request.creditor().name().strip();
-            op.creditorIban = creditorIban.value();
-            op.creditorBic = creditorBic;
-        }
-        if (request.cheque() != null) {
-            op.chequeNumber = request.cheque().number();
-            op.chequeDrawerName = request.cheque().drawerName().strip();
-            op.chequeDrawerBank = request.cheque().drawerBank().strip();
-            op.chequeIssueDate = request.cheque().issueDate();
-        }
-        op.vatRate = vatRate;
-        op.reference = request.reference();
-        op.label = request.label();
-        op.requestedExecutionDate = requested;
-        op.valueDate = BusinessCalendar.onOrAfter(requested);
-        op.receivedAt = time.now();
-        op.submittedBy = caller.id();
-        op.requiresApproval = amount.compareTo(config.approvalThreshold()) >= 0;
-        return op;
+        Operation.Creditor creditor = request.creditor() == null ? null
+                : new Operation.Creditor(request.creditor().name().strip(), creditorIban.value(), creditorBic);
+        Operation.Cheque cheque = request.cheque() == null ? null
+                : new Operation.Cheque(request.cheque().number(), request.cheque().drawerName().strip(),
+                        request.cheque().drawerBank().strip(), request.cheque().issueDate());
+        Operation.Request asked = new Operation.Request(amount, currency.getCurrencyCode(), debitId, creditId, creditor,
+                cheque, vatRate, request.reference(), request.label(), requested);
+        return Operation.submitted(Ids.newId(), request.type(), asked, caller.id(), time.now(),
+                amount.compareTo(config.approvalThreshold()) >= 0);
     }
 
     /** Today when absent; never in the past, at most a year ahead. */

@@ -122,7 +122,7 @@ public class OperationSubmission {
     /** The checks of {@link #planned} against the accounts the operation names, and its unit; nothing booked. */
     Uni<Void> checked(Operation op) {
         return accountsOf(op)
-                .invoke(named -> op.unit = intake.owner(op, named))
+                .invoke(named -> op.belongTo(intake.owner(op, named)))
                 .call(named -> creditorNotHeldHere(op))
                 .replaceWithVoid();
     }
@@ -184,7 +184,7 @@ public class OperationSubmission {
     Prepared prepare(Operation op, List<Posting> postings, String idempotencyKey, String fingerprint,
                      AuditTrail.Entry audit, String actor) {
         boolean execute = !postings.isEmpty();
-        recordReception(op, execute, actor);
+        op.receive(actor, execute);
         OperationView view = OperationView.of(op, op.newHistory);
         String body = idempotency.write(view);
         return new Prepared(new SubmissionBatch.Submission(actor, idempotencyKey, fingerprint, op,
@@ -227,16 +227,6 @@ public class OperationSubmission {
                 });
     }
 
-    /** The history of this attempt (a retry starts over): received, then executed when straight through. */
-    private static void recordReception(Operation op, boolean execute, String actor) {
-        op.startOver();
-        op.recordCreation(actor, op.receivedAt);
-        if (execute) {
-            op.move(OperationAction.EXECUTE, OperationStatus.EXECUTED, actor, null, op.receivedAt);
-            op.executedAt = op.receivedAt;
-        }
-    }
-
     private Reply outcome(SubmissionBatch.Outcome outcome, Operation op, Prepared prepared, int posted, String fingerprint) {
         return switch (outcome.outcome()) {
             case "DONE" -> {
@@ -265,8 +255,7 @@ public class OperationSubmission {
      * or the rule named in its history (docs/operations-and-ledger.md "Velocity rules").
      */
     void toReview(Operation op, SubmissionBatch.Outcome outcome) {
-        op.requiresApproval = true;
-        op.reviewReason = outcome.limitId() == null ? null : SubmissionRules.reviewReason(outcome.limitId());
+        op.holdForReview(outcome.limitId() == null ? null : SubmissionRules.reviewReason(outcome.limitId()));
         SubmissionRules.VelocityRule.named(outcome.limitId()).ifPresent(metrics::fired);
     }
 

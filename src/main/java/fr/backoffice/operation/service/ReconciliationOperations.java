@@ -6,7 +6,6 @@ import fr.backoffice.common.Ids;
 import fr.backoffice.common.openapi.Limits;
 import fr.backoffice.ledger.service.Ledger;
 import fr.backoffice.operation.Operation;
-import fr.backoffice.operation.OperationType;
 import fr.backoffice.operation.Postings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,15 +45,17 @@ public class ReconciliationOperations {
 
     /** Books the write-off; the operation it answers is EXECUTED, its entries posted. */
     public Uni<Operation> writeOff(WriteOff writeOff, String actor, Instant at) {
-        Operation op = ClearingOperations.bornExecuted(Ids.newId(), OperationType.RECONCILIATION_WRITE_OFF, writeOff.unit(),
-                writeOff.amount(), writeOff.currency(), actor, at, writeOff.valueDate());
-        op.label = ClearingOperations.cut(writeOff.label(), ClearingOperations.LABEL_LENGTH);
-        op.newHistory.get(0).reason = ClearingOperations.cut(writeOff.reason(), Limits.REASON_LENGTH);
+        UUID id = Ids.newId();
         return internalAccounts.of(writeOff.unit(), writeOff.currency(), EnumSet.of(InternalPurpose.RECONCILIATION_SUSPENSE))
                 .flatMap(internal -> {
                     UUID suspense = internal.get(InternalPurpose.RECONCILIATION_SUSPENSE);
-                    op.debitAccountId = writeOff.debitReconciled() ? writeOff.reconciledAccountId() : suspense;
-                    op.creditAccountId = writeOff.debitReconciled() ? suspense : writeOff.reconciledAccountId();
+                    Operation op = Operation.writeOff(id, new Operation.Booking(writeOff.unit(),
+                            writeOff.amount(), writeOff.currency(),
+                            writeOff.debitReconciled() ? writeOff.reconciledAccountId() : suspense,
+                            writeOff.debitReconciled() ? suspense : writeOff.reconciledAccountId(),
+                            ClearingOperations.cut(writeOff.label(), ClearingOperations.LABEL_LENGTH),
+                            writeOff.valueDate(), actor, at),
+                            ClearingOperations.cut(writeOff.reason(), Limits.REASON_LENGTH));
                     int scale = Currency.getInstance(op.currency).getDefaultFractionDigits();
                     return clearing.persistAndBook(op, Postings.of(new Postings.Plan(op.type, op.amount, scale,
                             op.debitAccountId, op.creditAccountId, null), internal::get), Ledger.Check.FULL, "the write-off");

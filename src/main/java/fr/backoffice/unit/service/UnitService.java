@@ -56,20 +56,11 @@ public class UnitService {
                     }
                 })
                 .flatMap(absent -> units.nextBranchCode())
-                .map(branchCode -> unit(request, branchCode))
+                .map(branchCode -> Unit.created(request.code(), request.name().strip(), request.region().strip(),
+                        branchCode, time.now()))
                 .flatMap(units::persistAndFlush)
                 .onFailure(Persistence::isUniqueViolation).transform(duplicate -> exists(request.code()))
                 .map(UnitView::of);
-    }
-
-    private Unit unit(NewUnit request, String branchCode) {
-        Unit unit = new Unit();
-        unit.code = request.code();
-        unit.name = request.name().strip();
-        unit.region = request.region().strip();
-        unit.branchCode = branchCode;
-        unit.createdAt = time.now();
-        return unit;
     }
 
     private static ApiException exists(String code) {

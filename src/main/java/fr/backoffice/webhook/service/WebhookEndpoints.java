@@ -112,20 +112,12 @@ public class WebhookEndpoints {
         List<String> types = change.eventTypes() == null ? null : types(change.eventTypes());
         return require(id).flatMap(endpoint -> {
             ETags.requireMatch(ifMatch, endpoint.version);
-            if (url != null) {
-                endpoint.url = url;
-            }
-            if (types != null) {
-                endpoint.eventTypes = WebhookEndpoint.eventTypes(types);
-            }
-            if (change.description() != null) {
-                endpoint.description = description(change.description());
-            }
             Instant now = time.now();
+            endpoint.edit(url, types == null ? null : WebhookEndpoint.eventTypes(types),
+                    change.description() == null ? null : description(change.description()), now);
             if (change.status() != null && change.status() != endpoint.status) {
                 endpoint.changeStatus(change.status(), now);
             }
-            endpoint.updatedAt = now;
             return endpoints.flush().replaceWith(endpoint);
         });
     }
@@ -145,10 +137,7 @@ public class WebhookEndpoints {
     public Uni<Reply> rotateSecret(String id, String idempotencyKey) {
         return idempotency.once(idempotencyKey, id, () -> require(id).flatMap(endpoint -> {
             Instant now = time.now();
-            endpoint.previousSecret = endpoint.secret;
-            endpoint.previousSecretUntil = now.plus(config.webhooks().previousSecretValidity());
-            endpoint.secret = Signatures.newSecret();
-            endpoint.updatedAt = now;
+            endpoint.rotateSecret(Signatures.newSecret(), now.plus(config.webhooks().previousSecretValidity()), now);
             return endpoints.flush().replaceWith(endpoint);
         }).map(endpoint -> Reply.ok(WebhookEndpointWithSecret.of(endpoint), endpoint.version)),
                 WebhookEndpointWithSecret::withoutSecret);
