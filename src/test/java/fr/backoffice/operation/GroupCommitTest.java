@@ -72,7 +72,7 @@ class GroupCommitTest {
             // the two calls in flight: each waits for a row lock the test holds
             first.add(submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(blockedA, targetA, "10.00")));
             first.add(submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(blockedB, targetB, "10.00")));
-            awaitCallsWaitingForLocks(2);
+            awaitCallsWaitingForLocks(holder, 2);
             // queued behind them, to leave together
             grouped.put("ok", submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(rich, target, "20.00")));
             grouped.put("refused", submit(clients, front, UUID.randomUUID().toString(), Ledgers.transfer(rich, target, "900.00")));
@@ -146,13 +146,23 @@ class GroupCommitTest {
                 .post("/operations").then().extract().response(), clients);
     }
 
-    /** Waits until this many calls of operation_submit_batch wait for a row lock (the ones the test holds). */
-    private void awaitCallsWaitingForLocks(int count) throws Exception {
+    /**
+     * Waits until this many backends wait for the row locks the test's {@code holder} holds (its two calls in flight),
+     * and says, if they never do, what the database's backends were doing.
+     */
+    private void awaitCallsWaitingForLocks(Connection holder, int count) throws Exception {
+        int holderPid;
+        try (Statement pid = holder.createStatement(); ResultSet row = pid.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            holderPid = row.getInt(1);
+        }
         long deadline = System.currentTimeMillis() + 20_000;
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement blocked = connection.prepareStatement(
+                     "select count(*) from pg_stat_activity where ? = any (pg_blocking_pids(pid))")) {
+            blocked.setInt(1, holderPid);
             while (System.currentTimeMillis() < deadline) {
-                try (ResultSet rows = sql.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                        + "and query like '%operation_submit_batch%'")) {
+                try (ResultSet rows = blocked.executeQuery()) {
                     rows.next();
                     if (rows.getInt(1) == count) {
                         return;
@@ -160,8 +170,22 @@ class GroupCommitTest {
                 }
                 Thread.sleep(50);
             }
+            StringBuilder backends = new StringBuilder();
+            try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(
+                    "select pid, state, wait_event_type, wait_event, pg_blocking_pids(pid)::text, left(query, 80) "
+                            + "from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+                while (rows.next()) {
+                    backends.append("\n  ").append(rows.getInt(1)).append(' ').append(rows.getString(2)).append(' ')
+                            .append(rows.getString(3)).append('/').append(rows.getString(4)).append(" blocked by ")
+                            .append(rows.getString(5)).append(": ").append(rows.getString(6));
+                }
+            }
+            throw new AssertionError("never " + count + " calls waiting for the locks the test holds (backend "
+                    + holderPid + "); submissions waiting for a call: "
+                    + RestAssured.get("/q/metrics").then().extract().asString().lines()
+                    .filter(line -> line.startsWith("backoffice_submissions_waiting")).toList()
+                    + "; backends:" + backends);
         }
-        throw new AssertionError("never " + count + " calls waiting for the locks the test holds");
     }
 
     /** Waits until this many submissions wait for a call (the metric backoffice_submissions_waiting). */
