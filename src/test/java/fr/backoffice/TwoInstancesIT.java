@@ -58,9 +58,15 @@ class TwoInstancesIT {
 
     /** Starts one more instance and answers its log. */
     private static Path start() throws Exception {
+        return start(Map.of());
+    }
+
+    private static Path start(Map<String, String> settings) throws Exception {
         // schedulers every second: both instances' expiry runs overlap
-        return instances.start(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY, "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s",
-                "BACKOFFICE_SCHEDULER_EVERY", "1s"));
+        Map<String, String> all = new java.util.HashMap<>(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY,
+                "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s", "BACKOFFICE_SCHEDULER_EVERY", "1s"));
+        all.putAll(settings);
+        return instances.start(all);
     }
 
     @AfterAll
@@ -267,31 +273,41 @@ class TwoInstancesIT {
 
     @Test
     void the_production_build_does_not_start_without_a_usable_audit_checkpoint_key() throws Exception {
-        assertThat(refusedStart(null)).contains("backoffice.audit.checkpoint-key");
-        assertThat(refusedStart(Base64.getEncoder().encodeToString(new byte[16])))
-                .contains("BACKOFFICE_AUDIT_CHECKPOINT_KEY").contains("at least 32");
+        // both started at once: each stops on its own
+        RefusedStart none = RefusedStart.of(null);
+        RefusedStart tooShort = RefusedStart.of(Base64.getEncoder().encodeToString(new byte[16]));
+        assertThat(none.log()).contains("backoffice.audit.checkpoint-key");
+        assertThat(tooShort.log()).contains("BACKOFFICE_AUDIT_CHECKPOINT_KEY").contains("at least 32");
     }
 
-    /** What an instance started with this key (none when null) wrote before it stopped on its own, unready. */
-    private static String refusedStart(String key) throws Exception {
-        ProcessBuilder builder = instances.instance(ProductionInstances.freePort());
-        if (key != null) {
-            builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", key);
+    /** An instance started with this key (none when null), expected to stop on its own, unready. */
+    private record RefusedStart(Process process, File output) {
+
+        static RefusedStart of(String key) throws Exception {
+            ProcessBuilder builder = instances.instance(ProductionInstances.freePort());
+            if (key != null) {
+                builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", key);
+            }
+            File output = Files.createTempFile("it-refused", ".log").toFile();
+            return new RefusedStart(builder.redirectErrorStream(true).redirectOutput(output).start(), output);
         }
-        File log = Files.createTempFile("it-refused", ".log").toFile();
-        Process process = builder.redirectErrorStream(true).redirectOutput(log).start();
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on its own").isTrue();
-            assertThat(process.exitValue()).isNotZero();
-            return Files.readString(log.toPath());
-        } finally {
-            process.destroyForcibly();
+
+        /** What it wrote before it stopped. */
+        String log() throws Exception {
+            try {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on its own").isTrue();
+                assertThat(process.exitValue()).isNotZero();
+                return Files.readString(output.toPath());
+            } finally {
+                process.destroyForcibly();
+            }
         }
     }
 
     @Test
     void a_stopping_instance_ends_its_event_streams_with_a_last_message_and_logs_no_error() throws Exception {
-        Path log = start();
+        // a second of the shutdown delay (5 s in production): the streams end after it, whatever its length
+        Path log = start(Map.of("QUARKUS_SHUTDOWN_DELAY", "1s"));
         int instance = instances.started() - 1;
         String auditor = token("it-stream", "auditor");
         HttpClient http = HttpClient.newHttpClient();
