@@ -12,7 +12,6 @@ import fr.backoffice.common.money.Money;
 import fr.backoffice.common.security.Caller;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.operation.Operation;
-import fr.backoffice.operation.OperationStatus;
 import fr.backoffice.operation.api.NewOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 
