@@ -137,7 +137,10 @@ public class GroupCommit {
     }
 
     private void send(List<Waiting> group, int attempt) {
-        SubmissionBatch.book(pool, group.stream().map(Waiting::submission).toList(), rules, false)
+        // deferred: a call refused before it is sent (a closed pool) must fail here too, or its slot and accounts
+        // would stay taken and every later submission on them would wait for ever
+        Uni.createFrom().deferred(() -> SubmissionBatch.book(pool, group.stream().map(Waiting::submission).toList(),
+                        rules, false))
                 .subscribe().with(outcomes -> {
                     release(group);
                     for (int i = 0; i < group.size(); i++) {
@@ -158,7 +161,7 @@ public class GroupCommit {
     }
 
     private void alone(Waiting waiting) {
-        SubmissionBatch.book(pool, List.of(waiting.submission()), rules, false)
+        Uni.createFrom().deferred(() -> SubmissionBatch.book(pool, List.of(waiting.submission()), rules, false))
                 .subscribe().with(outcomes -> waiting.complete(outcomes.get(0)), waiting::fail);
     }
 

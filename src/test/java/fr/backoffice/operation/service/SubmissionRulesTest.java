@@ -1,22 +1,10 @@
 package fr.backoffice.operation.service;
 
-import fr.backoffice.common.config.BackOfficeConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import fr.backoffice.support.TypedConfig;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,31 +12,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The velocity rules' settings as the service reads them at start-up (docs/operations-and-ledger.md "Velocity rules"):
  * the defaults, a rule switched off, and every value out of range refused with the setting's name, so a deployment
- * with a wrong value does not start. Plain Java: the typed configuration built from application.properties.
+ * with a wrong value does not start. Plain Java: the typed configuration built from application.properties
+ * ({@link TypedConfig}).
  */
 class SubmissionRulesTest {
 
-    private static SubmissionRules rules(Map<String, String> settings) throws IOException {
-        Properties file = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
-            file.load(in);
-        }
-        Map<String, String> defaults = new HashMap<>();
-        file.forEach((name, value) -> defaults.put((String) name, (String) value));
-        // the one setting with no default, which the rules do not read
-        defaults.put("backoffice.audit.checkpoint-key", "bm90LXJlYWQtYnktdGhlLXJ1bGVzLW5vdC1yZWFkLWJ5LXRoZS1ydWxlcw==");
-        BackOfficeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withMapping(BackOfficeConfig.class)
-                .withSources(new PropertiesConfigSource(defaults, "application.properties", 250))
-                .withSources(new PropertiesConfigSource(settings, "deployment", 500))
-                .build().getConfigMapping(BackOfficeConfig.class);
-        return new SubmissionRules(config);
+    private static SubmissionRules rules(Map<String, String> settings) {
+        return new SubmissionRules(TypedConfig.with(settings));
     }
 
     @Test
-    void the_defaults_are_the_documented_ones() throws IOException {
+    void the_defaults_are_the_documented_ones() {
         SubmissionRules rules = rules(Map.of());
         assertThat(rules.newCreditorAmount()).isEqualByComparingTo("3000.00");
         assertThat(rules.burstCount()).isEqualTo(20);
@@ -60,7 +34,7 @@ class SubmissionRulesTest {
     }
 
     @Test
-    void a_rule_switched_off_has_no_parameters_whatever_they_say() throws IOException {
+    void a_rule_switched_off_has_no_parameters_whatever_they_say() {
         SubmissionRules rules = rules(Map.of(
                 "backoffice.velocity.new-creditor.enabled", "false",
                 "backoffice.velocity.new-creditor.first-day-amount", "-1",
@@ -75,7 +49,7 @@ class SubmissionRulesTest {
     }
 
     @Test
-    void the_smallest_values_are_taken() throws IOException {
+    void the_smallest_values_are_taken() {
         SubmissionRules rules = rules(Map.of(
                 "backoffice.velocity.new-creditor.first-day-amount", "0",
                 "backoffice.velocity.external-burst.count", "0",
