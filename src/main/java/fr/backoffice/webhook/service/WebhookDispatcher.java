@@ -135,14 +135,21 @@ public class WebhookDispatcher {
             return Uni.createFrom().item(0);
         }
         Instant now = time.now();
-        return queue.claim(now, now.plus(lease()), room).invoke(claimed -> claimed.forEach(delivery -> {
-            inFlight.incrementAndGet();
-            deliver(delivery).subscribe().with(done -> inFlight.decrementAndGet(), failure -> {
-                inFlight.decrementAndGet();
-                LOG.warnf("Webhook delivery %s: its outcome was not recorded, it is sent again once its lease has passed: %s",
-                        delivery.id(), failure.toString());
-            });
-        })).map(List::size);
+        return queue.claim(now, now.plus(lease()), room).invoke(claimed -> claimed.forEach(this::sendInBackground)).map(List::size);
+    }
+
+    /** Sends one claimed delivery in the background; its slot in {@code max-in-flight} comes back however it ends. */
+    private void sendInBackground(Claimed delivery) {
+        inFlight.incrementAndGet();
+        // deferred: a delivery that fails before it is sent (its body, its signature) gives its slot back too, or the
+        // instance would stop sending once max-in-flight such failures had come
+        Uni.createFrom().deferred(() -> deliver(delivery)).subscribe().with(
+                done -> inFlight.decrementAndGet(),
+                failure -> {
+                    inFlight.decrementAndGet();
+                    LOG.warnf("Webhook delivery %s: its outcome was not recorded, it is sent again once its lease has "
+                            + "passed: %s", delivery.id(), failure.toString());
+                });
     }
 
     /** How long a claimed delivery is held: its attempt's timeout and DNS resolution fit in it, with room to record. */
