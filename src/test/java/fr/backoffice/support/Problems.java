@@ -42,7 +42,7 @@ public final class Problems {
 
     /** The {@code code} of a problem answer, read as {@link #assertProblem} reads it. */
     public static String code(Response response) {
-        return (String) response.as(Map.class).get("code");
+        return Json.field(response.asString(), "code");
     }
 
     /** The body, but for {@code instance}: the request's own path is no leak (e.g. {@code /reconciliation/exceptions}). */

@@ -34,6 +34,8 @@ class WebhookPrivateNetworksTest {
                     .post("/webhook-endpoints"), 400, "VALIDATION_FAILED");
             assertThat(problem.getString("errors[0].field")).as(url).isEqualTo("url");
         }
+        assertThat(Api.as(app).get("/webhook-endpoints").then().statusCode(200).extract().jsonPath().getList("items"))
+                .as("nothing was created, so nothing is ever sent there").isEmpty();
     }
 
     @Test
