@@ -1,6 +1,7 @@
 package fr.backoffice.event;
 
 import fr.backoffice.support.Api;
+import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Tokens;
 import io.restassured.path.json.JsonPath;
 
@@ -23,7 +24,7 @@ final class Feed {
     /** A poller positioned at the end of the feed as it stands now. */
     static Feed fromNow() {
         Feed feed = new Feed();
-        feed.poll();
+        feed.cursor = EventFeedEnd.now();
         return feed;
     }
 

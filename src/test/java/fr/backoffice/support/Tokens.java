@@ -2,12 +2,18 @@ package fr.backoffice.support;
 
 import fr.backoffice.common.security.Roles;
 import io.smallrye.jwt.build.Jwt;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens as the identity provider would issue them. In the test profile Quarkus generates the
@@ -18,13 +24,31 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * Signed once a minute per caller, unit and roles, well within the tokens' five minutes, and again for each start
+     * of the application (each test profile's has a key pair of its own): an RS256 signature per request was a
+     * fiftieth of the suite's test-side CPU (docs/testing.md "Where the time goes").
+     */
     public static String token(String sub, String unit, String... roles) {
-        var builder = Jwt.subject(sub).groups(Set.of(roles));
-        if (unit != null) {
-            builder.claim("unit", unit);
+        String key = System.identityHashCode(ConfigProvider.getConfig()) + "|" + sub + "|" + unit + "|"
+                + String.join(",", new TreeSet<>(List.of(roles)));
+        Signed signed = SIGNED.get(key);
+        if (signed == null || signed.at().isBefore(Instant.now().minus(REUSE))) {
+            var builder = Jwt.subject(sub).groups(Set.of(roles));
+            if (unit != null) {
+                builder.claim("unit", unit);
+            }
+            signed = new Signed(builder.sign(), Instant.now());
+            SIGNED.put(key, signed);
         }
-        return builder.sign();
+        return signed.token();
     }
+
+    private record Signed(String token, Instant at) {
+    }
+
+    private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
 
     /** A token whose {@code unit} claim is any JSON value (a list, a number, an empty string), or absent when null. */
     public static String withUnitClaim(String sub, Object unit, String... roles) {

@@ -2,6 +2,7 @@ package fr.backoffice.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,7 @@ class WebhookEventVisibilityTest {
             String victim = Api.as(owner).body(Map.of("url", gone.url() + "?token=" + QUERY_TOKEN,
                             "eventTypes", List.of("unit.created"), "description", DESCRIPTION))
                     .post("/webhook-endpoints").then().statusCode(201).extract().jsonPath().getString("id");
-            String from = cursorAtTheEnd();
+            String from = EventFeedEnd.now();
 
             Fixtures.unit(); // answered 410: the endpoint is disabled, with its event
             await("disabled", Duration.ofSeconds(10), () -> "DISABLED".equals(Api.as(owner)
@@ -124,22 +125,6 @@ class WebhookEventVisibilityTest {
 
     private static boolean isAbout(Map<String, Object> event, String resourceId) {
         return resourceId.equals(((Map<?, ?>) event.get("resource")).get("id"));
-    }
-
-    /** The cursor after the last event committed now (an admin reads every event). */
-    private static String cursorAtTheEnd() {
-        String cursor = null;
-        while (true) {
-            var request = Api.as(Tokens.admin()).queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("after", cursor);
-            }
-            JsonPath page = request.get("/events").then().statusCode(200).extract().jsonPath();
-            if (page.getList("items").isEmpty()) {
-                return page.getString("nextCursor");
-            }
-            cursor = page.getString("nextCursor");
-        }
     }
 
     /** What {@code token} reads of the feed after {@code from}, until the unit {@code marker}'s event. */
