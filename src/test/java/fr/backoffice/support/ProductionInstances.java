@@ -56,11 +56,14 @@ public final class ProductionInstances implements AutoCloseable {
 
     /**
      * The command line of one instance on {@code port}, every setting a deployment gives it but those the test adds:
-     * rate limits it never reaches (the tests' load comes from one caller and one address).
+     * rate limits it never reaches (the tests' load comes from one caller and one address). The JVM runs without its
+     * optimising compiler and with one GC thread: an instance lives a minute at most beside two or three other JVMs
+     * on two cores, where C2's compilations cost more than they give back (the three classes took 4 min 38 s of
+     * their forks' time with production's JVM defaults, 3 min 07 s without, docs/testing.md "Integration tests").
      */
     public ProcessBuilder instance(int port) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-jar", "target/quarkus-app/quarkus-run.jar");
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "target/quarkus-app/quarkus-run.jar");
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + DATABASE + "?search_path=" + schema);
