@@ -7,14 +7,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,17 +52,10 @@ class TwoInstancesIT {
         start();
     }
 
-    /** Starts one more instance and answers its log. */
-    private static Path start() throws Exception {
-        return start(Map.of());
-    }
-
-    private static Path start(Map<String, String> settings) throws Exception {
-        // schedulers every second: both instances' expiry runs overlap
-        Map<String, String> all = new java.util.HashMap<>(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY,
+    /** Starts one more instance, with its schedulers every second: both instances' expiry runs overlap. */
+    private static void start() throws Exception {
+        instances.start(Map.of("BACKOFFICE_AUDIT_CHECKPOINT_KEY", CHECKPOINT_KEY,
                 "BACKOFFICE_AUDIT_CHECKPOINT_EVERY", "1s", "BACKOFFICE_SCHEDULER_EVERY", "1s"));
-        all.putAll(settings);
-        return instances.start(all);
     }
 
     @AfterAll
@@ -269,64 +258,6 @@ class TwoInstancesIT {
         }
         assertThat(on(1, auditor).get("/ledger/verify").then().statusCode(200).extract().jsonPath().getBoolean("verified"))
                 .isTrue();
-    }
-
-    @Test
-    void the_production_build_does_not_start_without_a_usable_audit_checkpoint_key() throws Exception {
-        // both started at once: each stops on its own
-        RefusedStart none = RefusedStart.of(null);
-        RefusedStart tooShort = RefusedStart.of(Base64.getEncoder().encodeToString(new byte[16]));
-        assertThat(none.log()).contains("backoffice.audit.checkpoint-key");
-        assertThat(tooShort.log()).contains("BACKOFFICE_AUDIT_CHECKPOINT_KEY").contains("at least 32");
-    }
-
-    /** An instance started with this key (none when null), expected to stop on its own, unready. */
-    private record RefusedStart(Process process, File output) {
-
-        static RefusedStart of(String key) throws Exception {
-            ProcessBuilder builder = instances.instance(ProductionInstances.freePort());
-            if (key != null) {
-                builder.environment().put("BACKOFFICE_AUDIT_CHECKPOINT_KEY", key);
-            }
-            File output = Files.createTempFile("it-refused", ".log").toFile();
-            return new RefusedStart(builder.redirectErrorStream(true).redirectOutput(output).start(), output);
-        }
-
-        /** What it wrote before it stopped. */
-        String log() throws Exception {
-            try {
-                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on its own").isTrue();
-                assertThat(process.exitValue()).isNotZero();
-                return Files.readString(output.toPath());
-            } finally {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    @Test
-    void a_stopping_instance_ends_its_event_streams_with_a_last_message_and_logs_no_error() throws Exception {
-        // a second of the shutdown delay (5 s in production): the streams end after it, whatever its length
-        Path log = start(Map.of("QUARKUS_SHUTDOWN_DELAY", "1s"));
-        int instance = instances.started() - 1;
-        String auditor = token("it-stream", "auditor");
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instances.port(instance) + "/events/stream"))
-                .header("Authorization", "Bearer " + auditor).build();
-        // a subscriber that goes away
-        HttpResponse<Stream<String>> gone = http.send(stream, HttpResponse.BodyHandlers.ofLines());
-        assertThat(gone.statusCode()).isEqualTo(200);
-        gone.body().close();
-
-        HttpResponse<Stream<String>> open = http.send(stream, HttpResponse.BodyHandlers.ofLines());
-        ExecutorService reader = Executors.newSingleThreadExecutor();
-        Future<List<String>> lines = reader.submit(() -> open.body().toList());
-        instances.process(instance).destroy(); // SIGTERM, as a container runtime stops it
-        List<String> received = lines.get(60, TimeUnit.SECONDS);
-        reader.shutdown();
-        assertThat(received).contains("event:stream.closing", "retry:1000");
-        assertThat(instances.process(instance).waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
-        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains(" ERROR "));
     }
 
     private static long executedIn(List<Map<String, Object>> polled, Set<String> executed) {
