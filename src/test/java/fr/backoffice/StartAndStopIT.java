@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the production build starts and stops: it refuses to start without a usable audit checkpoint key, and a
  * stopping instance ends its event streams with a last message. Its instances use their own schema
- * ({@code backoffice_it_stop}), so that it runs beside the other integration tests (docs/testing.md "Integration
- * tests").
+ * ({@code backoffice_it_stop}), so that it runs beside the other integration tests
+ * (docs/testing.md "Integration tests").
  */
 class StartAndStopIT {
 
