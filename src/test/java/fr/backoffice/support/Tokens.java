@@ -21,34 +21,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
 
+    private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
+
+    private record Signed(String token, Instant at) {
+    }
+
     private Tokens() {
     }
 
     /**
      * Signed once a minute per caller, unit and roles, well within the tokens' five minutes, and again for each start
-     * of the application (each test profile's has a key pair of its own): an RS256 signature per request was a
-     * fiftieth of the suite's test-side CPU (docs/testing.md "Where the time goes").
+     * of the application (its configuration, and so its signing key, may be new): an RS256 signature per request was
+     * a fiftieth of the suite's test-side CPU (docs/testing.md "Where the time goes").
      */
     public static String token(String sub, String unit, String... roles) {
         String key = System.identityHashCode(ConfigProvider.getConfig()) + "|" + sub + "|" + unit + "|"
                 + String.join(",", new TreeSet<>(List.of(roles)));
         Signed signed = SIGNED.get(key);
         if (signed == null || signed.at().isBefore(Instant.now().minus(REUSE))) {
-            var builder = Jwt.subject(sub).groups(Set.of(roles));
-            if (unit != null) {
-                builder.claim("unit", unit);
-            }
-            signed = new Signed(builder.sign(), Instant.now());
+            signed = new Signed(withUnitClaim(sub, unit, roles), Instant.now());
             SIGNED.put(key, signed);
         }
         return signed.token();
     }
-
-    private record Signed(String token, Instant at) {
-    }
-
-    private static final Duration REUSE = Duration.ofMinutes(1);
-    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
 
     /** A token whose {@code unit} claim is any JSON value (a list, a number, an empty string), or absent when null. */
     public static String withUnitClaim(String sub, Object unit, String... roles) {
