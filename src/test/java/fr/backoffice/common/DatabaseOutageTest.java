@@ -1,13 +1,17 @@
 package fr.backoffice.common;
 
+import fr.backoffice.common.http.OpenStreams;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,6 +50,9 @@ class DatabaseOutageTest {
         }
     }
 
+    @Inject
+    OpenStreams streams;
+
     @Test
     void while_the_database_is_unreachable_requests_are_503_with_retry_after_then_served_again() throws Exception {
         String unit = Fixtures.unit();
@@ -65,7 +72,34 @@ class DatabaseOutageTest {
         } finally {
             PROXY.restore();
         }
+        awaitServed(account);
+    }
 
+    /**
+     * A stream open while the database goes away stays open, then delivers what was committed since, from where it
+     * was (docs/events-and-audit.md "Event feed"); when its subscriber leaves, its slot comes back.
+     */
+    @Test
+    void a_stream_outlives_an_outage_and_gives_its_slot_back_when_its_subscriber_leaves() throws Exception {
+        String unit = Fixtures.unit();
+        String account = Fixtures.currentAccount(unit);
+        RawHttp across = RawHttp.stream("/events/stream?after=" + EventFeedEnd.now(), Tokens.auditor());
+        assertThat(across.status()).isEqualTo(200);
+        PROXY.cut();
+        try {
+            Api.as(Tokens.auditor()).get("/accounts/{id}", account).then().statusCode(503);
+            Thread.sleep(1_000); // nothing tells when a poll (every 500 ms) meets the outage: two do meanwhile
+        } finally {
+            PROXY.restore();
+        }
+        awaitServed(account);
+        String openedAfter = Fixtures.currentAccount(unit);
+        assertThat(across.readUntilLineWith(openedAfter)).as("the account opened after the outage, on the same stream").isTrue();
+        across.close();
+        awaitNoStreamOpen();
+    }
+
+    private static void awaitServed(String account) throws InterruptedException {
         int status = 0;
         for (int attempt = 0; attempt < 50 && status != 200; attempt++) {
             status = Api.as(Tokens.auditor()).get("/accounts/{id}", account).statusCode();
@@ -74,6 +108,15 @@ class DatabaseOutageTest {
             }
         }
         assertThat(status).as("served again once the database is back").isEqualTo(200);
+    }
+
+    /** The service sees a subscriber's connection close a moment after it does. */
+    private void awaitNoStreamOpen() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (streams.open() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(streams.open()).as("streams the instance still counts open").isZero();
     }
 
     /** A TCP proxy to the local PostgreSQL that can drop every connection and refuse new ones, then come back. */

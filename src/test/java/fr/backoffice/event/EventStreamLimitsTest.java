@@ -1,19 +1,25 @@
 package fr.backoffice.event;
 
-import fr.backoffice.support.SharedSettings;
+import fr.backoffice.common.http.OpenStreams;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.EventFeedEnd;
+import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.RawHttp;
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static fr.backoffice.support.Problems.assertProblem;
@@ -30,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventStreamLimitsTest {
 
     private final List<RawHttp> open = new ArrayList<>();
+
+    @Inject
+    OpenStreams streams;
 
     @AfterEach
     void closeEverything() {
@@ -84,6 +93,39 @@ class EventStreamLimitsTest {
 
         open.remove(2).close();
         open.add(eventually(() -> RawHttp.stream("/events/stream", late)));
+    }
+
+    /**
+     * A subscriber that leaves while the service is still writing its stream (a backlog to catch up on) fails that
+     * write; its slot comes back all the same, every time.
+     */
+    @Test
+    void a_subscriber_that_leaves_while_its_backlog_is_being_written_frees_its_slot() throws InterruptedException {
+        String after = EventFeedEnd.now();
+        String backlog = after == null ? "/events/stream" : "/events/stream?after=" + after;
+        String account = Fixtures.currentAccount(Fixtures.unit());
+        for (int batch = 0; batch < 4; batch++) { // 400 operations, in batches answered at once (100 each)
+            List<Map<String, Object>> deposits = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Map<String, Object> deposit = Ledgers.cashDeposit(account, "1.00");
+                deposit.put("key", UUID.randomUUID().toString());
+                deposits.add(deposit);
+            }
+            Api.as(Tokens.frontOffice()).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("mode", "INDEPENDENT", "operations", deposits)).post("/operation-batches")
+                    .then().statusCode(200);
+        }
+
+        String subscriber = Tokens.token("streams-leaving", null, Roles.AUDITOR);
+        for (int i = 0; i < 20; i++) {
+            RawHttp stream = eventually(() -> RawHttp.stream(backlog, subscriber));
+            stream.close(); // at once: the backlog is still being written
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (streams.open() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(streams.open()).as("streams the instance still counts open").isZero();
     }
 
     /** A stream the service accepted, held open (once the streams an earlier test closed are counted closed). */

@@ -89,6 +89,23 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the body line by line until one contains {@code text}, for an endless answer (a stream's message): false
+     * if the answer ends first. A read waits 10 s at most.
+     */
+    public boolean readUntilLineWith(String text) {
+        try {
+            for (String line = line(in); line != null; line = line(in)) {
+                if (line.contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Closes the connection: for a stream, the subscriber going away. */
     @Override
     public void close() {

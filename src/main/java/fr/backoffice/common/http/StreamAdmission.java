@@ -3,6 +3,7 @@ package fr.backoffice.common.http;
 import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ProblemCode;
+import io.smallrye.mutiny.Multi;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -20,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * "Rate limiting"): it draws on its caller's stream budget (429 {@code RATE_LIMITED}), then takes one of its caller's
  * open-stream slots (429 {@code TOO_MANY_STREAMS}) and one of the instance's (503 {@code STREAM_CAPACITY_REACHED}),
  * each refusal with {@code Retry-After}. The slot is given back when the exchange ends, however it ends: the stream
- * completes (the instance stops), fails, or the subscriber's connection closes.
+ * completes (the instance stops), fails, or the subscriber's connection closes. The exchange's end handler alone does
+ * not see every end (a subscriber that leaves while its stream is being written fails the write, and the REST layer
+ * then only cancels the stream), so the method's stream gives the slot back too when it terminates:
+ * {@link #holdingItsSlot}.
  *
  * <p>It runs after matching, so it sees the method however the path was spelled, and after the other request filters
  * (an unknown query parameter is refused without taking a slot).
@@ -31,6 +35,8 @@ public class StreamAdmission {
     static final int RETRY_AFTER_CALLER_SECONDS = 30;
     /** Another instance behind the load balancer may have room now; this one when any subscriber leaves. */
     static final int RETRY_AFTER_INSTANCE_SECONDS = 5;
+
+    private static final String SLOT = OpenStreams.Slot.class.getName();
 
     private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
 
@@ -59,6 +65,7 @@ public class StreamAdmission {
         String caller = RateLimits.caller(context);
         OpenStreams.Admission admission = openStreams.open(caller == null ? "" : caller);
         if (admission.slot() != null) {
+            context.put(SLOT, admission.slot());
             context.addEndHandler(ended -> admission.slot().release());
             return null;
         }
@@ -70,6 +77,18 @@ public class StreamAdmission {
                     + "instance holds " + config.eventStream().maxPerInstance() + " event streams open, as many as it "
                     + "serves; retry after the delay in Retry-After (another instance may take it).");
         };
+    }
+
+    /**
+     * The stream a {@link Streaming} method answers, giving back the slot its request was let in with as soon as it
+     * terminates: it completes, fails, or is cancelled (its subscriber went away).
+     */
+    public static <T> Multi<T> holdingItsSlot(RoutingContext context, Multi<T> stream) {
+        OpenStreams.Slot slot = context.get(SLOT);
+        if (slot == null) {
+            throw new IllegalStateException("No stream slot on " + context.request().path() + ": is its method @Streaming?");
+        }
+        return stream.onTermination().invoke(slot::release);
     }
 
     private static Response refuse(RoutingContext context, ProblemCode code, int retryAfter, String detail) {

@@ -1,6 +1,7 @@
 package fr.backoffice.event.rest;
 
 import fr.backoffice.common.error.Problem;
+import fr.backoffice.common.http.StreamAdmission;
 import fr.backoffice.common.http.Streaming;
 import fr.backoffice.common.paging.PageRequest;
 import fr.backoffice.common.security.Roles;
@@ -8,6 +9,7 @@ import fr.backoffice.event.api.EventDtos.EventPage;
 import fr.backoffice.event.service.EventFeed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Duration;
@@ -42,6 +45,7 @@ public class EventResource {
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
     /** The last message of a stream whose instance stops. */
     static final String CLOSING = "stream.closing";
+    private static final Logger LOG = Logger.getLogger(EventResource.class);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     private final EventFeed feed;
@@ -106,7 +110,7 @@ public class EventResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "STREAM_CAPACITY_REACHED", ref = "STREAM_CAPACITY_REACHED"), @ExampleObject(name = "SERVICE_UNAVAILABLE", ref = "SERVICE_UNAVAILABLE")}))
-    public Multi<OutboundSseEvent> stream(@Context Sse sse,
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @Context RoutingContext exchange,
                                           @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$", maxLength = 64), description = "The `id` of the last message received")
                                           @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$", maxLength = 64), description = "Where to start when no `Last-Event-ID` is sent")
@@ -129,6 +133,11 @@ public class EventResource {
         Multi<OutboundSseEvent> untilClosing = Multi.createBy().merging()
                 .streams(events, heartbeats, feed.closing().map(stopping -> closing))
                 .select().first(event -> event != closing);
-        return Multi.createBy().concatenating().streams(untilClosing, Multi.createFrom().item(closing));
+        // once its head is sent, a failed stream would stay open with nothing more to send: end it, so that its
+        // subscriber reconnects with Last-Event-ID (docs/events-and-audit.md "Event feed")
+        return StreamAdmission.holdingItsSlot(exchange, Multi.createBy().concatenating()
+                .streams(untilClosing, Multi.createFrom().item(closing))
+                .onFailure().invoke(failure -> LOG.errorf(failure, "Event stream ended by a failure"))
+                .onFailure().recoverWithCompletion());
     }
 }

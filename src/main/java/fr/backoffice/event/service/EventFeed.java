@@ -1,5 +1,6 @@
 package fr.backoffice.event.service;
 
+import fr.backoffice.common.Persistence;
 import fr.backoffice.common.error.ApiException;
 import fr.backoffice.common.paging.Cursor;
 import fr.backoffice.common.security.Caller;
@@ -16,6 +17,7 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public class EventFeed {
     /** How often a stream asks the database for new events. */
     static final Duration POLL_EVERY = Duration.ofMillis(500);
     private static final int STREAM_BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
     private final EventRepository events;
 
@@ -85,7 +88,9 @@ public class EventFeed {
     /**
      * Every event after {@code after}, then every new one as it commits: a query every {@link #POLL_EVERY}
      * through the pool (no connection held in between, nothing waits on an event loop). A tick that comes while
-     * the previous query still runs is dropped; a full batch is followed at the next tick.
+     * the previous query still runs is dropped; a full batch is followed at the next tick. A query the database cannot
+     * serve now (docs/events-and-audit.md "Event feed") is asked again at the next tick, from the same position: the
+     * subscriber keeps its stream through an outage and misses nothing.
      */
     public Multi<Positioned> stream(String after, String types) {
         AtomicReference<Position> last = new AtomicReference<>(position(after));
@@ -93,7 +98,11 @@ public class EventFeed {
         String reader = reader(); // now, while the request is served: the polls run outside it
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL_EVERY)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> events.after(last.get(), wanted, STREAM_BATCH, reader))
+                .onItem().transformToUniAndConcatenate(tick -> events.after(last.get(), wanted, STREAM_BATCH, reader)
+                        .onFailure(Persistence::isUnavailable).recoverWithItem(failure -> {
+                            LOG.debugf("Event stream poll not served (%s), asked again in %s", failure, POLL_EVERY);
+                            return List.of();
+                        }))
                 .onItem().transformToIterable(batch -> {
                     if (!batch.isEmpty()) {
                         last.set(batch.get(batch.size() - 1).position());
