@@ -2,28 +2,20 @@ package fr.backoffice.common;
 
 import fr.backoffice.common.http.OpenStreams;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.DatabaseProxy;
 import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.RawHttp;
+import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,24 +23,14 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The database goes away under the service (a restart, a network cut): requests are answered 503 with Retry-After,
  * never 500, and the service recovers by itself. The shared PostgreSQL is never touched: the service's requests go
- * through a small TCP proxy that the test cuts and restores.
+ * through a small TCP proxy ({@link DatabaseProxy}, in the shared test profile) that the test cuts and restores. An
+ * open event stream waits through the outage and goes on.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.ThroughProxy.class)
+@TestProfile(SharedSettings.class)
 class DatabaseOutageTest {
 
-    static final Proxy PROXY = Proxy.start();
-
-    /** Requests (the reactive pool) reach the database through the proxy; migrations (JDBC) go straight. */
-    public static class ThroughProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // read before Quarkus starts with this profile: the variable application.properties reads for test.schema
-            String schema = System.getenv().getOrDefault("BACKOFFICE_TEST_SCHEMA", "backoffice_test");
-            return Map.of("quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + PROXY.port() + "/postgres?search_path=" + schema);
-        }
-    }
+    private static final DatabaseProxy PROXY = SharedSettings.DATABASE;
 
     @Inject
     OpenStreams streams;
@@ -117,84 +99,5 @@ class DatabaseOutageTest {
             Thread.sleep(50);
         }
         assertThat(streams.open()).as("streams the instance still counts open").isZero();
-    }
-
-    /** A TCP proxy to the local PostgreSQL that can drop every connection and refuse new ones, then come back. */
-    static final class Proxy {
-
-        private final int port;
-        private final List<Socket> open = new CopyOnWriteArrayList<>();
-        private volatile ServerSocket server;
-
-        private Proxy(int port) {
-            this.port = port;
-        }
-
-        static Proxy start() {
-            try {
-                int port;
-                try (ServerSocket probe = new ServerSocket(0)) {
-                    port = probe.getLocalPort();
-                }
-                Proxy proxy = new Proxy(port);
-                proxy.restore();
-                return proxy;
-            } catch (IOException failed) {
-                throw new IllegalStateException(failed);
-            }
-        }
-
-        int port() {
-            return port;
-        }
-
-        synchronized void restore() throws IOException {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            ServerSocket listening = server;
-            Thread acceptor = new Thread(() -> {
-                while (!listening.isClosed()) {
-                    try {
-                        Socket client = listening.accept();
-                        Socket database = new Socket("127.0.0.1", 5432);
-                        open.add(client);
-                        open.add(database);
-                        pipe(client, database);
-                        pipe(database, client);
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "outage-proxy");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        synchronized void cut() throws IOException {
-            server.close();
-            for (Socket socket : open) {
-                socket.close();
-            }
-            open.clear();
-        }
-
-        private static void pipe(Socket from, Socket to) {
-            Thread copier = new Thread(() -> {
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    in.transferTo(out);
-                } catch (IOException ended) {
-                    // the other side closed, or the proxy cut the line
-                } finally {
-                    try {
-                        to.close();
-                    } catch (IOException ignored) {
-                        // already closed
-                    }
-                }
-            }, "outage-proxy-pipe");
-            copier.setDaemon(true);
-            copier.start();
-        }
     }
 }

@@ -15,9 +15,16 @@ public class SharedSettings implements QuarkusTestProfile {
     /** The only front-office origin browsers may call from (CorsTest). */
     public static final String FRONT_OFFICE_ORIGIN = "https://front.bank.example";
 
+    /** What the service's requests (the reactive pool) reach the database through; migrations (JDBC) go straight. */
+    public static final DatabaseProxy DATABASE = DatabaseProxy.start();
+
     @Override
     public Map<String, String> getConfigOverrides() {
+        // read before Quarkus starts with this profile: the variable application.properties reads for test.schema
+        String schema = System.getenv().getOrDefault("BACKOFFICE_TEST_SCHEMA", "backoffice_test");
         return Map.of(
+                "quarkus.datasource.reactive.url", // DatabaseOutageTest cuts it
+                "postgresql://127.0.0.1:" + DATABASE.port() + "/postgres?search_path=" + schema,
                 "backoffice.cors.origins", FRONT_OFFICE_ORIGIN, // CorsTest
                 "quarkus.otel.sdk.disabled", "false", // TracingTest: spans, exported nowhere
                 "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:4317",
