@@ -77,6 +77,39 @@ class AuditTrailTest {
                 .containsEntry("action", "POST /accounts/{id}/freeze").containsEntry("resourceId", account);
     }
 
+    /**
+     * Refused by the HTTP layer before any resource runs (a body over {@code backoffice.http.max-body-size}, a request
+     * line over {@code backoffice.http.max-request-line}): recorded all the same, once.
+     */
+    @Test
+    void requests_refused_before_any_resource_runs_are_recorded_too() throws Exception {
+        String token = Tokens.token(someone("edge"), null, Roles.FRONT_OFFICE);
+        String tooLarge = "too-large-" + UUID.randomUUID();
+        Api.invalidRequestAs(token).header("X-Request-Id", tooLarge).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("type", "TRANSFER", "reference", "x".repeat(70 * 1024))).post("/operations")
+                .then().statusCode(413);
+        String tooLong = "too-long-" + UUID.randomUUID();
+        Api.invalidRequestAs(token).header("X-Request-Id", tooLong).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("type", "TRANSFER")).post("/operations?" + "a".repeat(9 * 1024))
+                .then().statusCode(414);
+
+        assertThat(outcomesOf(tooLarge)).containsExactly("413 REFUSED");
+        assertThat(outcomesOf(tooLong)).containsExactly("414 REFUSED");
+    }
+
+    /** The outcomes recorded for a request id, once there is one (written off the request path). */
+    private List<Object> outcomesOf(String requestId) throws Exception {
+        long deadline = System.currentTimeMillis() + Trail.PATIENCE_MS;
+        while (true) {
+            List<Object> outcomes = Trail.rows(database, "select outcome from audit_record where request_id = ?", requestId)
+                    .stream().map(row -> row.get("outcome")).toList();
+            if (!outcomes.isEmpty() || System.currentTimeMillis() > deadline) {
+                return outcomes;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void refusals_are_written_in_batches_and_none_is_lost() throws Exception {
         String unit = Fixtures.unit();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.filing.FilingApi;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
+import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -285,6 +286,17 @@ class ApiConventionsTest {
 
         assertProblem(Api.invalidRequestAs(Tokens.admin()).body(padded("{\"code\": \"AAA-00\"}", 100_000)).post("/units"),
                 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    /** A body refused unread would be taken for the next request on the connection: the server closes it. */
+    @Test
+    void a_body_refused_unread_ends_its_connection() {
+        try (RawHttp refused = RawHttp.send("POST", "/accounts", Map.of("Authorization", "Bearer " + Tokens.frontOffice(),
+                "Content-Type", "application/json", "Content-Length", "100000"))) {
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.header("Connection")).isEqualTo("close");
+            assertThat(refused.closedAfterBody()).as("the connection ends after the answer").isTrue();
+        }
     }
 
     /** The JSON text followed by spaces up to exactly {@code bytes} bytes of UTF-8. */

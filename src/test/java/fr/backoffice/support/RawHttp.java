@@ -89,6 +89,18 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Reads the body (it has a {@code Content-Length}), then whether the server closed the connection after it. */
+    public boolean closedAfterBody() {
+        body();
+        try {
+            return in.read() == -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads the body line by line until one contains {@code text}, for an endless answer (a stream's message): false
      * if the answer ends first. A read waits 10 s at most.

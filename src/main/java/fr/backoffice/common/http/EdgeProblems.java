@@ -21,10 +21,12 @@ final class EdgeProblems {
 
     static void answer(RoutingContext context, ObjectMapper json, ProblemCode code, String detail) {
         Problem problem = Problem.of(code, detail, context.request().path(), List.of());
-        // The body nobody read would otherwise be taken for the next request on this connection.
+        // The body nobody read would otherwise be taken for the next request on this connection. Added to the
+        // exchange's end handlers: the response's one handler is theirs, and replacing it would skip them all (the
+        // audit record of this refusal among them, docs/events-and-audit.md "Audit trail").
         if (context.request().version() != HttpVersion.HTTP_2) {
             context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            context.response().endHandler(ended -> context.request().connection().close());
+            context.addEndHandler(ended -> context.request().connection().close());
         }
         context.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
