@@ -2,6 +2,7 @@ package fr.backoffice.audit;
 
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.AuditRecords;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -93,21 +94,8 @@ class AuditTrailTest {
                 .body(Map.of("type", "TRANSFER")).post("/operations?" + "a".repeat(9 * 1024))
                 .then().statusCode(414);
 
-        assertThat(outcomesOf(tooLarge)).containsExactly("413 REFUSED");
-        assertThat(outcomesOf(tooLong)).containsExactly("414 REFUSED");
-    }
-
-    /** The outcomes recorded for a request id, once there is one (written off the request path). */
-    private List<Object> outcomesOf(String requestId) throws Exception {
-        long deadline = System.currentTimeMillis() + Trail.PATIENCE_MS;
-        while (true) {
-            List<Object> outcomes = Trail.rows(database, "select outcome from audit_record where request_id = ?", requestId)
-                    .stream().map(row -> row.get("outcome")).toList();
-            if (!outcomes.isEmpty() || System.currentTimeMillis() > deadline) {
-                return outcomes;
-            }
-            Thread.sleep(50);
-        }
+        assertThat(AuditRecords.outcomesOf(tooLarge)).containsExactly("413 REFUSED");
+        assertThat(AuditRecords.outcomesOf(tooLong)).containsExactly("414 REFUSED");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
+import fr.backoffice.support.AuditRecords;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.Tokens;
@@ -73,7 +74,7 @@ class RateLimitTest {
     }
 
     @Test
-    void past_its_write_budget_a_caller_is_answered_429_with_retry_after_and_other_callers_are_not() {
+    void past_its_write_budget_a_caller_is_answered_429_with_retry_after_and_other_callers_are_not() throws Exception {
         String busy = Tokens.token("rate-busy", null, Roles.ADMIN);
         for (int left = 2; left >= 0; left--) {
             Response created = Api.as(busy).body(unit(Fixtures.newUnitCode())).post("/units");
@@ -82,7 +83,8 @@ class RateLimitTest {
         }
 
         String refusedCode = Fixtures.newUnitCode();
-        Response refused = Api.as(busy).body(unit(refusedCode)).post("/units");
+        String requestId = "rate-limited-" + refusedCode;
+        Response refused = Api.as(busy).header("X-Request-Id", requestId).body(unit(refusedCode)).post("/units");
         assertProblem(refused, 429, "RATE_LIMITED");
         assertThat(refused.jsonPath().getString("detail")).contains("writes").contains("3 per 3600 s");
         // one request comes back every 3600 / 3 s
@@ -90,7 +92,8 @@ class RateLimitTest {
         assertThat(refused.header(POLICY)).isEqualTo("\"writes\";q=3;w=3600");
         assertThat(refused.header(STATE)).matches("\"writes\";r=0;t=\\d+");
 
-        // nothing was created, the caller still reads, and another caller still writes
+        // nothing was created, the refusal is in the audit trail, the caller still reads, and another caller still writes
+        assertThat(AuditRecords.outcomesOf(requestId)).containsExactly("429 REFUSED");
         Api.as(busy).get("/units/{code}", refusedCode).then().statusCode(404);
         Api.as(Tokens.token("rate-other", null, Roles.ADMIN)).body(unit(refusedCode)).post("/units").then().statusCode(201);
     }
