@@ -20,7 +20,7 @@ public record AuditRecord(
                 maxLength = 300, examples = "POST /operations/{id}/validate") String action,
         @Schema(nullable = true, maxLength = 32, examples = "operation") String resourceType,
         @Schema(nullable = true, maxLength = 255, examples = "019ac9d2-6f3e-7c41-9a8e-2b1d4c5e6f70") String resourceId,
-        @Schema(description = "HTTP status and ACCEPTED (2xx, 3xx) or REFUSED", maxLength = 32, examples = "403 REFUSED") String outcome,
+        @Schema(description = "HTTP status and ACCEPTED (2xx, 3xx) or REFUSED; `ABANDONED` when the client closed the connection before any answer", maxLength = 32, examples = "403 REFUSED") String outcome,
         @Schema(maxLength = 64, examples = "5f0c1a7e-3b2d-4c8e-9f10-2a3b4c5d6e7f") String requestId) {
 
     /** The same record at a place in the chain. */

@@ -12,6 +12,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,6 +98,21 @@ class AuditTrailTest {
 
         assertThat(AuditRecords.outcomesOf(tooLarge)).containsExactly("413 REFUSED");
         assertThat(AuditRecords.outcomesOf(tooLong)).containsExactly("414 REFUSED");
+    }
+
+    /** A client that sends half its body and goes away was never answered: its record says so, not "200 ACCEPTED". */
+    @Test
+    void a_request_its_client_abandons_before_any_answer_is_recorded_abandoned() throws Exception {
+        String requestId = "abandoned-" + UUID.randomUUID();
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            String halfSent = "POST /operations HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + Tokens.frontOffice() + "\r\nContent-Type: application/json\r\n"
+                    + "Idempotency-Key: " + requestId + "\r\nX-Request-Id: " + requestId + "\r\nContent-Length: 1000\r\n\r\n"
+                    + "{\"type\": \"TRANS";
+            socket.getOutputStream().write(halfSent.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+        }
+        assertThat(AuditRecords.outcomesOf(requestId)).containsExactly("ABANDONED");
     }
 
     @Test

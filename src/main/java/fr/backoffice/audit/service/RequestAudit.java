@@ -74,8 +74,16 @@ public class RequestAudit {
         return accepted(context, status, location);
     }
 
-    /** The record of a request, as it answered. */
-    AuditTrail.Entry entry(RoutingContext context, int status, String location) {
+    /** The outcome of a request whose client left before it was answered. */
+    static final String ABANDONED = "ABANDONED";
+
+    /** The outcome of a request answered {@code status}. */
+    static String outcome(int status) {
+        return status + (status < 400 ? " ACCEPTED" : " REFUSED");
+    }
+
+    /** The record of a request, with its outcome. */
+    AuditTrail.Entry entry(RoutingContext context, String outcome, String location) {
         String actor = "anonymous";
         String roles = "";
         if (context.user() instanceof QuarkusHttpUser user) {
@@ -89,7 +97,7 @@ public class RequestAudit {
         Target target = target(context.request().path(), location);
         return new AuditTrail.Entry(time.now(), storable(actor), storable(roles),
                 storable(context.request().method().name() + " " + target.route()), target.type(), storable(target.id()),
-                status + (status < 400 ? " ACCEPTED" : " REFUSED"), RequestIds.of(context));
+                outcome, RequestIds.of(context));
     }
 
     /** PostgreSQL text cannot hold U+0000 (a token's claims could): it is replaced, never a reason to lose a record. */
@@ -153,7 +161,7 @@ public class RequestAudit {
 
     private AuditTrail.Entry accepted(RoutingContext context, int status, String location) {
         context.put(RECORDED, Boolean.TRUE);
-        return entry(context, status, location);
+        return entry(context, outcome(status), location);
     }
 
     private RoutingContext current() {
