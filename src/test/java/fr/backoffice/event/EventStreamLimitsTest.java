@@ -95,6 +95,18 @@ class EventStreamLimitsTest {
         open.add(eventually(() -> RawHttp.stream("/events/stream", late)));
     }
 
+    /** A stream refused by its own checks (a cursor this API never gave) holds no slot afterwards. */
+    @Test
+    void a_stream_refused_for_a_bad_cursor_keeps_no_slot() {
+        String caller = Tokens.token("streams-bad-cursor", null, Roles.AUDITOR);
+        for (int i = 0; i < 4; i++) { // more than the caller's 2 slots
+            assertProblem(Api.as(caller).accept("text/event-stream").queryParam("after", "bm90LWEtY3Vyc29y")
+                    .get("/events/stream"), 400, "VALIDATION_FAILED");
+        }
+        open.add(opened(caller));
+        open.add(opened(caller));
+    }
+
     /**
      * A subscriber that leaves while the service is still writing its stream (a backlog to catch up on) fails that
      * write; its slot comes back all the same, every time.
