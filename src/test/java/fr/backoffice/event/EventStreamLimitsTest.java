@@ -95,6 +95,20 @@ class EventStreamLimitsTest {
         open.add(eventually(() -> RawHttp.stream("/events/stream", late)));
     }
 
+    /**
+     * HEAD answers what GET would (200, an event stream) and ends there: nothing is streamed to a request that takes no
+     * body, so it holds no slot, even while its connection stays open.
+     */
+    @Test
+    void a_head_of_the_stream_gets_its_head_and_holds_no_slot() throws InterruptedException {
+        try (RawHttp head = RawHttp.send("HEAD", "/events/stream",
+                Map.of("Authorization", "Bearer " + Tokens.token("streams-head", null, Roles.AUDITOR)))) {
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("Content-Type")).startsWith("text/event-stream");
+            awaitNoStreamOpen();
+        }
+    }
+
     /** A stream refused by its own checks (a cursor this API never gave) holds no slot afterwards. */
     @Test
     void a_stream_refused_for_a_bad_cursor_keeps_no_slot() {
@@ -133,6 +147,10 @@ class EventStreamLimitsTest {
             RawHttp stream = eventually(() -> RawHttp.stream(backlog, subscriber));
             stream.close(); // at once: the backlog is still being written
         }
+        awaitNoStreamOpen();
+    }
+
+    private void awaitNoStreamOpen() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (streams.open() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);

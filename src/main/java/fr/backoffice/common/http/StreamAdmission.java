@@ -4,6 +4,7 @@ import fr.backoffice.common.config.BackOfficeConfig;
 import fr.backoffice.common.error.Problem;
 import fr.backoffice.common.error.ProblemCode;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * completes (the instance stops), fails, or the subscriber's connection closes. The exchange's end handler alone does
  * not see every end (a subscriber that leaves while its stream is being written fails the write, and the REST layer
  * then only cancels the stream), so the method's stream gives the slot back too when it terminates:
- * {@link #holdingItsSlot}.
+ * {@link #served}.
  *
  * <p>It runs after matching, so it sees the method however the path was spelled, and after the other request filters
  * (an unknown query parameter is refused without taking a slot).
@@ -80,15 +81,18 @@ public class StreamAdmission {
     }
 
     /**
-     * The stream a {@link Streaming} method answers, giving back the slot its request was let in with as soon as it
-     * terminates: it completes, fails, or is cancelled (its subscriber went away).
+     * The stream a {@link Streaming} method answers, as this exchange serves it: it gives back the slot its request
+     * was let in with as soon as it terminates (it completes, fails, or is cancelled because its subscriber went
+     * away). A HEAD request gets the answer's head and nothing more: a stream run for it would send nothing, yet hold
+     * its slot and its connection until the client closes it.
      */
-    public static <T> Multi<T> holdingItsSlot(RoutingContext context, Multi<T> stream) {
+    public static <T> Multi<T> served(RoutingContext context, Multi<T> stream) {
         OpenStreams.Slot slot = context.get(SLOT);
         if (slot == null) {
             throw new IllegalStateException("No stream slot on " + context.request().path() + ": is its method @Streaming?");
         }
-        return stream.onTermination().invoke(slot::release);
+        Multi<T> answered = context.request().method() == HttpMethod.HEAD ? Multi.createFrom().empty() : stream;
+        return answered.onTermination().invoke(slot::release);
     }
 
     private static Response refuse(RoutingContext context, ProblemCode code, int retryAfter, String detail) {

@@ -135,7 +135,7 @@ public class EventResource {
                 .select().first(event -> event != closing);
         // once its head is sent, a failed stream would stay open with nothing more to send: end it, so that its
         // subscriber reconnects with Last-Event-ID (docs/events-and-audit.md "Event feed")
-        return StreamAdmission.holdingItsSlot(exchange, Multi.createBy().concatenating()
+        return StreamAdmission.served(exchange, Multi.createBy().concatenating()
                 .streams(untilClosing, Multi.createFrom().item(closing))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "Event stream ended by a failure"))
                 .onFailure().recoverWithCompletion());
