@@ -1,7 +1,8 @@
 package fr.backoffice.common.idempotency;
 
-import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.Outages;
+import fr.backoffice.common.time.TimeSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,7 @@ public class IdempotencyKeyPurge {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return purge().replaceWithVoid();
+        return Outages.skippedDuringOutage("the purge of idempotency keys", purge());
     }
 
     /** Deletes the keys older than the retention; answers how many. */

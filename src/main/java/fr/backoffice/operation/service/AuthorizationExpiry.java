@@ -1,6 +1,7 @@
 package fr.backoffice.operation.service;
 
 import fr.backoffice.common.Persistence;
+import fr.backoffice.common.error.Outages;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.operation.Authorization;
@@ -47,11 +48,11 @@ public class AuthorizationExpiry {
 
     @Scheduled(every = "${backoffice.scheduler.every}", delayed = "7s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return expireDue().invoke(count -> {
+        return Outages.skippedDuringOutage("the expiry of authorizations", expireDue().invoke(count -> {
             if (count > 0) {
                 LOG.infof("Expired %d authorization(s)", count);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /** Expires every authorization past its expiry now; answers how many this call expired. */

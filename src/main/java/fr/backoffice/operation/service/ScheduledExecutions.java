@@ -1,6 +1,7 @@
 package fr.backoffice.operation.service;
 
 import fr.backoffice.common.Persistence;
+import fr.backoffice.common.error.Outages;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.operation.BusinessCalendar;
 import fr.backoffice.operation.Operation;
@@ -56,11 +57,11 @@ public class ScheduledExecutions {
 
     @Scheduled(every = "${backoffice.scheduler.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return runDue().invoke(count -> {
+        return Outages.skippedDuringOutage("the run of scheduled operations", runDue().invoke(count -> {
             if (count > 0) {
                 LOG.infof("Executed %d scheduled operation(s)", count);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /** Executes every operation due today; answers how many were handled. */

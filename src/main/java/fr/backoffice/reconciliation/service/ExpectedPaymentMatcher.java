@@ -1,5 +1,6 @@
 package fr.backoffice.reconciliation.service;
 
+import fr.backoffice.common.error.Outages;
 import fr.backoffice.common.time.TimeSource;
 import fr.backoffice.event.EventType;
 import fr.backoffice.reconciliation.repository.ExpectedPaymentRepository;
@@ -43,11 +44,11 @@ public class ExpectedPaymentMatcher {
     @Scheduled(every = "${backoffice.reconciliation.expected-payments-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().invoke(changed -> {
+        return Outages.skippedDuringOutage("the matching of expected payments", run().invoke(changed -> {
             if (changed > 0) {
                 LOG.infof("Expected payments: %d matched or overdue", changed);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /** One run: matches, then overdue; answers how many expected payments changed. */

@@ -1,6 +1,7 @@
 package fr.backoffice.webhook.service;
 
 import fr.backoffice.common.config.BackOfficeConfig;
+import fr.backoffice.common.error.Outages;
 import fr.backoffice.common.time.TimeSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,7 @@ public class WebhookDeliveryPurge {
 
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return purge().replaceWithVoid();
+        return Outages.skippedDuringOutage("the purge of webhook deliveries", purge());
     }
 
     /** Deletes the deliveries that ended before the retention; answers how many. */
