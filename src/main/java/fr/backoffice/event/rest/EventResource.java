@@ -45,8 +45,8 @@ public class EventResource {
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
     /** The last message of a stream whose instance stops. */
     static final String CLOSING = "stream.closing";
-    private static final Logger LOG = Logger.getLogger(EventResource.class);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(EventResource.class);
 
     private final EventFeed feed;
 
