@@ -6,6 +6,7 @@ import fr.backoffice.support.DatabaseProxy;
 import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.OpenStreamCount;
 import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Tokens;
@@ -78,7 +79,7 @@ class DatabaseOutageTest {
         String openedAfter = Fixtures.currentAccount(unit);
         assertThat(across.readUntilLineWith(openedAfter)).as("the account opened after the outage, on the same stream").isTrue();
         across.close();
-        awaitNoStreamOpen();
+        OpenStreamCount.awaitNone(streams);
     }
 
     private static void awaitServed(String account) throws InterruptedException {
@@ -90,14 +91,5 @@ class DatabaseOutageTest {
             }
         }
         assertThat(status).as("served again once the database is back").isEqualTo(200);
-    }
-
-    /** The service sees a subscriber's connection close a moment after it does. */
-    private void awaitNoStreamOpen() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (streams.open() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(streams.open()).as("streams the instance still counts open").isZero();
     }
 }

@@ -6,6 +6,7 @@ import fr.backoffice.support.Api;
 import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
+import fr.backoffice.support.OpenStreamCount;
 import fr.backoffice.support.RawHttp;
 import fr.backoffice.support.SharedSettings;
 import fr.backoffice.support.Tokens;
@@ -105,7 +106,7 @@ class EventStreamLimitsTest {
                 Map.of("Authorization", "Bearer " + Tokens.token("streams-head", null, Roles.AUDITOR)))) {
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("Content-Type")).startsWith("text/event-stream");
-            awaitNoStreamOpen();
+            OpenStreamCount.awaitNone(streams);
         }
     }
 
@@ -147,15 +148,7 @@ class EventStreamLimitsTest {
             RawHttp stream = eventually(() -> RawHttp.stream(backlog, subscriber));
             stream.close(); // at once: the backlog is still being written
         }
-        awaitNoStreamOpen();
-    }
-
-    private void awaitNoStreamOpen() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (streams.open() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(streams.open()).as("streams the instance still counts open").isZero();
+        OpenStreamCount.awaitNone(streams);
     }
 
     /** A stream the service accepted, held open (once the streams an earlier test closed are counted closed). */

@@ -1,5 +1,6 @@
 package fr.backoffice.common.metrics;
 
+import fr.backoffice.common.error.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +34,13 @@ public class MetricsRefresh {
     public Uni<Void> refresh() {
         Uni<Void> round = Uni.createFrom().voidItem();
         for (RefreshedGauges feature : features.stream().toList()) {
-            round = round.call(() -> feature.refresh().onFailure().recoverWithUni(failure -> {
-                LOG.warnf("Metrics of %s not refreshed, the last figures stay: %s",
-                        feature.getClass().getSimpleName(), failure.getMessage());
-                return Uni.createFrom().voidItem();
-            }));
+            String name = feature.getClass().getSimpleName();
+            // during an outage, one WARN for all jobs every 30 s; any other failure, one per feature and round
+            round = round.call(() -> Outages.skippedDuringOutage("the refresh of the metrics of " + name, feature.refresh())
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.warnf("Metrics of %s not refreshed, the last figures stay: %s", name, failure.getMessage());
+                        return Uni.createFrom().voidItem();
+                    }));
         }
         return round;
     }
