@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The streams this instance holds open, per caller and in all (docs/security.md "Rate limiting"): a new one past
  * {@code backoffice.event-stream.max-per-caller} for its caller, or past {@code max-per-instance} in all, is not
- * opened. Each open stream holds a {@link Slot} until its connection ends. The counts are this instance's memory: a
+ * opened. Each open stream holds a {@link Slot} until it ends or its connection closes, whichever comes first
+ * ({@link StreamAdmission}). The counts are this instance's memory: a
  * stopped instance holds nothing, and behind a load balancer a caller may hold its quota on each instance.
  */
 @ApplicationScoped

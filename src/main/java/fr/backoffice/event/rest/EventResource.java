@@ -87,7 +87,10 @@ public class EventResource {
                     + "slot. A comment line "
                     + "(`: heartbeat`) comes every 15 s. When the instance serving the stream stops, the stream ends "
                     + "with a message `event: stream.closing` (with `retry: 1000`): reconnect, with `Last-Event-ID`, "
-                    + "and another instance goes on.")
+                    + "and another instance goes on. While the database is unavailable the stream stays open, with its "
+                    + "heartbeats, and goes on from where it was once the database is back. A stream that fails for any "
+                    + "other reason ends without `stream.closing`: reconnect with `Last-Event-ID` as well. `HEAD` answers "
+                    + "the head only, and ends.")
     @APIResponse(responseCode = "200", description = "An endless stream of events",
             // no schema: the body is an endless sequence of messages, which no length bounds; the example shows one
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
