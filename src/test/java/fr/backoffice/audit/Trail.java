@@ -1,5 +1,6 @@
 package fr.backoffice.audit;
 
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -33,9 +34,9 @@ final class Trail {
             if (after != null) {
                 request.queryParam("after", after);
             }
-            JsonPath page = request.get("/audit").then().statusCode(200).extract().jsonPath();
-            records.addAll(page.getList("items"));
-            after = page.getString("nextCursor");
+            Json.Page page = Json.page(request.get("/audit").then().statusCode(200).extract().response());
+            records.addAll(page.items());
+            after = page.nextCursor();
         } while (after != null);
         return records;
     }

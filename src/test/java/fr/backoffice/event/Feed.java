@@ -1,9 +1,9 @@
 package fr.backoffice.event;
 
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Tokens;
-import io.restassured.path.json.JsonPath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +36,10 @@ final class Feed {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get("/events").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            if (page.getString("nextCursor") != null) {
-                cursor = page.getString("nextCursor");
+            Json.Page page = Json.page(request.get("/events").then().statusCode(200).extract().response());
+            List<Map<String, Object>> items = page.items();
+            if (page.nextCursor() != null) {
+                cursor = page.nextCursor();
             }
             if (items.isEmpty()) {
                 return seen;

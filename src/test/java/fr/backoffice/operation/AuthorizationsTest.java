@@ -1,6 +1,7 @@
 package fr.backoffice.operation;
 
 import fr.backoffice.operation.service.AuthorizationExpiry;
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Ledgers;
@@ -438,8 +439,8 @@ class AuthorizationsTest {
             if (after != null) {
                 request = request.queryParam("after", after);
             }
-            JsonPath feed = request.get("/events").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = feed.getList("items");
+            Json.Page feed = Json.page(request.get("/events").then().statusCode(200).extract().response());
+            List<Map<String, Object>> items = feed.items();
             for (Map<String, Object> event : items) {
                 if (id.equals(((Map<?, ?>) event.get("resource")).get("id"))) {
                     types.add((String) event.get("type"));
@@ -448,7 +449,7 @@ class AuthorizationsTest {
             if (items.isEmpty()) {
                 break;
             }
-            after = feed.getString("nextCursor");
+            after = feed.nextCursor();
         }
         return types;
     }

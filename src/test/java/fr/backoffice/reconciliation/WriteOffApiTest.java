@@ -2,6 +2,7 @@ package fr.backoffice.reconciliation;
 
 import fr.backoffice.reconciliation.Camt.Tx;
 import fr.backoffice.reconciliation.Day.Credit;
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Tokens;
@@ -156,14 +157,13 @@ class WriteOffApiTest {
         String after = null;
         while (true) {
             var request = Api.as(Tokens.admin()).queryParam("types", type).queryParam("limit", 200);
-            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/events").then().statusCode(200)
-                    .extract().jsonPath();
-            List<String> found = page.getList("items.resource.id", String.class);
-            if (found.isEmpty()) {
+            Json.Page page = Json.page((after == null ? request : request.queryParam("after", after)).get("/events")
+                    .then().statusCode(200).extract().response());
+            if (page.items().isEmpty()) {
                 return ids;
             }
-            ids.addAll(found);
-            after = page.getString("nextCursor");
+            page.items().forEach(event -> ids.add((String) ((Map<?, ?>) event.get("resource")).get("id")));
+            after = page.nextCursor();
         }
     }
 }

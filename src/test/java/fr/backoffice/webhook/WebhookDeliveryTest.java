@@ -3,6 +3,7 @@ package fr.backoffice.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.Fixtures;
 import fr.backoffice.support.Tokens;
@@ -356,14 +357,14 @@ class WebhookDeliveryTest {
             if (after != null) {
                 request = request.queryParam("after", after);
             }
-            JsonPath feed = request.get("/events").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = feed.getList("items");
+            Json.Page feed = Json.page(request.get("/events").then().statusCode(200).extract().response());
+            List<Map<String, Object>> items = feed.items();
             for (Map<String, Object> event : items) {
                 if (event.get("id").equals(eventId)) {
                     return event;
                 }
             }
-            after = feed.getString("nextCursor");
+            after = feed.nextCursor();
             if (items.isEmpty() || after == null) {
                 break;
             }

@@ -1,6 +1,7 @@
 package fr.backoffice.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.backoffice.support.Json;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.EventFeedEnd;
 import fr.backoffice.support.Fixtures;
@@ -138,10 +139,10 @@ class WebhookEventVisibilityTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get("/events").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
+            Json.Page page = Json.page(request.get("/events").then().statusCode(200).extract().response());
+            List<Map<String, Object>> items = page.items();
             read.addAll(items);
-            cursor = page.getString("nextCursor");
+            cursor = page.nextCursor();
             if (items.isEmpty()) {
                 Thread.sleep(100);
             }
