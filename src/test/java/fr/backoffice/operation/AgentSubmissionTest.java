@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static fr.backoffice.support.Json.at;
 import static fr.backoffice.support.Ledgers.submit;
 import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +55,9 @@ class AgentSubmissionTest {
         }
         String colleague = Tokens.token("colleague-" + unit, unit, Roles.AGENT);
         Api.as(colleague).post("/operations/{id}/validate", ids.get(0)).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"))
-                .body("submittedBy", equalTo("agent-" + unit))
-                .body("validatedBy", equalTo("colleague-" + unit));
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("submittedBy", equalTo("agent-" + unit)))
+                .body(at("validatedBy", equalTo("colleague-" + unit)));
         assertThat(Ledgers.balance(from)).isEqualTo("700.00");
         assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("600.00");
     }

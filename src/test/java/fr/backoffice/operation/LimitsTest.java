@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static fr.backoffice.support.Json.at;
 import static fr.backoffice.support.Ledgers.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -213,9 +214,9 @@ class LimitsTest {
         assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("10.00");
         String id = third.getString("id");
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("PENDING_APPROVAL"));
+                .body(at("status", equalTo("PENDING_APPROVAL")));
         Api.as(Tokens.supervisor(unit)).post("/operations/{id}/approve", id).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"));
+                .body(at("status", equalTo("EXECUTED")));
         assertThat(Ledgers.balance(from)).isEqualTo("970.00");
         assertThat(limit(from, "DEBIT_COUNT_PER_DAY").getString("used")).isEqualTo("3");
     }
@@ -374,7 +375,7 @@ class LimitsTest {
             request.put("requestedExecutionDate", later.toString());
             String id = submit(Tokens.frontOffice(), request).getString("id");
             Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                    .body("status", equalTo("SCHEDULED"));
+                    .body(at("status", equalTo("SCHEDULED")));
             ids.add(id);
         }
         assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("650.00");
@@ -390,7 +391,7 @@ class LimitsTest {
         assertThat(rejected.getString("reasonCode")).isEqualTo("LIMIT_EXCEEDED");
         assertThat(rejected.getString("history[-1].reason")).contains("DEBIT_PER_OPERATION");
         assertThat(rejected.getString("history[-1].actor")).isEqualTo("system:scheduler");
-        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body("status", equalTo("EXECUTED"));
+        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body(at("status", equalTo("EXECUTED")));
         assertThat(Ledgers.balance(from)).isEqualTo("950.00");
         assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("950.00");
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static fr.backoffice.support.Json.at;
 import static fr.backoffice.support.Ledgers.submit;
 import static fr.backoffice.support.Ledgers.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,23 +78,23 @@ class OperationLifecycleApiTest {
         assertThat(account.getString("availableBalance")).isEqualTo("500.00");
 
         Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200)
-                .body("items", hasSize(1))
-                .body("items[0].operation.id", equalTo(id))
-                .body("items[0].dueAt", notNullValue());
+                .body(at("items", hasSize(1)))
+                .body(at("items[0].operation.id", equalTo(id)))
+                .body(at("items[0].dueAt", notNullValue()));
 
         Api.as(Tokens.agent(unit)).post("/operations/{id}/claim", id).then().statusCode(200)
-                .body("assignee", equalTo("agent-" + unit));
+                .body(at("assignee", equalTo("agent-" + unit)));
         Api.as(Tokens.token("other-agent", unit, "agent")).post("/operations/{id}/validate", id).then().statusCode(409)
-                .body("code", equalTo("ALREADY_CLAIMED"));
+                .body(at("code", equalTo("ALREADY_CLAIMED")));
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"))
-                .body("validatedBy", equalTo("agent-" + unit))
-                .body("assignee", nullValue());
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("validatedBy", equalTo("agent-" + unit)))
+                .body(at("assignee", nullValue()));
 
         assertThat(Ledgers.balance(from)).isEqualTo("500.00");
         assertThat(Ledgers.account(from).getString("heldAmount")).isEqualTo("0.00");
         assertThat(Ledgers.balance(to)).isEqualTo("2500.00");
-        Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200).body("items", hasSize(0));
+        Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200).body(at("items", hasSize(0)));
     }
 
     @Test
@@ -111,9 +112,9 @@ class OperationLifecycleApiTest {
 
         String executedOn = BusinessCalendar.onOrAfter(LocalDate.now(ZoneId.of("Europe/Paris"))).toString();
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("EXECUTED")).body("valueDate", equalTo(executedOn));
+                .body(at("status", equalTo("EXECUTED"))).body(at("valueDate", equalTo(executedOn)));
         Api.as(Tokens.auditor()).get("/accounts/{id}/entries", to).then().statusCode(200)
-                .body("items[0].valueDate", equalTo(executedOn));
+                .body(at("items[0].valueDate", equalTo(executedOn)));
     }
 
     @Test
@@ -126,14 +127,14 @@ class OperationLifecycleApiTest {
 
         String validator = "supervisor-validator";
         Api.as(Tokens.token(validator, unit, "supervisor")).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("PENDING_APPROVAL")).body("requiresApproval", equalTo(true));
-        Api.as(Tokens.agent(unit)).post("/operations/{id}/approve", id).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                .body(at("status", equalTo("PENDING_APPROVAL"))).body(at("requiresApproval", equalTo(true)));
+        Api.as(Tokens.agent(unit)).post("/operations/{id}/approve", id).then().statusCode(403).body(at("code", equalTo("FORBIDDEN")));
         Api.as(Tokens.token(validator, unit, "supervisor")).post("/operations/{id}/approve", id).then().statusCode(403)
-                .body("code", equalTo("FOUR_EYES_VIOLATION"));
+                .body(at("code", equalTo("FOUR_EYES_VIOLATION")));
         Api.as(Tokens.token("supervisor-approver", unit, "supervisor")).post("/operations/{id}/approve", id).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"))
-                .body("approvedBy", equalTo("supervisor-approver"))
-                .body("history.to", equalTo(java.util.List.of("RECEIVED", "PENDING_APPROVAL", "EXECUTED")));
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("approvedBy", equalTo("supervisor-approver")))
+                .body(at("history.to", equalTo(java.util.List.of("RECEIVED", "PENDING_APPROVAL", "EXECUTED"))));
         assertThat(Ledgers.balance(to)).isEqualTo("10000.00");
     }
 
@@ -147,16 +148,16 @@ class OperationLifecycleApiTest {
         String key = "validate-" + id;
 
         JsonPath first = Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/validate", id)
-                .then().statusCode(200).body("status", equalTo("EXECUTED")).extract().jsonPath();
+                .then().statusCode(200).body(at("status", equalTo("EXECUTED"))).extract().jsonPath();
         Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/validate", id)
                 .then().statusCode(200)
                 .header("Idempotent-Replayed", "true")
-                .body("status", equalTo("EXECUTED"))
-                .body("version", equalTo(first.getInt("version")));
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("version", equalTo(first.getInt("version"))));
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(409)
-                .body("code", equalTo("INVALID_TRANSITION"));
+                .body(at("code", equalTo("INVALID_TRANSITION")));
         Api.as(Tokens.agent(unit)).header("Idempotency-Key", key).post("/operations/{id}/claim", id).then().statusCode(422)
-                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+                .body(at("code", equalTo("IDEMPOTENCY_KEY_REUSED")));
         assertThat(Ledgers.balance(to)).isEqualTo("1500.00");
     }
 
@@ -169,8 +170,8 @@ class OperationLifecycleApiTest {
         String agent = Tokens.agent(unit);
         String id = submit(agent, transfer(from, to, "1500.00")).getString("id");
 
-        Api.as(agent).post("/operations/{id}/validate", id).then().statusCode(403).body("code", equalTo("FOUR_EYES_VIOLATION"));
-        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body("status", equalTo("RECEIVED"));
+        Api.as(agent).post("/operations/{id}/validate", id).then().statusCode(403).body(at("code", equalTo("FOUR_EYES_VIOLATION")));
+        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body(at("status", equalTo("RECEIVED")));
     }
 
     @Test
@@ -182,15 +183,15 @@ class OperationLifecycleApiTest {
 
         Api.as(Tokens.agent(unit)).body(Map.of("reasonCode", "SUSPECTED_FRAUD", "comment", "Unusual beneficiary"))
                 .post("/operations/{id}/reject", id).then().statusCode(200)
-                .body("status", equalTo("REJECTED"))
-                .body("reasonCode", equalTo("SUSPECTED_FRAUD"))
-                .body("reasonComment", equalTo("Unusual beneficiary"));
+                .body(at("status", equalTo("REJECTED")))
+                .body(at("reasonCode", equalTo("SUSPECTED_FRAUD")))
+                .body(at("reasonComment", equalTo("Unusual beneficiary")));
         assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("2000.00");
 
         Api.as(Tokens.agent(unit)).body(Map.of("reasonCode", "OTHER")).post("/operations/{id}/reject", id)
-                .then().statusCode(409).body("code", equalTo("INVALID_TRANSITION"));
+                .then().statusCode(409).body(at("code", equalTo("INVALID_TRANSITION")));
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(409)
-                .body("code", equalTo("INVALID_TRANSITION"));
+                .body(at("code", equalTo("INVALID_TRANSITION")));
         Api.invalidRequestAs(Tokens.agent(unit)).body(Map.of("reasonCode", "BECAUSE")).post("/operations/{id}/reject", id)
                 .then().statusCode(400);
     }
@@ -206,9 +207,9 @@ class OperationLifecycleApiTest {
 
         Api.as(Tokens.agent(unit)).post("/operations/{id}/cancel", waiting).then().statusCode(403);
         Api.as(Tokens.frontOffice()).post("/operations/{id}/cancel", waiting).then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+                .body(at("status", equalTo("CANCELLED")));
         Api.as(Tokens.frontOffice()).post("/operations/{id}/cancel", executed).then().statusCode(409)
-                .body("code", equalTo("INVALID_TRANSITION"));
+                .body(at("code", equalTo("INVALID_TRANSITION")));
         assertThat(Ledgers.account(from).getString("availableBalance")).isEqualTo("1990.00");
     }
 
@@ -233,17 +234,17 @@ class OperationLifecycleApiTest {
         assertThat(op.getString("status")).isEqualTo("RECEIVED");
 
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("SCHEDULED"));
+                .body(at("status", equalTo("SCHEDULED")));
         assertThat(VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue())).isGreaterThanOrEqualTo(0);
-        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body("status", equalTo("SCHEDULED"));
+        Api.as(Tokens.admin()).get("/operations/{id}", id).then().body(at("status", equalTo("SCHEDULED")));
 
         QuarkusMock.installMockForType(new FixedTime(valueDate), TimeSource.class);
         assertThat(VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue())).isGreaterThanOrEqualTo(1);
         Api.as(Tokens.admin()).get("/operations/{id}", id).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"))
-                .body("history[-1].actor", equalTo(ScheduledExecutions.ACTOR));
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("history[-1].actor", equalTo(ScheduledExecutions.ACTOR)));
         Api.as(Tokens.admin()).get("/accounts/{id}/entries", to).then().statusCode(200)
-                .body("items[0].valueDate", equalTo(valueDate.toString()));
+                .body(at("items[0].valueDate", equalTo(valueDate.toString())));
         assertThat(Ledgers.balance(to)).isEqualTo("200.00");
     }
 
@@ -260,7 +261,7 @@ class OperationLifecycleApiTest {
             request.put("requestedExecutionDate", later.toString());
             String id = submit(Tokens.frontOffice(), request).getString("id");
             Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                    .body("status", equalTo("SCHEDULED"));
+                    .body(at("status", equalTo("SCHEDULED")));
             ids.add(id);
         }
         String failing = ids.get(0);
@@ -275,8 +276,8 @@ class OperationLifecycleApiTest {
         try {
             QuarkusMock.installMockForType(new FixedTime(BusinessCalendar.onOrAfter(later)), TimeSource.class);
             VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
-            Api.as(Tokens.admin()).get("/operations/{id}", other).then().body("status", equalTo("EXECUTED"));
-            Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body("status", equalTo("SCHEDULED"));
+            Api.as(Tokens.admin()).get("/operations/{id}", other).then().body(at("status", equalTo("EXECUTED")));
+            Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body(at("status", equalTo("SCHEDULED")));
             // not tried again before its back-off has passed
             VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
             try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
@@ -295,7 +296,7 @@ class OperationLifecycleApiTest {
         }
         // once its back-off has passed, it executes
         VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
-        Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body("status", equalTo("EXECUTED"));
+        Api.as(Tokens.admin()).get("/operations/{id}", failing).then().body(at("status", equalTo("EXECUTED")));
     }
 
     @Test
@@ -313,7 +314,7 @@ class OperationLifecycleApiTest {
             request.put("requestedExecutionDate", later.toString());
             String id = submit(Tokens.frontOffice(), request).getString("id");
             Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                    .body("status", equalTo("SCHEDULED"));
+                    .body(at("status", equalTo("SCHEDULED")));
             ids.add(id);
         }
         String returned = ids.get(0);
@@ -323,19 +324,19 @@ class OperationLifecycleApiTest {
         QuarkusMock.installMockForType(new FixedTime(BusinessCalendar.onOrAfter(later)), TimeSource.class);
         VertxContextSupport.subscribeAndAwait(() -> scheduler.runDue());
 
-        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body("status", equalTo("EXECUTED"));
+        Api.as(Tokens.admin()).get("/operations/{id}", ids.get(1)).then().body(at("status", equalTo("EXECUTED")));
         Api.as(Tokens.admin()).get("/operations/{id}", returned).then().statusCode(200)
-                .body("status", equalTo("RECEIVED"))
-                .body("reasonCode", equalTo("ACCOUNT_FROZEN"))
-                .body("assignee", nullValue())
-                .body("history[-1].from", equalTo("SCHEDULED"))
-                .body("history[-1].actor", equalTo(ScheduledExecutions.ACTOR))
-                .body("history[-1].reason", org.hamcrest.Matchers.containsString("ACCOUNT_FROZEN"));
+                .body(at("status", equalTo("RECEIVED")))
+                .body(at("reasonCode", equalTo("ACCOUNT_FROZEN")))
+                .body(at("assignee", nullValue()))
+                .body(at("history[-1].from", equalTo("SCHEDULED")))
+                .body(at("history[-1].actor", equalTo(ScheduledExecutions.ACTOR)))
+                .body(at("history[-1].reason", org.hamcrest.Matchers.containsString("ACCOUNT_FROZEN")));
         JsonPath account = Ledgers.account(frozen);
         assertThat(account.getString("ledgerBalance")).isEqualTo("500.00");
         assertThat(account.getString("heldAmount")).as("still held while it waits").isEqualTo("40.00");
         Api.as(Tokens.agent(unit)).get("/units/{code}/queue", unit).then().statusCode(200)
-                .body("items.operation.id", org.hamcrest.Matchers.hasItem(returned));
+                .body(at("items.operation.id", org.hamcrest.Matchers.hasItem(returned)));
         List<Map<String, Object>> events = Api.as(Tokens.auditor()).queryParam("types", "operation.returned")
                 .queryParam("limit", 200).get("/events").then().statusCode(200).extract().jsonPath().getList("items");
         assertThat(events).anySatisfy(event -> {
@@ -347,8 +348,8 @@ class OperationLifecycleApiTest {
         Api.as(Tokens.supervisor(unit)).body(Map.of("reason", "Order lifted")).post("/accounts/{id}/unfreeze", frozen)
                 .then().statusCode(200);
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", returned).then().statusCode(200)
-                .body("status", equalTo("EXECUTED"))
-                .body("reasonCode", nullValue());
+                .body(at("status", equalTo("EXECUTED")))
+                .body(at("reasonCode", nullValue()));
         JsonPath after = Ledgers.account(frozen);
         assertThat(after.getString("ledgerBalance")).isEqualTo("460.00");
         assertThat(after.getString("heldAmount")).isEqualTo("0.00");
@@ -364,8 +365,8 @@ class OperationLifecycleApiTest {
                 .then().statusCode(200);
 
         Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", equalTo("REJECTED"))
-                .body("reasonCode", equalTo("ACCOUNT_FROZEN"));
+                .body(at("status", equalTo("REJECTED")))
+                .body(at("reasonCode", equalTo("ACCOUNT_FROZEN")));
         JsonPath account = Ledgers.account(from);
         assertThat(account.getString("ledgerBalance")).isEqualTo("2000.00");
         assertThat(account.getString("heldAmount")).isEqualTo("0.00");
@@ -383,10 +384,10 @@ class OperationLifecycleApiTest {
         Api.as(Tokens.agent(elsewhere)).post("/operations/{id}/validate", id).then().statusCode(403);
         Api.as(Tokens.supervisor(elsewhere)).get("/units/{code}/queue", unit).then().statusCode(403);
         Api.as(Tokens.agent(elsewhere)).get("/operations").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+                .body(at("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id))));
         Api.as(Tokens.agent(elsewhere)).header("Idempotency-Key", "x-" + id)
                 .body(transfer(from, Fixtures.currentAccount(unit), "10.00")).post("/operations").then().statusCode(422)
-                .body("code", equalTo("UNKNOWN_ACCOUNT"));
+                .body(at("code", equalTo("UNKNOWN_ACCOUNT")));
         Api.as(Tokens.auditor()).get("/operations/{id}", id).then().statusCode(200);
         Api.as(Tokens.auditor()).post("/operations/{id}/validate", id).then().statusCode(403);
     }
@@ -401,13 +402,13 @@ class OperationLifecycleApiTest {
         submit(Tokens.frontOffice(), transfer(from, to, "5.00"));
 
         Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("type", "TRANSFER").get("/operations")
-                .then().statusCode(200).body("items", hasSize(2));
+                .then().statusCode(200).body(at("items", hasSize(2)));
         Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("status", "RECEIVED").get("/operations")
-                .then().statusCode(200).body("items", hasSize(1)).body("items[0].amount", equalTo("1500.00"));
+                .then().statusCode(200).body(at("items", hasSize(1))).body(at("items[0].amount", equalTo("1500.00")));
         Api.as(Tokens.agent(unit)).queryParam("accountId", from).queryParam("limit", 1).get("/operations")
-                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+                .then().statusCode(200).body(at("items", hasSize(1))).body(at("nextCursor", notNullValue()));
         Api.as(Tokens.admin()).queryParam("unit", unit).queryParam("from", Instant.now().plusSeconds(3600).toString())
-                .get("/operations").then().statusCode(200).body("items", hasSize(0));
+                .get("/operations").then().statusCode(200).body(at("items", hasSize(0)));
         Api.invalidRequestAs(Tokens.admin()).queryParam("status", "DONE").get("/operations").then().statusCode(400);
         Api.invalidRequestAs(Tokens.admin()).queryParam("from", "yesterday").get("/operations").then().statusCode(400);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import static fr.backoffice.support.Json.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -31,13 +32,13 @@ class UnitResourceTest {
                 .post("/units")
                 .then().statusCode(201)
                 .header("Location", endsWith("/units/" + code))
-                .body("code", equalTo(code))
-                .body("name", equalTo("Lyon Part-Dieu"))
-                .body("region", equalTo("Auvergne-Rhône-Alpes"))
-                .body("createdAt", notNullValue());
+                .body(at("code", equalTo(code)))
+                .body(at("name", equalTo("Lyon Part-Dieu")))
+                .body(at("region", equalTo("Auvergne-Rhône-Alpes")))
+                .body(at("createdAt", notNullValue()));
 
         for (String token : new String[]{Tokens.frontOffice(), Tokens.agent(code), Tokens.supervisor("ZZZ-99"), Tokens.auditor(), Tokens.admin()}) {
-            Api.as(token).get("/units/{code}", code).then().statusCode(200).body("name", equalTo("Lyon Part-Dieu"));
+            Api.as(token).get("/units/{code}", code).then().statusCode(200).body(at("name", equalTo("Lyon Part-Dieu")));
         }
     }
 
@@ -47,7 +48,7 @@ class UnitResourceTest {
         Api.as(Tokens.admin())
                 .body(Map.of("code", code, "name", "Again", "region", "Again"))
                 .post("/units")
-                .then().statusCode(409).body("code", equalTo("UNIT_EXISTS"));
+                .then().statusCode(409).body(at("code", equalTo("UNIT_EXISTS")));
     }
 
     @Test
@@ -56,7 +57,7 @@ class UnitResourceTest {
             Api.as(token)
                     .body(Map.of("code", Fixtures.newUnitCode(), "name", "N", "region", "R"))
                     .post("/units")
-                    .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                    .then().statusCode(403).body(at("code", equalTo("FORBIDDEN")));
         }
     }
 
@@ -67,21 +68,21 @@ class UnitResourceTest {
                 .post("/units")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItem("code"))
-                .body("errors.field", hasItem("name"));
+                .body(at("code", equalTo("VALIDATION_FAILED")))
+                .body(at("errors.field", hasItem("code")))
+                .body(at("errors.field", hasItem("name")));
     }
 
     @Test
     void an_unknown_unit_is_404() {
-        Api.as(Tokens.admin()).get("/units/{code}", "NOP-00").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        Api.as(Tokens.admin()).get("/units/{code}", "NOP-00").then().statusCode(404).body(at("code", equalTo("NOT_FOUND")));
     }
 
     @Test
     void units_are_listed_by_code_one_page_at_a_time() {
         List<String> created = List.of(Fixtures.unit(), Fixtures.unit(), Fixtures.unit());
         var first = Api.as(Tokens.auditor()).queryParam("limit", 2).get("/units")
-                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
+                .then().statusCode(200).body(at("items", hasSize(2))).body(at("nextCursor", notNullValue()))
                 .extract().jsonPath();
         List<String> codes = new ArrayList<>(first.getList("items.code", String.class));
         String cursor = first.getString("nextCursor");
@@ -97,11 +98,11 @@ class UnitResourceTest {
     @Test
     void a_limit_out_of_range_is_400() {
         Api.invalidRequestAs(Tokens.admin()).queryParam("limit", 201).get("/units")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("limit")));
         Api.invalidRequestAs(Tokens.admin()).queryParam("limit", "ten").get("/units")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("limit")));
         Api.invalidRequestAs(Tokens.admin()).queryParam("after", "%%%").get("/units")
-                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("after")));
     }
 
     @Test
@@ -114,15 +115,15 @@ class UnitResourceTest {
                 .then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("Location", endsWith("/units/" + code))
-                .body("code", equalTo(code));
+                .body(at("code", equalTo(code)));
         Api.as(Tokens.admin()).header("Idempotency-Key", "unit-" + code)
                 .body(Map.of("code", code, "name", "Other", "region", "Pays de la Loire")).post("/units")
-                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+                .then().statusCode(422).body(at("code", equalTo("IDEMPOTENCY_KEY_REUSED")));
     }
 
     @Test
     void reading_needs_a_valid_token() {
         Api.anonymous().get("/units").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
-                .body("code", equalTo("UNAUTHENTICATED"));
+                .body(at("code", equalTo("UNAUTHENTICATED")));
     }
 }

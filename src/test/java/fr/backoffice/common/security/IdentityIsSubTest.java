@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.backoffice.support.Json.at;
 import static fr.backoffice.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +47,8 @@ class IdentityIsSubTest {
         assertProblem(Api.as(intruder).post("/webhook-endpoints/{id}/rotate-secret", id), 404, "NOT_FOUND");
         assertProblem(Api.as(intruder).delete("/webhook-endpoints/{id}", id), 404, "NOT_FOUND");
         Api.as(victimToken).get("/webhook-endpoints/{id}", id).then().statusCode(200)
-                .body("owner", org.hamcrest.Matchers.equalTo(victim))
-                .body("updatedAt", org.hamcrest.Matchers.equalTo(created.getString("updatedAt")));
+                .body(at("owner", org.hamcrest.Matchers.equalTo(victim)))
+                .body(at("updatedAt", org.hamcrest.Matchers.equalTo(created.getString("updatedAt"))));
 
         Api.as(victimToken).delete("/webhook-endpoints/{id}", id).then().statusCode(204);
     }
@@ -58,7 +59,7 @@ class IdentityIsSubTest {
         String token = Tokens.named(sub, "front-app-1", null, Roles.FRONT_OFFICE);
         String id = Api.as(token).body(Map.of("url", URL, "eventTypes", List.of("declarant.registered")))
                 .post("/webhook-endpoints").then().statusCode(201)
-                .body("owner", org.hamcrest.Matchers.equalTo(sub)).extract().path("id");
+                .body(at("owner", org.hamcrest.Matchers.equalTo(sub))).extract().path("id");
         // the application the name designates does not see it
         assertProblem(Api.as(Tokens.frontOffice()).get("/webhook-endpoints/{id}", id), 404, "NOT_FOUND");
         Api.as(token).delete("/webhook-endpoints/{id}", id).then().statusCode(204);
@@ -81,7 +82,7 @@ class IdentityIsSubTest {
         String agent = someone("agent");
         String agentToken = Tokens.named(agent, "agent-" + unit, unit, Roles.AGENT);
         Api.as(agentToken).post("/operations/{id}/claim", id).then().statusCode(200)
-                .body("assignee", org.hamcrest.Matchers.equalTo(agent));
+                .body(at("assignee", org.hamcrest.Matchers.equalTo(agent)));
         // whoever the name designates has not claimed it
         assertProblem(Api.as(Tokens.agent(unit)).post("/operations/{id}/validate", id), 409, "ALREADY_CLAIMED");
         JsonPath validated = Api.as(agentToken).post("/operations/{id}/validate", id).then().statusCode(200)
@@ -147,13 +148,13 @@ class IdentityIsSubTest {
                 Ledgers.transfer(from, Fixtures.currentAccount(unit), "11000.00")).getString("id");
         String validator = someone("agent");
         Api.as(Tokens.token(validator, unit, Roles.AGENT)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL"));
+                .body(at("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL")));
 
         String supervisor = someone("supervisor");
         Api.as(Tokens.named(supervisor, front, unit, Roles.SUPERVISOR)).post("/operations/{id}/approve", id)
                 .then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("EXECUTED"))
-                .body("approvedBy", org.hamcrest.Matchers.equalTo(supervisor));
+                .body(at("status", org.hamcrest.Matchers.equalTo("EXECUTED")))
+                .body(at("approvedBy", org.hamcrest.Matchers.equalTo(supervisor)));
     }
 
     @Test
@@ -171,14 +172,14 @@ class IdentityIsSubTest {
 
         String validator = someone("supervisor");
         Api.as(Tokens.token(validator, unit, Roles.SUPERVISOR)).post("/operations/{id}/validate", id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL"));
+                .body(at("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL")));
         assertProblem(Api.as(Tokens.named(validator, someone("supervisor"), unit, Roles.SUPERVISOR))
                 .post("/operations/{id}/approve", id), 403, "FOUR_EYES_VIOLATION");
         assertProblem(Api.as(Tokens.named(front, someone("supervisor"), unit, Roles.SUPERVISOR))
                 .post("/operations/{id}/approve", id), 403, "FOUR_EYES_VIOLATION");
         Api.as(Tokens.admin()).get("/operations/{id}", id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL"))
-                .body("approvedBy", org.hamcrest.Matchers.nullValue());
+                .body(at("status", org.hamcrest.Matchers.equalTo("PENDING_APPROVAL")))
+                .body(at("approvedBy", org.hamcrest.Matchers.nullValue()));
     }
 
     @Test
@@ -187,7 +188,7 @@ class IdentityIsSubTest {
         String id = FilingApi.draft("VAT_RETURN", FilingApi.monthlyDeclarant(), "2026-09-01", "2026-09-30",
                 FilingApi.vatContent(List.of(FilingApi.line("20", 1_000)), 0, null)).getString("id");
         FilingApi.validate(Tokens.token(validator, "PAR-01", Roles.AGENT), id).then().statusCode(200)
-                .body("validatedBy", org.hamcrest.Matchers.equalTo(validator));
+                .body(at("validatedBy", org.hamcrest.Matchers.equalTo(validator)));
 
         // the validator's sub under another name is the validator
         assertProblem(FilingApi.submit(Tokens.named(validator, someone("supervisor"), "PAR-01", Roles.SUPERVISOR), id),
