@@ -24,6 +24,10 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
+    /** One step of a path: a name, then indexes ({@code items[0]}, {@code history[-1]}). */
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_$][\\w$]*)?((?:\\[-?\\d+])*)");
 
     private Json() {
     }
@@ -44,8 +48,12 @@ public final class Json {
 
     /** A JSON object as a map. */
     public static Map<String, Object> object(String json) {
+        return read(json, OBJECT);
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return MAPPER.readValue(json, OBJECT);
+            return MAPPER.readValue(json, type);
         } catch (JsonProcessingException malformed) {
             throw new AssertionError("not JSON: " + json, malformed);
         }
@@ -58,8 +66,6 @@ public final class Json {
         return new Page((List<Map<String, Object>>) page.get("items"), (String) page.get("nextCursor"));
     }
 
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_$][\\w$]*)?((?:\\[-?\\d+])*)");
-
     /**
      * The answer's value at {@code path} matches {@code matcher}: what {@code then().body(path, matcher)} checks, read
      * with Jackson. The paths are GPath's simple ones: {@code a.b}, {@code a[0]}, {@code a[-1]} (the last),
@@ -70,7 +76,7 @@ public final class Json {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(String body, Description mismatch) {
-                Object value = valueAt(MAPPER_FOR_VALUES.apply(body), path);
+                Object value = valueAt(read(body, ANY), path);
                 if (matcher.matches(value)) {
                     return true;
                 }
@@ -85,14 +91,6 @@ public final class Json {
             }
         };
     }
-
-    private static final java.util.function.Function<String, Object> MAPPER_FOR_VALUES = body -> {
-        try {
-            return MAPPER.readValue(body, Object.class);
-        } catch (JsonProcessingException malformed) {
-            throw new AssertionError("not JSON: " + body, malformed);
-        }
-    };
 
     /** The value at a GPath-like path (see {@link #at}). */
     static Object valueAt(Object root, String path) {
