@@ -2,7 +2,6 @@ package fr.backoffice.common;
 
 import fr.backoffice.support.Contract;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.backoffice.common.security.Roles;
 import fr.backoffice.support.Api;
 import fr.backoffice.support.AuditRecords;

@@ -10,7 +10,6 @@ import fr.backoffice.support.Ledgers;
 import fr.backoffice.support.Problems;
 import fr.backoffice.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
